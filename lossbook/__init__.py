@@ -1,0 +1,49 @@
+"""lossbook: the foundations of neural-network training, in NumPy.
+
+The package behind the bilingual (Korean / English) lossbook course. One module
+per concept of the course::
+
+    lossbook.losses        loss functions and their derivatives
+    lossbook.activations   activation functions and their derivatives
+    lossbook.perceptron    Rosenblatt's perceptron (seed AND-gate training)
+    lossbook.gradients     numerical gradients and plain gradient descent
+    lossbook.backprop      computational-graph nodes and network layers
+    lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam
+    lossbook.model         a tiny Keras-style Sequential with compile / fit
+    lossbook.datasets      MNIST loading (a bundled subset, or the official files)
+    lossbook.plotting      Korean-capable figures shared by the chapters
+
+Only NumPy is imported eagerly; matplotlib, tqdm and Keras are imported by the
+functions that need them. Submodules load on first attribute access, so
+``import lossbook`` is cheap and ``lossbook.losses`` just works.
+"""
+
+import importlib
+
+__version__ = "0.1.0"
+
+_SUBMODULES = (
+    "losses",
+    "activations",
+    "perceptron",
+    "gradients",
+    "backprop",
+    "optimizers",
+    "model",
+    "datasets",
+    "plotting",
+)
+
+__all__ = list(_SUBMODULES) + ["__version__"]
+
+
+def __getattr__(name):
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'lossbook' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

@@ -1,0 +1,173 @@
+"""Build the Korean and English twin notebooks of each chapter from one source.
+
+A chapter source lives in ``book/src/<name>.py`` and defines::
+
+    TITLE = {"ko": "손실 함수", "en": "Loss functions"}
+    CELLS = [
+        md(ko="...", en="..."),            # prose, one text per language
+        code("print(1 + 1)"),              # code, shared by both twins
+        code("...", tags=["hide-cell"]),   # cell tags (e.g. hidden solutions)
+    ]
+
+Because both notebooks are generated from the same ``code(...)`` cells, the
+twins share identical code by construction; ``tests/test_twins.py`` checks it.
+The builder adds the title, the link to the twin page and the links to the
+previous and next chapter (from ``CHAPTERS`` below), then executes each
+notebook in its own folder with a fresh kernel and stores the outputs.
+
+Usage::
+
+    python tools/nbbuild.py                 # every chapter, both languages
+    python tools/nbbuild.py 01_loss_functions --no-execute
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import pathlib
+import sys
+import time
+
+import nbformat
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+SRC = BOOK / "src"
+LANGS = ("ko", "en")
+
+# Chapter order of the course (file stem -> nothing else; titles come from sources).
+CHAPTERS = [
+    "01_loss_functions",
+    "02_activation_functions",
+    "03_perceptron",
+    "04_gradient_descent",
+    "05_backpropagation",
+    "06_optimizers",
+    "07_keras_compile",
+]
+
+UI = {
+    "ko": {
+        "twin": "🌐 [English version of this page](../en/{stem}.ipynb)",
+        "prev": "← 이전 장: [{title}]({stem}.ipynb)",
+        "next": "다음 장: [{title}]({stem}.ipynb) →",
+        "home": "[강의 첫 페이지](index.md)",
+    },
+    "en": {
+        "twin": "🌐 [이 페이지의 한국어판 (Korean version)](../ko/{stem}.ipynb)",
+        "prev": "← Previous chapter: [{title}]({stem}.ipynb)",
+        "next": "Next chapter: [{title}]({stem}.ipynb) →",
+        "home": "[Course home](index.md)",
+    },
+}
+
+
+class md:  # noqa: N801 - reads like a cell constructor in chapter sources
+    """A markdown cell with one text per language."""
+
+    def __init__(self, ko: str, en: str, tags=None):
+        self.text = {"ko": ko.strip("\n"), "en": en.strip("\n")}
+        self.tags = list(tags or [])
+
+
+class code:  # noqa: N801
+    """A code cell shared by both languages."""
+
+    def __init__(self, source: str, tags=None):
+        self.source = source.strip("\n")
+        self.tags = list(tags or [])
+
+
+def load_source(stem: str):
+    path = SRC / f"{stem}.py"
+    spec = importlib.util.spec_from_file_location(f"chapter_{stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["nbbuild"] = sys.modules[__name__]
+    spec.loader.exec_module(module)
+    return module
+
+
+def titles():
+    out = {}
+    for stem in CHAPTERS:
+        if (SRC / f"{stem}.py").exists():
+            out[stem] = load_source(stem).TITLE
+    return out
+
+
+def make_notebook(stem: str, lang: str, all_titles) -> nbformat.NotebookNode:
+    src = load_source(stem)
+    ui = UI[lang]
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+        "lossbook": {"lang": lang, "chapter": stem},
+    }
+    header = f"# {src.TITLE[lang]}\n\n" + ui["twin"].format(stem=stem)
+    nb.cells.append(nbformat.v4.new_markdown_cell(header))
+    for cell in src.CELLS:
+        if isinstance(cell, md):
+            new = nbformat.v4.new_markdown_cell(cell.text[lang])
+        elif isinstance(cell, code):
+            new = nbformat.v4.new_code_cell(cell.source)
+        else:
+            raise TypeError(f"{stem}: unknown cell {cell!r}")
+        if cell.tags:
+            new.metadata["tags"] = cell.tags
+        nb.cells.append(new)
+    order = [s for s in CHAPTERS if s in all_titles]
+    i = order.index(stem)
+    nav = []
+    if i > 0:
+        nav.append(ui["prev"].format(stem=order[i - 1], title=all_titles[order[i - 1]][lang]))
+    if i + 1 < len(order):
+        nav.append(ui["next"].format(stem=order[i + 1], title=all_titles[order[i + 1]][lang]))
+    nav.append(ui["home"])
+    nav.append(ui["twin"].format(stem=stem))
+    nb.cells.append(nbformat.v4.new_markdown_cell("---\n\n" + "\n\n".join(nav)))
+    # Stable cell ids keep diffs small from one build to the next.
+    for k, c in enumerate(nb.cells):
+        c["id"] = f"{stem[:2]}-{lang}-{k:03d}"
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, folder: pathlib.Path) -> None:
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}},
+        record_timing=False,
+    )
+    client.execute()
+
+
+def build(stem: str, run: bool, all_titles) -> None:
+    for lang in LANGS:
+        folder = BOOK / lang
+        nb = make_notebook(stem, lang, all_titles)
+        if run:
+            t0 = time.perf_counter()
+            execute(nb, folder)
+            print(f"  executed {lang}/{stem}.ipynb in {time.perf_counter() - t0:.1f} s")
+        nbformat.write(nb, folder / f"{stem}.ipynb")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("chapters", nargs="*", help="chapter stems (default: all with a source)")
+    parser.add_argument("--no-execute", action="store_true", help="write without running")
+    args = parser.parse_args(argv)
+    all_titles = titles()
+    stems = args.chapters or list(all_titles)
+    for stem in stems:
+        if stem not in all_titles:
+            parser.error(f"no source book/src/{stem}.py (or not listed in CHAPTERS)")
+        print(f"building {stem}")
+        build(stem, not args.no_execute, all_titles)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

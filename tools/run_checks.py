@@ -1,0 +1,59 @@
+"""Run every check of `make test`, one stage after another, and time each stage.
+
+Stages: lint (ruff), unit tests (pytest), notebooks (nbval, strict), the book
+(jupyter-book, warnings are errors), the browser check (headless Chromium).
+All stages run even if an earlier one fails, so one run shows every problem;
+the exit code is non-zero if any stage failed.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BIN = pathlib.Path(sys.executable).parent
+
+
+def notebooks() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").glob("*/*.ipynb"))
+
+
+def stages() -> list[tuple[str, list[str]]]:
+    nbval = [str(BIN / "pytest"), "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q"]
+    sanitize = ROOT / "book" / "nbval_sanitize.cfg"
+    if sanitize.exists():
+        nbval += ["--nbval-sanitize-with", str(sanitize.relative_to(ROOT))]
+    return [
+        ("lint", [str(BIN / "ruff"), "check", "."]),
+        ("unit tests", [str(BIN / "pytest"), "tests", "-p", "no:cacheprovider", "-q"]),
+        ("notebooks (nbval)", nbval + notebooks()),
+        ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
+                                 "-W", "-n", "--keep-going"]),
+        ("browser check", [str(BIN / "python"), "tools/browser_check.py"]),
+    ]
+
+
+def main() -> int:
+    env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu", PYTHONHASHSEED="0")
+    results = []
+    total = time.perf_counter()
+    for name, cmd in stages():
+        print(f"\n=== {name}: {' '.join(cmd[:6])}{' ...' if len(cmd) > 6 else ''}", flush=True)
+        t0 = time.perf_counter()
+        code = subprocess.call(cmd, cwd=ROOT, env=env)
+        results.append((name, code, time.perf_counter() - t0))
+    print("\n=== summary")
+    for name, code, secs in results:
+        print(f"  {'ok  ' if code == 0 else 'FAIL'} {name:<22} {secs:7.1f} s")
+    print(f"  total {time.perf_counter() - total:.1f} s")
+    failed = sum(code != 0 for _, code, _ in results)
+    print(f"checks: {len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
