@@ -35,6 +35,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 SRC = BOOK / "src"
 LANGS = ("ko", "en")
+DEFAULT_REPOSITORY = "https://github.com/lossbook/lossbook"
 
 # Chapter order of the course (file stem -> nothing else; titles come from sources).
 CHAPTERS = [
@@ -79,6 +80,26 @@ class code:  # noqa: N801
         self.tags = list(tags or [])
 
 
+def repository_url() -> str:
+    """The course repository (``repository.url`` in _config.yml), used by Colab."""
+    import yaml
+
+    path = ROOT / "_config.yml"
+    if not path.exists():  # only while the book config is being written
+        return DEFAULT_REPOSITORY
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return config.get("repository", {}).get("url", DEFAULT_REPOSITORY).rstrip("/")
+
+
+COLAB_CELL = """\
+# In Colab, install the course package first (Binder and local installs already have it).
+import sys
+
+if "google.colab" in sys.modules:
+    %pip install -q "lossbook[plot,progress] @ git+{url}"
+"""
+
+
 def load_source(stem: str):
     path = SRC / f"{stem}.py"
     spec = importlib.util.spec_from_file_location(f"chapter_{stem}", path)
@@ -107,6 +128,7 @@ def make_notebook(stem: str, lang: str, all_titles) -> nbformat.NotebookNode:
     }
     header = f"# {src.TITLE[lang]}\n\n" + ui["twin"].format(stem=stem)
     nb.cells.append(nbformat.v4.new_markdown_cell(header))
+    nb.cells.append(nbformat.v4.new_code_cell(COLAB_CELL.format(url=repository_url()).strip()))
     for cell in src.CELLS:
         if isinstance(cell, md):
             new = nbformat.v4.new_markdown_cell(cell.text[lang])
