@@ -127,5 +127,5 @@ def lookup(identifier, table, kind):
     key = identifier.strip().lower()
     if key not in table:
         known = ", ".join(sorted(table))
-        raise ValueError(f"unknown {kind} {identifier!r}; known {kind}s: {known}")
+        raise ValueError(f"unknown {kind} {identifier!r}; known names: {known}")
     return table[key]
