@@ -1,0 +1,528 @@
+"""Optimizers: how a gradient becomes a step.
+
+Every optimizer here follows Keras 3's update rule exactly (same defaults, same
+place for ``epsilon``, same Nesterov and Nadam formulas), so a reader can swap
+``lossbook.optimizers.Adam()`` for ``keras.optimizers.Adam()`` and see the same
+numbers. Like Keras's ``optimizer.apply(grads, variables)``, ``apply`` changes
+the parameter arrays IN PLACE and keeps per-parameter state ("slots") such as
+momentum or squared-gradient averages, created on the first call.
+
+    SGD       plain gradient descent, Momentum and Nesterov momentum
+    Adagrad   per-coordinate step sizes from the sum of squared gradients
+    RMSprop   ... from a moving average of squared gradients
+    Adam      momentum + RMSprop + bias correction
+    Nadam     Adam with Nesterov momentum
+
+``get("adam")`` resolves a Keras string identifier and ``minimize`` records the
+path of an optimizer on a function, for the chapter's pictures.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from lossbook._checks import as_float_array, check_positive, lookup
+
+__all__ = ["Optimizer", "SGD", "Adagrad", "RMSprop", "Adam", "Nadam", "get", "minimize"]
+
+
+def _check_fraction(value, name):
+    """Return ``value`` as a float after checking 0 <= value < 1."""
+    value = check_positive(value, name, allow_zero=True)
+    if value >= 1:
+        raise ValueError(f"{name} must be in [0, 1), got {value}")
+    return value
+
+
+def _check_flag(value, name):
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
+    return bool(value)
+
+
+def _as_list(arrays, name):
+    if isinstance(arrays, np.ndarray):
+        return [arrays]
+    if isinstance(arrays, (list, tuple)):
+        return list(arrays)
+    raise TypeError(
+        f"{name} must be a NumPy array or a list of NumPy arrays, got {type(arrays).__name__}"
+    )
+
+
+class Optimizer:
+    """Base class: validation, lazy slot creation and the step counter.
+
+    A subclass lists the state it keeps per parameter in ``_slot_names`` and
+    writes one step for one parameter in ``_update(g, p, slots, lr)``, using
+    the scratch buffer ``slots["_tmp"]`` (same shape and dtype as ``p``) to
+    avoid allocating new arrays on every step.
+    """
+
+    _slot_names: tuple[str, ...] = ()
+    _n_scratch = 1
+
+    def __init__(self, learning_rate):
+        if callable(learning_rate):
+            self._schedule = learning_rate
+            self.learning_rate = learning_rate
+        else:
+            self._schedule = None
+            self.learning_rate = check_positive(learning_rate, "learning_rate")
+        self.iterations = 0
+        self._slots = None  # one dict of arrays per parameter, built on the first apply
+        self._signature = None  # ((shape, dtype), ...) of the parameters
+
+    # -- public API ----------------------------------------------------------
+
+    def apply(self, grads, params):
+        """Take one step: update every array of ``params`` in place from ``grads``.
+
+        ``grads`` and ``params`` are lists of NumPy arrays (or one array each)
+        with matching shapes. Pass the same parameter list on every call; the
+        optimizer's state is kept by position in that list.
+        """
+        params = _as_list(params, "params")
+        grads = _as_list(grads, "grads")
+        if len(grads) != len(params):
+            raise ValueError(
+                f"got {len(grads)} gradients for {len(params)} parameters; need one per parameter"
+            )
+        if not params:
+            raise ValueError("params is empty; need at least one parameter array")
+        for i, p in enumerate(params):
+            if not isinstance(p, np.ndarray) or p.dtype.kind != "f":
+                kind = type(p).__name__ if not isinstance(p, np.ndarray) else f"{p.dtype} array"
+                raise TypeError(
+                    f"params[{i}] must be a floating-point NumPy array (updated in place), "
+                    f"got {kind}"
+                )
+            if not p.flags.writeable:
+                raise ValueError(f"params[{i}] is read-only; it cannot be updated in place")
+        pairs = enumerate(zip(grads, params, strict=True))
+        grads = [_check_gradient(g, p, i) for i, (g, p) in pairs]
+        self._build_or_check(params)
+        lr = self._current_learning_rate()
+        self._before_step()
+        for g, p, slots in zip(grads, params, self._slots, strict=True):
+            self._update(g, p, slots, lr)
+        self.iterations += 1
+
+    def apply_gradients(self, grads_and_vars):
+        """Keras-style spelling: ``apply_gradients([(g1, p1), (g2, p2), ...])``."""
+        pairs = list(grads_and_vars)
+        self.apply([g for g, _ in pairs], [p for _, p in pairs])
+
+    @property
+    def slots(self):
+        """Per-parameter state, e.g. ``[{"momentum": array}, ...]`` (empty before a step)."""
+        if self._slots is None:
+            return []
+        return [{k: v for k, v in s.items() if not k.startswith("_")} for s in self._slots]
+
+    def get_config(self):
+        """The constructor arguments, as in Keras."""
+        return dict(self._config)
+
+    def __repr__(self):
+        args = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
+        return f"{type(self).__name__}({args})"
+
+    # -- helpers for subclasses ------------------------------------------------
+
+    def _build_or_check(self, params):
+        signature = tuple((p.shape, p.dtype) for p in params)
+        if self._signature is None:
+            self._signature = signature
+            self._slots = [self._make_slots(p) for p in params]
+            return
+        if signature == self._signature:
+            return
+        if len(signature) != len(self._signature):
+            raise ValueError(
+                f"{type(self).__name__} was built for {len(self._signature)} parameters but got "
+                f"{len(signature)}; pass the same parameter list on every step "
+                "(or use a new optimizer)"
+            )
+        for i, (new, old) in enumerate(zip(signature, self._signature, strict=True)):
+            if new != old:
+                raise ValueError(
+                    f"params[{i}] changed from shape {old[0]} ({old[1]}) to {new[0]} ({new[1]}) "
+                    "since the first step; pass the same parameter list on every step "
+                    "(or use a new optimizer)"
+                )
+
+    def _make_slots(self, p):
+        slots = {name: np.zeros_like(p) for name in self._slot_names}
+        slots["_tmp"] = np.empty_like(p)
+        if self._n_scratch > 1:
+            slots["_tmp2"] = np.empty_like(p)
+        return slots
+
+    def _current_learning_rate(self):
+        if self._schedule is None:
+            return self.learning_rate
+        lr = self._schedule(self.iterations)
+        try:
+            lr = float(lr)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"learning-rate schedule returned {type(lr).__name__} at iteration "
+                f"{self.iterations}; it must return a number"
+            ) from None
+        return check_positive(lr, f"learning_rate({self.iterations})")
+
+    def _before_step(self):
+        """Hook run once per step before the parameters are updated (Nadam uses it)."""
+
+    def _update(self, g, p, slots, lr):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _check_gradient(g, p, i):
+    """Return gradient ``g`` for parameter ``p`` in p's dtype, checked for shape and finiteness."""
+    name = f"grads[{i}]"
+    if isinstance(g, np.ndarray) and g.dtype.kind == "f" and g.size:
+        # Fast path for the training loop; as_float_array finds and reports the bad value.
+        if not np.isfinite(g).all():
+            as_float_array(g, name)
+    else:
+        g = as_float_array(g, name)
+    if g.shape != p.shape:
+        raise ValueError(
+            f"shape mismatch: {name} has shape {g.shape} but params[{i}] has shape {p.shape}"
+        )
+    return g.astype(p.dtype, copy=False)
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent, optionally with (Nesterov) momentum.
+
+    Plain (``momentum=0``)::
+
+        w ← w − lr·g
+
+    Momentum (Polyak's heavy ball), velocity ``v`` starting at 0::
+
+        v ← momentum·v − lr·g
+        w ← w + v
+
+    Nesterov momentum, in the form Keras uses (Sutskever et al. 2013, "On the
+    importance of initialization and momentum in deep learning", rewritten to
+    look ahead with the *new* velocity)::
+
+        v ← momentum·v − lr·g
+        w ← w + momentum·v − lr·g
+
+    >>> w = np.array([1.0, -2.0])
+    >>> SGD(learning_rate=0.1).apply([2 * w], [w])   # gradient of |w|²
+    >>> w
+    array([ 0.8, -1.6])
+    """
+
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False):
+        super().__init__(learning_rate)
+        self.momentum = _check_fraction(momentum, "momentum")
+        self.nesterov = _check_flag(nesterov, "nesterov")
+        self._slot_names = ("momentum",) if self.momentum > 0 else ()
+        self._config = {
+            "learning_rate": learning_rate, "momentum": momentum, "nesterov": nesterov,
+        }
+
+    def _update(self, g, p, slots, lr):
+        step = np.multiply(g, lr, out=slots["_tmp"])  # lr·g
+        if self.momentum == 0:
+            p -= step
+            return
+        v = slots["momentum"]
+        v *= self.momentum
+        v -= step  # v = momentum·v − lr·g
+        if self.nesterov:
+            p -= step
+            p += np.multiply(v, self.momentum, out=step)  # w += momentum·v − lr·g
+        else:
+            p += v
+
+
+class Adagrad(Optimizer):
+    """Adagrad: each coordinate's step shrinks with its summed squared gradients.
+
+    Duchi, Hazan & Singer 2011, "Adaptive subgradient methods for online
+    learning and stochastic optimization" (JMLR 12). Accumulator ``G`` starts at
+    ``initial_accumulator_value``; as in Keras, ``epsilon`` sits inside the root::
+
+        G ← G + g²
+        w ← w − lr·g / √(G + ε)
+
+    >>> w = np.array([1.0])
+    >>> Adagrad(learning_rate=0.1, initial_accumulator_value=0.0).apply([np.array([3.0])], [w])
+    >>> w.round(6)          # first step: lr·g/√(g² + ε) ≈ lr·sign(g)
+    array([0.9])
+    """
+
+    _slot_names = ("accumulator",)
+
+    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7):
+        super().__init__(learning_rate)
+        self.initial_accumulator_value = check_positive(
+            initial_accumulator_value, "initial_accumulator_value", allow_zero=True
+        )
+        self.epsilon = check_positive(epsilon, "epsilon")
+        self._config = {
+            "learning_rate": learning_rate,
+            "initial_accumulator_value": initial_accumulator_value,
+            "epsilon": epsilon,
+        }
+
+    def _make_slots(self, p):
+        slots = super()._make_slots(p)
+        slots["accumulator"].fill(self.initial_accumulator_value)
+        return slots
+
+    def _update(self, g, p, slots, lr):
+        acc, tmp = slots["accumulator"], slots["_tmp"]
+        acc += np.square(g, out=tmp)  # G += g²
+        np.add(acc, self.epsilon, out=tmp)
+        np.sqrt(tmp, out=tmp)
+        np.divide(g, tmp, out=tmp)
+        tmp *= lr
+        p -= tmp  # w −= lr·g / √(G + ε)
+
+
+class RMSprop(Optimizer):
+    """RMSprop: divide the step by a moving root-mean-square of recent gradients.
+
+    Tieleman & Hinton 2012, Coursera "Neural Networks for Machine Learning",
+    lecture 6.5. Averages start at 0; ``epsilon`` sits inside the root::
+
+        s ← ρ·s + (1 − ρ)·g²
+        Δ = lr·g / √(s + ε)                 (centered: √(s − ḡ² + ε),
+                                             with ḡ ← ρ·ḡ + (1 − ρ)·g)
+        w ← w − Δ                           (momentum: m ← momentum·m + Δ; w ← w − m)
+
+    >>> w = np.array([1.0])
+    >>> RMSprop(learning_rate=0.01).apply([np.array([2.0])], [w])
+    >>> w.round(6)          # first step: lr·g/√(0.1·g²) = lr·√10
+    array([0.968377])
+    """
+
+    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False):
+        super().__init__(learning_rate)
+        self.rho = _check_fraction(rho, "rho")
+        self.momentum = _check_fraction(momentum, "momentum")
+        self.epsilon = check_positive(epsilon, "epsilon")
+        self.centered = _check_flag(centered, "centered")
+        self._slot_names = (
+            ("velocity",)
+            + (("momentum",) if self.momentum > 0 else ())
+            + (("average_gradient",) if self.centered else ())
+        )
+        self._config = {
+            "learning_rate": learning_rate, "rho": rho, "momentum": momentum,
+            "epsilon": epsilon, "centered": centered,
+        }
+
+    def _update(self, g, p, slots, lr):
+        rho, s, tmp = self.rho, slots["velocity"], slots["_tmp"]
+        s *= rho
+        np.square(g, out=tmp)
+        tmp *= 1 - rho
+        s += tmp  # s = ρ·s + (1 − ρ)·g²
+        if self.centered:
+            avg = slots["average_gradient"]
+            avg *= rho
+            avg += np.multiply(g, 1 - rho, out=tmp)  # ḡ = ρ·ḡ + (1 − ρ)·g
+            np.square(avg, out=tmp)
+            np.subtract(s, tmp, out=tmp)  # s − ḡ²
+            tmp += self.epsilon
+        else:
+            np.add(s, self.epsilon, out=tmp)
+        np.sqrt(tmp, out=tmp)
+        np.divide(g, tmp, out=tmp)
+        tmp *= lr  # Δ = lr·g / √(...)
+        if self.momentum > 0:
+            m = slots["momentum"]
+            m *= self.momentum
+            m += tmp
+            p -= m
+        else:
+            p -= tmp
+
+
+class Adam(Optimizer):
+    """Adam: momentum on the gradient, RMSprop on its square, with bias correction.
+
+    Kingma & Ba 2015, "Adam: A method for stochastic optimization" (ICLR).
+    Moments start at 0; at step t = 1, 2, ... Keras folds the bias correction
+    into the learning rate and adds ``epsilon`` outside the root::
+
+        m ← m + (1 − β₁)·(g − m)
+        v ← v + (1 − β₂)·(g² − v)           (amsgrad: v̂ ← max(v̂, v), used instead of v)
+        α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)
+        w ← w − α·m / (√v + ε)
+
+    >>> w = np.array([1.0])
+    >>> Adam(learning_rate=0.1).apply([np.array([5.0])], [w])
+    >>> w.round(6)          # the first step is ≈ lr·sign(g), whatever |g| is
+    array([0.9])
+    """
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+                 amsgrad=False):
+        super().__init__(learning_rate)
+        self.beta_1 = _check_fraction(beta_1, "beta_1")
+        self.beta_2 = _check_fraction(beta_2, "beta_2")
+        self.epsilon = check_positive(epsilon, "epsilon")
+        self.amsgrad = _check_flag(amsgrad, "amsgrad")
+        self._slot_names = ("momentum", "velocity") + (("velocity_hat",) if self.amsgrad else ())
+        self._config = {
+            "learning_rate": learning_rate, "beta_1": beta_1, "beta_2": beta_2,
+            "epsilon": epsilon, "amsgrad": amsgrad,
+        }
+
+    def _before_step(self):
+        t = self.iterations + 1
+        self._correction = math.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
+
+    def _update(self, g, p, slots, lr):
+        m, v, tmp = slots["momentum"], slots["velocity"], slots["_tmp"]
+        np.subtract(g, m, out=tmp)
+        tmp *= 1 - self.beta_1
+        m += tmp  # m += (1 − β₁)(g − m)
+        np.square(g, out=tmp)
+        tmp -= v
+        tmp *= 1 - self.beta_2
+        v += tmp  # v += (1 − β₂)(g² − v)
+        if self.amsgrad:
+            v = np.maximum(slots["velocity_hat"], v, out=slots["velocity_hat"])
+        np.sqrt(v, out=tmp)
+        tmp += self.epsilon
+        np.divide(m, tmp, out=tmp)
+        tmp *= lr * self._correction
+        p -= tmp  # w −= α·m / (√v + ε)
+
+
+class Nadam(Optimizer):
+    """Nadam: Adam whose momentum looks one step ahead (Nesterov).
+
+    Dozat 2016, "Incorporating Nesterov momentum into Adam" (ICLR workshop).
+    Keras warms the momentum up with the schedule μₜ = β₁·(1 − ½·0.96ᵗ) and
+    keeps the running product Πₜ = μ₁·μ₂·…·μₜ::
+
+        m ← m + (1 − β₁)·(g − m)
+        v ← v + (1 − β₂)·(g² − v)
+        m̂ = μₜ₊₁·m / (1 − Πₜ₊₁) + (1 − μₜ)·g / (1 − Πₜ)
+        v̂ = v / (1 − β₂ᵗ)
+        w ← w − lr·m̂ / (√v̂ + ε)
+
+    >>> w = np.array([1.0])
+    >>> Nadam(learning_rate=0.1).apply([np.array([5.0])], [w])
+    >>> w.round(6)          # first step: (1 + 0.1·μ₂/(1 − μ₁μ₂))·lr ≈ 1.063·lr
+    array([0.893721])
+    """
+
+    _slot_names = ("momentum", "velocity")
+    _n_scratch = 2
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+        super().__init__(learning_rate)
+        self.beta_1 = _check_fraction(beta_1, "beta_1")
+        self.beta_2 = _check_fraction(beta_2, "beta_2")
+        self.epsilon = check_positive(epsilon, "epsilon")
+        self._u_product = 1.0  # Πₜ, the product of the momentum schedule so far
+        self._config = {
+            "learning_rate": learning_rate, "beta_1": beta_1, "beta_2": beta_2,
+            "epsilon": epsilon,
+        }
+
+    def _mu(self, t):
+        return self.beta_1 * (1.0 - 0.5 * 0.96**t)
+
+    def _before_step(self):
+        t = self.iterations + 1
+        self._u_product *= self._mu(t)
+        u_t, u_next = self._mu(t), self._mu(t + 1)
+        self._coef_m = u_next / (1 - self._u_product * u_next)
+        self._coef_g = (1 - u_t) / (1 - self._u_product)
+        self._v_correction = 1 - self.beta_2**t
+
+    def _update(self, g, p, slots, lr):
+        m, v, tmp, tmp2 = slots["momentum"], slots["velocity"], slots["_tmp"], slots["_tmp2"]
+        np.subtract(g, m, out=tmp)
+        tmp *= 1 - self.beta_1
+        m += tmp  # m += (1 − β₁)(g − m)
+        np.square(g, out=tmp)
+        tmp -= v
+        tmp *= 1 - self.beta_2
+        v += tmp  # v += (1 − β₂)(g² − v)
+        np.multiply(g, self._coef_g, out=tmp)
+        np.multiply(m, self._coef_m, out=tmp2)
+        tmp2 += tmp  # m̂
+        np.divide(v, self._v_correction, out=tmp)
+        np.sqrt(tmp, out=tmp)
+        tmp += self.epsilon  # √v̂ + ε
+        np.divide(tmp2, tmp, out=tmp2)
+        tmp2 *= lr
+        p -= tmp2  # w −= lr·m̂ / (√v̂ + ε)
+
+
+_OPTIMIZERS = {
+    "sgd": SGD,
+    "adagrad": Adagrad,
+    "rmsprop": RMSprop,
+    "adam": Adam,
+    "nadam": Nadam,
+}
+
+
+def get(identifier):
+    """Resolve a Keras optimizer name to a NEW optimizer with default settings.
+
+    An ``Optimizer`` instance passes through unchanged.
+
+    >>> get("adam")
+    Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False)
+    """
+    if isinstance(identifier, Optimizer):
+        return identifier
+    if not isinstance(identifier, str):
+        raise TypeError(
+            "optimizer identifier must be a string or an Optimizer, "
+            f"got {type(identifier).__name__}"
+        )
+    return lookup(identifier, _OPTIMIZERS, "optimizer")()
+
+
+def minimize(optimizer, grad_fn, init, steps):
+    """Run ``steps`` optimizer steps from ``init`` and return the whole path.
+
+    ``grad_fn(x)`` returns the gradient at ``x`` (same shape as ``x``). The
+    result has shape ``(steps + 1, *init.shape)``: row 0 is the start, row k the
+    point after k steps. ``optimizer`` is a name (a fresh default optimizer)
+    or an instance, whose state carries on from any earlier use.
+
+    >>> path = minimize(SGD(learning_rate=0.25), lambda x: 2 * x, [4.0, -2.0], steps=2)
+    >>> path        # x ← x − 0.25·2x halves x each step
+    array([[ 4. , -2. ],
+           [ 2. , -1. ],
+           [ 1. , -0.5]])
+    """
+    optimizer = get(optimizer)
+    if not callable(grad_fn):
+        raise TypeError(f"grad_fn must be callable, got {type(grad_fn).__name__}")
+    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    x = np.array(as_float_array(init, "init"), dtype=np.float64)
+    path = np.empty((int(steps) + 1, *x.shape))
+    path[0] = x
+    for k in range(1, int(steps) + 1):
+        g = grad_fn(x.copy())
+        try:
+            optimizer.apply([g], [x])
+        except ValueError as exc:
+            raise ValueError(f"step {k} of minimize: {exc}") from None
+        path[k] = x
+    return path
