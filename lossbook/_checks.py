@@ -50,7 +50,7 @@ def as_float_array(x, name, *, allow_empty=False, dtype=None):
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = tuple(int(i) for i in bad)
         raise ValueError(
-            f"{name} contains NaN or infinity (first at index {where}: {arr[where]})"
+            f"{name} contains NaN or infinity (first at index {where}: {float(arr[where])})"
         )
     return arr
 
@@ -69,7 +69,7 @@ def check_probabilities(p, name):
         bad = np.argwhere((p < 0) | (p > 1))[0]
         where = tuple(int(i) for i in bad)
         raise ValueError(
-            f"{name} must hold probabilities in [0, 1]; found {p[where]!r} at index {where}"
+            f"{name} must hold probabilities in [0, 1]; found {float(p[where])!r} at index {where}"
             " (pass from_logits=True for raw scores)"
         )
 
@@ -89,7 +89,7 @@ def check_labels(labels, n_classes, name="y_true"):
         fractional = arr[arr != np.round(arr)]
         if fractional.size:
             raise ValueError(
-                f"{name} must hold whole-number class labels, got {fractional[0]!r}"
+                f"{name} must hold whole-number class labels, got {float(fractional[0])!r}"
             )
     ints = arr.astype(np.int64)
     if np.any(ints < 0) or np.any(ints >= n_classes):

@@ -1,0 +1,386 @@
+"""Activation functions and their derivatives.
+
+Each activation ``f`` comes with ``f_grad``, its derivative. For the elementwise
+activations ``f_grad(x)`` is ``df/dx`` at every entry of ``x``; passing
+``upstream=g`` returns the chain-rule product ``g * df/dx`` instead. Softmax is
+not elementwise, so ``softmax_grad(x, upstream)`` is the vector-Jacobian product
+and ``softmax_jacobian(x)`` the full matrix of one vector. Either way
+``get_grad(name)(x, upstream=g)`` is what backpropagation needs.
+
+Names, argument order and defaults follow ``keras.activations`` (Keras 3), plus
+the textbook ``step`` function. Outputs keep the floating dtype of the input
+(integers become float64).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import as_float_array, check_positive, lookup
+
+__all__ = [
+    "step",
+    "step_grad",
+    "linear",
+    "linear_grad",
+    "sigmoid",
+    "sigmoid_grad",
+    "tanh",
+    "tanh_grad",
+    "relu",
+    "relu_grad",
+    "leaky_relu",
+    "leaky_relu_grad",
+    "softmax",
+    "softmax_grad",
+    "softmax_jacobian",
+    "log_softmax",
+    "log_softmax_grad",
+    "get",
+    "get_grad",
+]
+
+
+# --- unchecked kernels (shared with lossbook.losses) ---------------------------------
+
+
+def _sigmoid(x):
+    # exp(-|x|) never overflows; for x < 0 use exp(x) / (1 + exp(x)).
+    with np.errstate(under="ignore"):  # exp(-1e4) underflowing to 0 is the exact limit
+        e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _log_softmax(x, axis=-1):
+    shifted = x - np.max(x, axis=axis, keepdims=True)
+    with np.errstate(under="ignore"):
+        return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+def _softmax(x, axis=-1):
+    shifted = x - np.max(x, axis=axis, keepdims=True)
+    with np.errstate(under="ignore"):
+        e = np.exp(shifted)
+        return e / np.sum(e, axis=axis, keepdims=True)
+
+
+def _apply_upstream(local, upstream, x):
+    """Return ``local`` (df/dx) or, with an upstream gradient, ``upstream * local``."""
+    if upstream is None:
+        return local
+    g = as_float_array(upstream, "upstream")
+    if g.shape != x.shape:
+        raise ValueError(
+            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
+        )
+    return g * local
+
+
+def _vector_input(x, axis):
+    x = as_float_array(x, "x")
+    if x.ndim == 0:
+        raise ValueError("x must have at least one axis for softmax; got a scalar")
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f"axis must be an integer, got {type(axis).__name__}")
+    if not -x.ndim <= axis < x.ndim:
+        raise ValueError(f"axis {axis} is out of range for x with {x.ndim} dimension(s)")
+    return x
+
+
+# --- step -----------------------------------------------------------------------------
+
+
+def step(x):
+    """Step function of the perceptron: 1 where x > 0, else 0.
+
+    step(x) = 1 if x > 0 else 0        (so step(0) = 0)
+
+    >>> step([-1.0, 0.0, 2.5])
+    array([0., 0., 1.])
+    """
+    x = as_float_array(x, "x")
+    return (x > 0).astype(x.dtype)
+
+
+def step_grad(x, *, upstream=None):
+    """Derivative of ``step``: 0 everywhere.
+
+    step'(x) = 0 for x != 0. At x = 0 the step jumps, so no derivative exists
+    there; we return 0 as well. This is why a network of step units cannot
+    learn by gradient descent.
+
+    >>> step_grad([-1.0, 0.0, 2.5])
+    array([0., 0., 0.])
+    """
+    x = as_float_array(x, "x")
+    return _apply_upstream(np.zeros_like(x), upstream, x)
+
+
+# --- linear ---------------------------------------------------------------------------
+
+
+def linear(x):
+    """Linear (identity) activation: f(x) = x.
+
+    >>> linear([-1.0, 2.0])
+    array([-1.,  2.])
+    """
+    return as_float_array(x, "x").copy()
+
+
+def linear_grad(x, *, upstream=None):
+    """Derivative of ``linear``: f'(x) = 1.
+
+    >>> linear_grad([-1.0, 2.0])
+    array([1., 1.])
+    """
+    x = as_float_array(x, "x")
+    return _apply_upstream(np.ones_like(x), upstream, x)
+
+
+# --- sigmoid --------------------------------------------------------------------------
+
+
+def sigmoid(x):
+    """Logistic sigmoid: σ(x) = 1 / (1 + exp(-x)).
+
+    Computed without overflow, so σ(1e4) = 1 and σ(-1e4) = 0 with no warnings.
+
+    >>> sigmoid([0.0, 2.0])
+    array([0.5       , 0.88079708])
+    """
+    return _sigmoid(as_float_array(x, "x"))
+
+
+def sigmoid_grad(x, *, upstream=None):
+    """Derivative of ``sigmoid``: σ'(x) = σ(x)·(1 - σ(x)).
+
+    >>> sigmoid_grad([0.0])
+    array([0.25])
+    """
+    x = as_float_array(x, "x")
+    s = _sigmoid(x)
+    return _apply_upstream(s * (1 - s), upstream, x)
+
+
+# --- tanh -----------------------------------------------------------------------------
+
+
+def tanh(x):
+    """Hyperbolic tangent: tanh(x) = (e^x - e^-x) / (e^x + e^-x).
+
+    >>> tanh([0.0, 1.0])
+    array([0.        , 0.76159416])
+    """
+    return np.tanh(as_float_array(x, "x"))
+
+
+def tanh_grad(x, *, upstream=None):
+    """Derivative of ``tanh``: tanh'(x) = 1 - tanh(x)².
+
+    >>> tanh_grad([0.0])
+    array([1.])
+    """
+    x = as_float_array(x, "x")
+    t = np.tanh(x)
+    return _apply_upstream(1 - t * t, upstream, x)
+
+
+# --- relu -----------------------------------------------------------------------------
+
+
+def relu(x):
+    """Rectified linear unit: relu(x) = max(x, 0).
+
+    >>> relu([-2.0, 0.0, 3.0])
+    array([0., 0., 3.])
+    """
+    x = as_float_array(x, "x")
+    return np.maximum(x, 0).astype(x.dtype, copy=False)
+
+
+def relu_grad(x, *, upstream=None):
+    """Derivative of ``relu``: 1 where x > 0, else 0.
+
+    At the kink x = 0 we use relu'(0) = 0 (the left derivative), as Keras/JAX do.
+
+    >>> relu_grad([-2.0, 0.0, 3.0])
+    array([0., 0., 1.])
+    """
+    x = as_float_array(x, "x")
+    return _apply_upstream((x > 0).astype(x.dtype), upstream, x)
+
+
+# --- leaky relu -----------------------------------------------------------------------
+
+
+def leaky_relu(x, negative_slope=0.2):
+    """Leaky ReLU: x where x >= 0, negative_slope·x where x < 0.
+
+    The default slope 0.2 is Keras 3's (``keras.activations.leaky_relu``).
+
+    >>> leaky_relu([-2.0, 0.0, 3.0])
+    array([-0.4,  0. ,  3. ])
+    """
+    x = as_float_array(x, "x")
+    a = check_positive(negative_slope, "negative_slope", allow_zero=True)
+    return np.where(x >= 0, x, a * x).astype(x.dtype, copy=False)
+
+
+def leaky_relu_grad(x, negative_slope=0.2, *, upstream=None):
+    """Derivative of ``leaky_relu``: 1 where x > 0, negative_slope where x <= 0.
+
+    At the kink x = 0 we use the left derivative (negative_slope), the same
+    convention as ``relu_grad`` (JAX's autodiff returns 1 there instead).
+
+    >>> leaky_relu_grad([-2.0, 0.0, 3.0])
+    array([0.2, 0.2, 1. ])
+    """
+    x = as_float_array(x, "x")
+    a = check_positive(negative_slope, "negative_slope", allow_zero=True)
+    local = np.where(x > 0, 1.0, a).astype(x.dtype, copy=False)
+    return _apply_upstream(local, upstream, x)
+
+
+# --- softmax --------------------------------------------------------------------------
+
+
+def softmax(x, axis=-1):
+    """Softmax along ``axis``: softmax(x)_i = exp(x_i) / Σ_j exp(x_j).
+
+    The maximum is subtracted first (which does not change the result), so
+    large inputs such as 1e4 do not overflow.
+
+    >>> softmax([1.0, 1.0])
+    array([0.5, 0.5])
+    >>> softmax([0.0, 1e4]).tolist()
+    [0.0, 1.0]
+    """
+    x = _vector_input(x, axis)
+    return _softmax(x, axis)
+
+
+def softmax_grad(x, upstream, axis=-1):
+    """Vector-Jacobian product of ``softmax``: gᵀJ with J = diag(s) - s sᵀ.
+
+    Returns s ⊙ (g - Σ_j g_j s_j), where s = softmax(x) and g = ``upstream``
+    (the gradient of the loss with respect to s), along ``axis``.
+
+    >>> softmax_grad([0.0, 0.0], upstream=[1.0, 0.0])
+    array([ 0.25, -0.25])
+    """
+    x = _vector_input(x, axis)
+    g = as_float_array(upstream, "upstream")
+    if g.shape != x.shape:
+        raise ValueError(
+            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
+        )
+    s = _softmax(x, axis)
+    return s * (g - np.sum(g * s, axis=axis, keepdims=True))
+
+
+def softmax_jacobian(x):
+    """Jacobian of ``softmax`` for one vector: J_ij = s_i·(δ_ij - s_j).
+
+    >>> softmax_jacobian([0.0, 0.0])
+    array([[ 0.25, -0.25],
+           [-0.25,  0.25]])
+    """
+    x = as_float_array(x, "x")
+    if x.ndim != 1:
+        raise ValueError(f"softmax_jacobian needs one vector (1-D x), got shape {x.shape}")
+    s = _softmax(x)
+    return np.diag(s) - np.outer(s, s)
+
+
+def log_softmax(x, axis=-1):
+    """Log of ``softmax``: log_softmax(x)_i = x_i - log Σ_j exp(x_j).
+
+    Computed as (x - max) - log Σ exp(x - max): finite even for ±1e4.
+
+    >>> log_softmax([0.0, 0.0])
+    array([-0.69314718, -0.69314718])
+    """
+    x = _vector_input(x, axis)
+    return _log_softmax(x, axis)
+
+
+def log_softmax_grad(x, upstream, axis=-1):
+    """Vector-Jacobian product of ``log_softmax``: g - softmax(x)·Σ_j g_j.
+
+    >>> log_softmax_grad([0.0, 0.0], upstream=[1.0, 0.0])
+    array([ 0.5, -0.5])
+    """
+    x = _vector_input(x, axis)
+    g = as_float_array(upstream, "upstream")
+    if g.shape != x.shape:
+        raise ValueError(
+            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
+        )
+    return g - _softmax(x, axis) * np.sum(g, axis=axis, keepdims=True)
+
+
+# --- lookup by name -------------------------------------------------------------------
+
+_ACTIVATIONS = {
+    "step": step,
+    "linear": linear,
+    "sigmoid": sigmoid,
+    "tanh": tanh,
+    "relu": relu,
+    "leaky_relu": leaky_relu,
+    "softmax": softmax,
+    "log_softmax": log_softmax,
+}
+
+_GRADIENTS = {
+    step: step_grad,
+    linear: linear_grad,
+    sigmoid: sigmoid_grad,
+    tanh: tanh_grad,
+    relu: relu_grad,
+    leaky_relu: leaky_relu_grad,
+    softmax: softmax_grad,
+    log_softmax: log_softmax_grad,
+}
+
+
+def get(identifier):
+    """Return the activation function for a Keras-style name (or a callable).
+
+    Names: "step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "softmax",
+    "log_softmax" (case-insensitive). ``None`` gives ``linear``, as in Keras.
+    Callables are returned unchanged.
+
+    >>> get("relu") is relu
+    True
+    >>> get(None) is linear
+    True
+    """
+    if identifier is None:
+        return linear
+    return lookup(identifier, _ACTIVATIONS, "activation")
+
+
+def get_grad(identifier):
+    """Return the derivative function of a named (or lossbook) activation.
+
+    Every returned function accepts ``(x, upstream=g)`` and then gives the
+    gradient with respect to ``x`` (the elementwise ones also accept just ``x``
+    and give df/dx). Raises ``ValueError`` for a callable that is not one of
+    this module's activations, since its derivative is unknown.
+
+    >>> get_grad("relu") is relu_grad
+    True
+    >>> get_grad("softmax")([0.0, 0.0], upstream=[1.0, 0.0])
+    array([ 0.25, -0.25])
+    """
+    fn = get(identifier)
+    try:
+        return _GRADIENTS[fn]
+    except (KeyError, TypeError):
+        known = ", ".join(sorted(_ACTIVATIONS))
+        raise ValueError(
+            f"no known derivative for activation {identifier!r}; "
+            f"known activations: {known}"
+        ) from None
