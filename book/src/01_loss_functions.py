@@ -1,0 +1,952 @@
+"""Chapter 1: loss functions (seeds 000, 001 and 004)."""
+
+from nbbuild import code, md
+
+TITLE = {"ko": "손실 함수", "en": "Loss functions"}
+
+CELLS = [
+    # ------------------------------------------------------------------ goals
+    md(
+        ko=r"""
+## 학습 목표
+
+신경망은 "얼마나 틀렸는가"를 숫자 하나로 재고, 그 숫자를 줄이는 쪽으로 가중치를 고치며 배웁니다. 그 숫자를 만드는 함수가 **손실 함수(loss function)** 입니다. 이 장을 마치면 다음을 할 수 있습니다.
+
+- 학습의 기준으로 정확도(accuracy) 대신 손실을 쓰는 이유를 기울기(gradient)로 설명할 수 있다.
+- 교과서의 오차 제곱합(sum of squared errors)과 Keras의 평균 제곱 오차(mean squared error, MSE)가 어떻게 다른지, 평균 절대 오차(mean absolute error, MAE)는 어떻게 정의되는지 안다.
+- 교차 엔트로피 오차(cross-entropy error)에서 $\delta = 10^{-7}$을 더하는 이유와, Keras가 대신 쓰는 클리핑(clipping)을 설명할 수 있다.
+- 이진(binary)·범주형(categorical)·희소 범주형(sparse categorical) 교차 엔트로피를 구분해 쓰고, `from_logits=True`가 왜 더 안정적인지 보일 수 있다.
+- 미니배치(mini-batch)로 손실의 평균을 구하고, MNIST에서 무작위 미니배치를 재현 가능하게 뽑을 수 있다.
+""",
+        en=r"""
+## Learning goals
+
+A neural network learns by measuring "how wrong am I?" as a single number and nudging its weights to make that number smaller. The function that produces the number is the **loss function**. After this chapter you will be able to:
+
+- explain, in terms of gradients, why training minimises a loss rather than maximising accuracy;
+- tell the textbook's sum of squared errors from Keras's mean squared error (MSE), and state the mean absolute error (MAE) correctly;
+- explain why the textbook cross-entropy adds $\delta = 10^{-7}$ inside the log, and what Keras does instead (clipping);
+- choose between binary, categorical and sparse categorical cross-entropy, and show why `from_logits=True` is the numerically safer path;
+- average a loss over a mini-batch and draw a reproducible random mini-batch from MNIST.
+""",
+    ),
+    code(
+        """
+import inspect
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import lossbook
+from lossbook import losses
+from lossbook.activations import sigmoid, softmax
+from lossbook.plotting import setup, tr
+
+setup()
+np.set_printoptions(precision=6, suppress=True)
+"""
+    ),
+    # ------------------------------------------------------------- why a loss
+    md(
+        ko=r"""
+## 왜 정확도가 아니라 손실인가
+
+학습은 "가중치를 조금 바꾸면 성적이 얼마나 변하는가", 즉 기울기를 보고 가중치를 움직이는 과정입니다. 기울기가 음수이면 가중치를 늘리고, 양수이면 줄이면 손실이 작아집니다.
+
+그런데 정확도는 맞힌 개수를 센 값이라 **계단 함수** 입니다. 시험 데이터 10,000개 중 9,207개를 맞히면 0.9207, 하나 더 맞히면 0.9208이고, 그 사이의 값은 없습니다. 가중치를 아주 조금 바꿔도 맞히는 개수가 그대로이면 정확도는 전혀 변하지 않으므로, 거의 모든 곳에서 기울기가 0입니다. 기울기가 0이면 어느 쪽으로 가야 할지 알려 주지 못합니다. 손실은 예측이 정답에 조금 가까워지기만 해도 조금 줄어드는 **연속적인** 값이라 이런 문제가 없습니다.
+
+작은 예로 확인해 봅시다. 입력 $x$ 6개와 정답 $t\in\{0,1\}$가 있고, 모델은 로짓(logit) $z = 2(x-b)$ 가 0보다 크면 1이라고 답합니다. 매개변수는 문턱값 $b$ 하나입니다.
+""",
+        en=r"""
+## Why a loss and not accuracy
+
+Training moves each weight according to the gradient: "if I change this weight a little, how does the score change?" A negative slope says increase the weight, a positive slope says decrease it.
+
+Accuracy counts correct answers, so it is a **step function** of the weights. With 9,207 of 10,000 test images right the accuracy is 0.9207; one more gives 0.9208, and nothing in between exists. A tiny change of a weight usually leaves every answer unchanged, so accuracy does not move at all: its gradient is zero almost everywhere and tells us nothing about which way to go. A loss is **continuous**: a prediction that moves slightly towards the right answer lowers it slightly.
+
+A small example: six inputs $x$ with labels $t\in\{0,1\}$, and a model that answers 1 when the logit $z = 2(x-b)$ is positive. Its only parameter is the threshold $b$.
+""",
+    ),
+    code(
+        """
+x = np.array([-2.0, -1.2, -0.4, 0.3, 0.9, 1.6])
+t = np.array([0.0, 0.0, 1.0, 0.0, 1.0, 1.0])
+
+
+def accuracy(b):
+    z = 2 * (x - b)
+    return np.mean((z > 0) == (t == 1))
+
+
+def loss(b):
+    z = 2 * (x - b)
+    return np.mean(losses.binary_crossentropy(t[:, None], z[:, None], from_logits=True))
+
+
+bs = np.linspace(-3, 3, 601)
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.5))
+ax1.plot(bs, [accuracy(b) for b in bs])
+ax1.set_title(tr("정확도: 계단 함수", "accuracy: a step function"))
+ax2.plot(bs, [loss(b) for b in bs], color="tab:red")
+ax2.set_title(tr("손실(이진 교차 엔트로피): 매끄러움", "loss (binary cross-entropy): smooth"))
+for ax in (ax1, ax2):
+    ax.set_xlabel(tr("문턱값 b", "threshold b"))
+fig.tight_layout()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+$b = 0.5$ 근처에서 $b$를 $h = 10^{-4}$만큼 움직여 중앙 차분으로 기울기를 재 보면, 정확도의 기울기는 정확히 0이고 손실의 기울기는 0이 아닙니다.
+""",
+        en=r"""
+Measure both slopes at $b = 0.5$ with a central difference, $h = 10^{-4}$: the accuracy's slope is exactly 0, the loss's is not.
+""",
+    ),
+    code(
+        """
+b0, h = 0.5, 1e-4
+print(f"accuracy slope: {(accuracy(b0 + h) - accuracy(b0 - h)) / (2 * h):.6f}")
+print(f"loss slope:     {(loss(b0 + h) - loss(b0 - h)) / (2 * h):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+퍼셉트론의 계단 함수(step function)를 다층 신경망의 활성화 함수로 쓰지 않는 이유도 같습니다. 기울기가 거의 모든 곳에서 0이기 때문입니다(2장).
+""",
+        en=r"""
+The same reason rules out the perceptron's step function as an activation in multilayer networks: its slope is zero almost everywhere (chapter 2).
+""",
+    ),
+    # ------------------------------------------------------------- SSE vs MSE
+    md(
+        ko=r"""
+## 오차 제곱합과 평균 제곱 오차
+
+신경망의 출력을 $y_k$, 정답을 $t_k$라 합시다($k$는 출력 뉴런 번호). 분류에서 $t$는 정답 위치만 1이고 나머지는 0인 **원-핫 인코딩(one-hot encoding)** 벡터입니다. 교과서(『밑바닥부터 시작하는 딥러닝』 {cite}`saito2016dlfs`)의 **오차 제곱합(sum of squared errors, SSE)** 은
+
+$$E = \frac{1}{2}\sum_{k}(y_k - t_k)^2$$
+
+입니다. 부호가 다른 오차가 서로 상쇄되지 않도록 제곱합니다(오차 $-7$과 $+8$을 그냥 더하면 1이 되어 거의 맞은 것처럼 보입니다). 앞의 $\frac12$은 미분을 깔끔하게 하려는 것입니다: $\partial E/\partial y_k = y_k - t_k$.
+
+Keras의 `mean_squared_error`(`"mse"`)는 이름 그대로 **평균** 입니다. 마지막 축(출력 $C$개)에 대해 평균을 냅니다.
+
+$$\mathrm{MSE} = \frac{1}{C}\sum_{k=1}^{C}(y_k - t_k)^2 = \frac{2}{C}\,E$$
+
+씨앗 글 001의 예를 계산해 봅시다. 정답은 6이고(인덱스는 0부터), 소프트맥스 출력은 6번에 0.8, 4번과 8번에 0.1씩입니다.
+""",
+        en=r"""
+## Sum of squared errors vs mean squared error
+
+Let $y_k$ be the network's outputs and $t_k$ the targets ($k$ runs over output neurons). In classification $t$ is **one-hot**: 1 at the correct class, 0 elsewhere. The textbook (Saito's *Deep Learning from Scratch* {cite}`saito2016dlfs`) uses the **sum of squared errors**
+
+$$E = \frac{1}{2}\sum_{k}(y_k - t_k)^2 .$$
+
+Squaring keeps errors of opposite signs from cancelling (errors of $-7$ and $+8$ would add up to 1 and look nearly right). The $\frac12$ makes the derivative clean: $\partial E/\partial y_k = y_k - t_k$.
+
+Keras's `mean_squared_error` (`"mse"`) really is a **mean**: over the last axis, i.e. over the $C$ outputs of a sample,
+
+$$\mathrm{MSE} = \frac{1}{C}\sum_{k=1}^{C}(y_k - t_k)^2 = \frac{2}{C}\,E .$$
+
+Take seed 001's example: the correct class is 6 (indices start at 0) and the softmax output puts 0.8 on class 6 and 0.1 on classes 4 and 8.
+""",
+    ),
+    code(
+        """
+y = np.array([0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0])  # softmax output
+t = np.eye(10)[6]                                                   # one-hot: class 6
+print("t =", t)
+print(f"sum_squared_error  (1/2 * sum) : {losses.sum_squared_error(t, y):.6f}")
+print(f"mean_squared_error (Keras mse) : {losses.mean_squared_error(t, y):.6f}")
+print(f"2/C * SSE                      : {2 / 10 * losses.sum_squared_error(t, y):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: ½Σ는 "평균" 제곱 오차가 아니다
+:class: warning
+씨앗 글 000과 001은 `0.5 * np.sum((y - t)**2)`에 `mse`/`MSE`라는 이름을 붙이고, 씨앗 글 004는 $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$("N은 훈련 샘플 수")를 평균 제곱 오차(MSE)라고 부릅니다. 하지만 이 식에는 평균이 없습니다. 제곱 오차를 **더한 뒤 절반** 으로 나눈 오차 제곱합입니다. 위 셀에서 보듯 같은 예측에 대해 ½Σ는 0.03, Keras의 `"mse"`는 $\frac{1}{10}\sum(y_k-t_k)^2 = 0.006$으로, 정확히 $2/C = 0.2$배 차이가 납니다. Keras에서 `loss="mse"`라고 쓰면 평균(출력 축에 대한 평균, 그다음 배치에 대한 평균)이 계산됩니다.
+```
+
+참고로 씨앗 글 000은 ½을 곱하는 이유를 "원-핫에서는 $\sum(y-t)^2$의 최댓값이 2라서"라고 설명합니다. 확률 벡터라면 최댓값이 정말 2이므로 틀린 말은 아니지만, 교과서가 ½을 쓰는 더 일반적인 이유는 위에서 본 미분 $\partial E/\partial y_k = y_k - t_k$ 입니다(회귀처럼 최댓값이 없는 경우에도 씁니다).
+""",
+        en=r"""
+```{admonition} Correction: ½Σ is not a "mean" squared error
+:class: warning
+Seeds 000 and 001 name `0.5 * np.sum((y - t)**2)` `mse`/`MSE`, and seed 004 writes the mean squared error as $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$ ("N is the number of training samples"). There is no mean in that formula: it is the **sum** of squared errors, halved. The cell above shows the difference on the same prediction: ½Σ gives 0.03, while Keras's `"mse"` gives $\frac{1}{10}\sum(y_k-t_k)^2 = 0.006$, smaller by exactly $2/C = 0.2$. With `loss="mse"` Keras averages (over the output axis, then over the batch).
+```
+
+Seed 000 justifies the ½ by "the largest possible $\sum(y-t)^2$ for a one-hot target is 2". For probability vectors that is true, but the textbook's more general reason is the derivative $\partial E/\partial y_k = y_k - t_k$ shown above (the ½ is used in regression too, where there is no maximum).
+""",
+    ),
+    # ------------------------------------------------------------------- MAE
+    md(
+        ko=r"""
+## 평균 절대 오차
+
+**평균 절대 오차(mean absolute error, MAE)** 는 제곱 대신 절댓값의 평균입니다.
+
+$$\mathrm{MAE} = \frac{1}{C}\sum_{k=1}^{C}\lvert y_k - t_k\rvert$$
+
+MSE는 큰 오차를 제곱으로 키우므로 이상치(outlier) 하나에 크게 끌려가고, MAE는 오차에 비례해서만 커집니다. 오차 $e = y - t$ 하나에 대해 그려 보면 $e^2$와 $|e|$입니다.
+""",
+        en=r"""
+## Mean absolute error
+
+The **mean absolute error** (MAE) averages absolute values instead of squares:
+
+$$\mathrm{MAE} = \frac{1}{C}\sum_{k=1}^{C}\lvert y_k - t_k\rvert .$$
+
+MSE squares large errors, so a single outlier pulls it hard; MAE grows only in proportion to the error. For one output with error $e = y - t$ the two are $e^2$ and $|e|$.
+""",
+    ),
+    code(
+        """
+e = np.linspace(-2, 2, 401)
+zeros = np.zeros((e.size, 1))
+plt.plot(e, losses.mean_squared_error(zeros, e[:, None]), label="MSE")
+plt.plot(e, losses.mean_absolute_error(zeros, e[:, None]), label="MAE")
+plt.xlabel(tr("오차 e = y - t", "error e = y - t"))
+plt.ylabel(tr("손실", "loss"))
+plt.title(tr("출력이 하나일 때 MSE와 MAE", "MSE and MAE for one output"))
+plt.legend()
+plt.show()
+"""
+    ),
+    code(
+        """
+t_reg = np.array([[1.0, 2.0, 3.0, 4.0]])
+y_reg = np.array([[1.1, 1.8, 3.1, 9.0]])  # the last prediction is an outlier (error 5)
+print("errors:", y_reg - t_reg)
+print(f"MSE = {losses.mean_squared_error(t_reg, y_reg)[0]:.4f}")
+print(f"MAE = {losses.mean_absolute_error(t_reg, y_reg)[0]:.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+오차 5 하나가 MSE의 $25/4 = 6.25$를 차지해 나머지 세 오차(0.1, 0.2, 0.1)는 거의 보이지 않습니다. MAE에서는 $5/4 = 1.25$만큼입니다.
+
+```{admonition} 바로잡기: MAE에는 ½이 없다
+:class: warning
+씨앗 글 004는 MAE를 $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$로 적었습니다. 이 식은 평균이 아니라 절댓값 합의 절반입니다. 평균 절대 오차는 $\frac1N\sum\lvert y_i-t_i\rvert$이고, Keras의 `"mae"`는 마지막 축에 대한 평균입니다. 씨앗 글 001의 예로 확인하면 씨앗의 식은 0.2, 실제 MAE는 0.04입니다(아래 셀).
+```
+""",
+        en=r"""
+The single error of 5 contributes $25/4 = 6.25$ to the MSE and drowns the other three errors (0.1, 0.2, 0.1); in the MAE it contributes only $5/4 = 1.25$.
+
+```{admonition} Correction: the MAE has no ½
+:class: warning
+Seed 004 writes the MAE as $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$: half the sum of absolute errors, not a mean. The mean absolute error is $\frac1N\sum\lvert y_i-t_i\rvert$, and Keras's `"mae"` averages over the last axis. On seed 001's example the seed's formula gives 0.2 while the MAE is 0.04 (next cell).
+```
+""",
+    ),
+    code(
+        """
+print(f"seed 004's formula, 1/2 * sum|y - t| : {0.5 * np.sum(np.abs(y - t)):.6f}")
+print(f"mean_absolute_error (Keras mae)      : {losses.mean_absolute_error(t, y):.6f}")
+"""
+    ),
+    # --------------------------------------------------------- cross-entropy
+    md(
+        ko=r"""
+## 교차 엔트로피 오차
+
+분류에서는 **교차 엔트로피 오차(cross-entropy error, CEE)** 를 주로 씁니다.
+
+$$E = -\sum_{k} t_k \log y_k$$
+
+$t$가 원-핫이면 정답이 아닌 항은 $0\cdot\log y_k = 0$이 되어 사라지고, **정답 클래스의 예측 확률** $y_{\text{정답}}$ 하나만 남습니다: $E = -\log y_{\text{정답}}$. 씨앗 글 001의 예에서는 $-\log 0.8 \approx 0.2231$입니다.
+
+문제는 $y_{\text{정답}} = 0$일 때입니다. $\log 0 = -\infty$이므로 손실이 무한대가 되고, 이후 계산이 모두 `inf`나 `nan`이 됩니다. 그래서 교과서는 아주 작은 값 $\delta = 10^{-7}$을 로그 안에 더합니다.
+
+$$E = -\sum_{k} t_k \log (y_k + \delta)$$
+
+이렇게 하면 손실의 최댓값이 $-\log 10^{-7} \approx 16.118$로 묶입니다. `lossbook.losses.cross_entropy_error`가 이 교과서 식입니다.
+""",
+        en=r"""
+## Cross-entropy error
+
+Classification mostly uses the **cross-entropy error** (CEE)
+
+$$E = -\sum_{k} t_k \log y_k .$$
+
+With a one-hot $t$ every wrong-class term is $0\cdot\log y_k = 0$, so only the **predicted probability of the correct class** remains: $E = -\log y_{\text{correct}}$. For seed 001's example that is $-\log 0.8 \approx 0.2231$.
+
+The trouble is $y_{\text{correct}} = 0$: $\log 0 = -\infty$, the loss is infinite and everything computed from it becomes `inf` or `nan`. The textbook therefore adds a tiny $\delta = 10^{-7}$ inside the log,
+
+$$E = -\sum_{k} t_k \log (y_k + \delta),$$
+
+which caps the loss at $-\log 10^{-7} \approx 16.118$. `lossbook.losses.cross_entropy_error` is this textbook formula.
+""",
+    ),
+    code(
+        """
+with np.errstate(divide="ignore", invalid="ignore"):  # silence NumPy's warnings here
+    print("np.log(0.0)      =", np.log(0.0))
+    print("0 * np.log(0.0)  =", 0 * np.log(0.0))
+print(f"-log(0 + 1e-7)   = {-np.log(1e-7):.6f}")
+print()
+print(f"cross_entropy_error(t, y)  = {losses.cross_entropy_error(t, y):.8f}")
+print(f"exact -log(0.8)            = {-np.log(0.8):.8f}")
+"""
+    ),
+    md(
+        ko=r"""
+$\delta$ 때문에 값이 정확한 $-\log 0.8$보다 약 $1.25\times10^{-7}$ 작습니다. 학습에는 아무 문제가 없는 차이입니다. 또 $0\cdot\log 0$은 수학에서는 극한으로 0이라고 약속하지만, 컴퓨터에서는 `0 * -inf = nan`입니다. 씨앗 글 004처럼 손으로 $0\log 0 = 0$으로 계산하는 것은 괜찮지만, 코드에서는 $t_k = 0$인 항을 아예 빼거나(`lossbook`이 이렇게 합니다) 확률을 클리핑해야 합니다.
+
+이제 같은 출력 $y$를 정답이 6이 아닌 경우와 비교해 봅시다. 정답을 0부터 9까지 바꿔 가며 두 손실을 계산합니다.
+""",
+        en=r"""
+Because of $\delta$ the value is about $1.25\times10^{-7}$ below the exact $-\log 0.8$, a difference that does not matter for training. Note also that $0\cdot\log 0$ is 0 by convention (a limit) in mathematics, but `0 * -inf = nan` on a computer. Working it out by hand as $0\log 0 = 0$, as seed 004 does, is fine; in code the $t_k = 0$ terms must be skipped (`lossbook` does that) or the probabilities clipped.
+
+Now score the same output $y$ against the other classes: let the correct class run from 0 to 9 and compute both losses.
+""",
+    ),
+    code(
+        """
+print("class  y[class]    SSE     CEE")
+for k in range(10):
+    t_k = np.eye(10)[k]
+    sse = losses.sum_squared_error(t_k, y)
+    cee = losses.cross_entropy_error(t_k, y)
+    print(f"{k:5d}  {y[k]:8.1f}  {sse:6.4f}  {cee:7.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+- 정답이 6이면(예측이 맞음) SSE 0.03, CEE 0.2231로 둘 다 작습니다.
+- 정답이 4나 8이면(0.1을 준 클래스) SSE 0.73, CEE $-\log 0.1 \approx 2.3026$.
+- 정답이 0을 준 클래스이면 SSE는 0.83, CEE는 $\delta$가 막아 주는 상한 16.1181입니다.
+
+SSE는 어느 경우든 1 이하이지만, CEE는 정답에 준 확률이 0에 가까울수록 제한 없이 커지며 틀린 예측을 강하게 벌합니다. 정답 클래스의 확률 $p$에 대한 함수로 그려 보면 차이가 뚜렷합니다. 여기서는 나머지 확률 $1-p$가 다른 9개 클래스에 고르게 나뉜다고 두었습니다.
+""",
+        en=r"""
+- Correct class 6 (the prediction is right): SSE 0.03, CEE 0.2231, both small.
+- Correct class 4 or 8 (each got 0.1): SSE 0.73, CEE $-\log 0.1 \approx 2.3026$.
+- A correct class that got probability 0: SSE 0.83, CEE the cap 16.1181 set by $\delta$.
+
+SSE never exceeds 1 here, whereas CEE grows without bound as the probability given to the correct class goes to 0, punishing confident mistakes hard. As a function of the correct-class probability $p$ (the remaining $1-p$ spread evenly over the other nine classes):
+""",
+    ),
+    code(
+        """
+p = np.linspace(0.001, 1, 500)
+Y = np.repeat(((1 - p) / 9)[:, None], 10, axis=1)  # 1 - p shared by the 9 wrong classes
+Y[:, 6] = p
+t6 = np.eye(10)[6]
+sse = [losses.sum_squared_error(t6, row) for row in Y]
+cee = [losses.cross_entropy_error(t6, row) for row in Y]
+plt.plot(p, sse, label=tr("오차 제곱합", "sum of squared errors"))
+plt.plot(p, cee, label=tr("교차 엔트로피 오차", "cross-entropy error"))
+plt.xlabel(tr("정답 클래스의 예측 확률 p", "predicted probability p of the correct class"))
+plt.ylabel(tr("손실", "loss"))
+plt.ylim(0, 5)
+plt.legend()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 교차 엔트로피는 지수적으로가 아니라 로그로 커진다
+:class: warning
+씨앗 글 000은 정답 위치의 출력이 0에 가까워질수록 교차 엔트로피가 "exponential하게 증가"한다고 씁니다. 실제로는 $-\log p$이므로 **로그적으로** 커집니다. $p$가 10배 작아질 때마다 손실은 $\ln 10 \approx 2.3026$씩 **일정하게** 늘어날 뿐입니다(아래 셀). 위 그래프에서 끝없이 치솟는 것처럼 보이는 것은 $p \to 0$에서 발산하기 때문이지, 증가 속도가 지수적이어서가 아닙니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: cross-entropy grows logarithmically, not exponentially
+:class: warning
+Seed 000 says that as the output at the correct position approaches 0 the cross-entropy "increases exponentially". It is $-\log p$, so it grows **logarithmically**: every time $p$ shrinks tenfold the loss rises by the same $\ln 10 \approx 2.3026$ (next cell). The curve above shoots up because $-\log p$ diverges as $p \to 0$, not because it grows exponentially.
+```
+""",
+    ),
+    code(
+        """
+for k in range(1, 8):
+    p_k = 10.0**-k
+    print(f"p = 1e-{k}:  -log(p) = {-np.log(p_k):8.4f}")
+"""
+    ),
+    # --------------------------------------------------------- Keras CE / clip
+    md(
+        ko=r"""
+### Keras는 δ를 더하지 않고 잘라 낸다
+
+Keras {cite}`chollet2015keras`의 `categorical_crossentropy`는 $\delta$를 더하는 대신 두 단계를 거칩니다. 먼저 예측을 합으로 나눠 합이 1이 되게 하고, 그다음 확률을 $[\varepsilon,\ 1-\varepsilon]$, $\varepsilon = 10^{-7}$ 구간으로 **클리핑(clipping)** 합니다. 그래서 0.8은 그대로 0.8이라 결과가 정확히 $-\log 0.8$이고, 확률 0은 $10^{-7}$로 바뀌어 상한은 똑같이 $16.118$입니다.
+
+씨앗 글 004의 두 예(정답 `[1 0 0 0 0]`)도 계산해 봅시다. 예측이 정답과 같으면 수학적으로는 0이지만, 클리핑 때문에 1이 $1-10^{-7}$로 바뀌어 약 $10^{-7}$이 나옵니다. 예측이 `[0 1 0 0 0]`이면 수학적으로는 $\infty$이지만, Keras에서는 16.118입니다.
+""",
+        en=r"""
+### Keras clips instead of adding δ
+
+Keras's {cite}`chollet2015keras` `categorical_crossentropy` does not add $\delta$. It first divides the prediction by its sum (so it sums to 1), then **clips** the probabilities to $[\varepsilon,\ 1-\varepsilon]$ with $\varepsilon = 10^{-7}$. A probability of 0.8 stays 0.8, so the result is exactly $-\log 0.8$; a probability of 0 becomes $10^{-7}$, so the cap is the same $16.118$.
+
+Seed 004's two examples (target `[1 0 0 0 0]`): a prediction equal to the target gives 0 in exact arithmetic, but clipping turns the 1 into $1-10^{-7}$, so Keras reports about $10^{-7}$. The prediction `[0 1 0 0 0]` gives $\infty$ in exact arithmetic and 16.118 in Keras.
+""",
+    ),
+    code(
+        """
+print(f"textbook CEE, delta = 1e-7  : {losses.cross_entropy_error(t, y):.10f}")
+print(f"Keras categorical_crossentropy: {losses.categorical_crossentropy(t, y):.10f}")
+print()
+t5 = np.array([1.0, 0.0, 0.0, 0.0, 0.0])
+perfect = losses.categorical_crossentropy(t5, [1.0, 0.0, 0.0, 0.0, 0.0])
+wrong = losses.categorical_crossentropy(t5, [0.0, 1.0, 0.0, 0.0, 0.0])
+print(f"perfect [1 0 0 0 0]: {float(perfect):.6g}")
+print(f"wrong   [0 1 0 0 0]: {float(wrong):.6g}")
+"""
+    ),
+    md(
+        ko=r"""
+`lossbook`이 정말 이렇게 계산하는지 소스를 열어 확인할 수 있습니다. `categorical_crossentropy`와 `sparse_categorical_crossentropy`가 함께 쓰는 내부 함수 `_categorical`입니다.
+""",
+        en=r"""
+You can check that `lossbook` does exactly this by reading its source: `_categorical` is the internal helper shared by `categorical_crossentropy` and `sparse_categorical_crossentropy`.
+""",
+    ),
+    code(
+        """
+print(inspect.getsource(lossbook.losses._categorical))
+"""
+    ),
+    # ------------------------------------------------------------------ BCE
+    md(
+        ko=r"""
+## 이진 교차 엔트로피
+
+정답이 두 가지(참/거짓, 양성/음성)뿐인 **이진 분류(binary classification)** 에서는 출력 뉴런 하나가 "1일 확률" $y$를 시그모이드(sigmoid)로 냅니다. **이진 교차 엔트로피(binary cross-entropy)** 는
+
+$$L = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log y_i + (1-t_i)\log(1-y_i)\Big]$$
+
+입니다. $t_i = 1$이면 $-\log y_i$, $t_i = 0$이면 $-\log(1-y_i)$만 남습니다. 한 클래스가 1일 확률 $y$와 0일 확률 $1-y$로 이루어진 두 칸짜리 범주형 교차 엔트로피와 같습니다.
+""",
+        en=r"""
+## Binary cross-entropy
+
+In **binary classification** (true/false, positive/negative) a single output neuron gives the probability $y$ of class 1 through a sigmoid. The **binary cross-entropy** is
+
+$$L = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log y_i + (1-t_i)\log(1-y_i)\Big].$$
+
+For $t_i = 1$ only $-\log y_i$ remains, for $t_i = 0$ only $-\log(1-y_i)$: it is the categorical cross-entropy of the two-entry distribution $(y, 1-y)$.
+""",
+    ),
+    code(
+        """
+q = np.linspace(0.001, 0.999, 500)[:, None]
+plt.plot(q, losses.binary_crossentropy(np.ones_like(q), q), label="t = 1: -log(y)")
+plt.plot(q, losses.binary_crossentropy(np.zeros_like(q), q), label="t = 0: -log(1 - y)")
+plt.xlabel(tr("예측 확률 y (클래스 1일 확률)", "predicted probability y (of class 1)"))
+plt.ylabel(tr("이진 교차 엔트로피", "binary cross-entropy"))
+plt.ylim(0, 5)
+plt.legend()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 이진 교차 엔트로피 식의 괄호
+:class: warning
+씨앗 글 004는 $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$로 적었습니다. 이렇게 쓰면 $-\frac1N\sum$가 첫째 항에만 걸리고, 둘째 항은 합 밖에 떨어져 $i$가 정해지지 않습니다. 두 항 전체를 대괄호로 묶어야 합니다(위의 식). 씨앗 글 자신의 손 계산 $-[1\log 1 + (1-1)\log(1-1)]$은 대괄호를 제대로 썼습니다.
+```
+
+씨앗 글 004의 두 손 계산도 확인해 봅시다. $y = t = 1$이면 0, $y = 0,\ t = 1$이면 $\infty$인데, Keras와 `lossbook`은 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라서 각각 약 $10^{-7}$과 16.118을 냅니다.
+""",
+        en=r"""
+```{admonition} Correction: brackets in the binary cross-entropy
+:class: warning
+Seed 004 writes $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$. Read literally, $-\frac1N\sum$ applies to the first term only and the second term sits outside the sum with an undefined $i$. Both terms belong inside one bracket (formula above); the seed's own hand calculation $-[1\log 1 + (1-1)\log(1-1)]$ does use the bracket.
+```
+
+Seed 004's hand calculations: $y = t = 1$ gives 0 and $y = 0,\ t = 1$ gives $\infty$ in exact arithmetic; Keras and `lossbook` clip probabilities to $[10^{-7},\ 1-10^{-7}]$ and give about $10^{-7}$ and 16.118.
+""",
+    ),
+    code(
+        """
+print(f"y = t = 1    : {float(losses.binary_crossentropy([1.0], [1.0])):.6g}")
+print(f"y = 0, t = 1 : {float(losses.binary_crossentropy([1.0], [0.0])):.6g}")
+bce = losses.binary_crossentropy([1.0, 0.0], [0.9, 0.2])
+print(f"t = [1, 0], y = [0.9, 0.2]: {float(bce):.6f}")
+"""
+    ),
+    # ------------------------------------------------------------ from_logits
+    md(
+        ko=r"""
+## `from_logits=True`: 확률을 거치지 않고 계산하기
+
+소프트맥스나 시그모이드에 들어가기 전의 값을 **로짓(logit)** 이라 합니다. Keras의 교차 엔트로피는 `from_logits=True`를 주면 확률 대신 로짓 $z$를 받아, 로그와 지수를 한꺼번에 정리한 안정적인 식으로 계산합니다.
+
+$$\text{범주형: } -\log\operatorname{softmax}(z)_c = \log\sum_k e^{z_k} - z_c, \qquad \text{이진: } \max(z,0) - z\,t + \log\!\left(1+e^{-|z|}\right)$$
+
+왜 필요할까요? 씨앗 글 004는 "확률이 0이 나오는 일은 일반적으로 없으니 꽤 큰 수가 나온다"고 했지만, 부동소수점에서는 확률이 **정확히** 0이나 1이 됩니다.
+""",
+        en=r"""
+## `from_logits=True`: skipping the probabilities
+
+The values that go into a softmax or sigmoid are called **logits**. Given `from_logits=True`, Keras's cross-entropies take the logits $z$ instead of probabilities and use formulas in which the log and the exponential are simplified together:
+
+$$\text{categorical: } -\log\operatorname{softmax}(z)_c = \log\sum_k e^{z_k} - z_c, \qquad \text{binary: } \max(z,0) - z\,t + \log\!\left(1+e^{-|z|}\right).$$
+
+Why bother? Seed 004 reassures that "a probability of exactly 0 does not normally come out, so the loss is just a fairly large number". In floating point, probabilities do become **exactly** 0 or 1:
+""",
+    ),
+    code(
+        """
+print("sigmoid(40.0) == 1.0 :", sigmoid(40.0) == 1.0)
+print("1 - sigmoid(40.0)    =", 1 - sigmoid(40.0))
+print("float32: sigmoid(17) == 1 :", sigmoid(np.float32(17.0)) == 1.0)
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 부동소수점에서는 확률이 정확히 0이나 1이 된다
+:class: warning
+씨앗 글 004는 예측 확률이 일반적으로 0이 나오지 않으니 무한대 대신 "꽤 큰 수"가 나온다고 설명합니다. 그러나 float64에서 $\sigma(40)$은 정확히 1.0이 되어 $1-y = 0$이고(float32에서는 $\sigma(17)$부터), $\log 0 = -\infty$입니다. Keras는 이때 확률을 잘라 내 손실을 16.118로 **묶어 버리므로**, 실제 손실(아래에서 40)과 그 기울기 정보를 잃습니다. 로짓을 그대로 넘기면(`from_logits=True`) 정확한 값이 나옵니다(아래 셀).
+```
+
+양성($t=1$) 샘플에 로짓 $z=-40$을 낸 경우를 두 경로로 계산해 봅시다. 참값은 $-\log\sigma(-40) = \log(1+e^{40}) \approx 40$입니다.
+""",
+        en=r"""
+```{admonition} Correction: in floating point a probability can be exactly 0 or 1
+:class: warning
+Seed 004 argues that predicted probabilities are not exactly 0 in practice, so instead of infinity one just gets "a fairly large number". But in float64 $\sigma(40)$ rounds to exactly 1.0, so $1-y = 0$ (in float32 this already happens at $\sigma(17)$), and $\log 0 = -\infty$. Keras then clips the probability and **caps** the loss at 16.118, losing the true loss (40 below) and its gradient. Passing logits (`from_logits=True`) gives the right value (next cell).
+```
+
+A positive sample ($t=1$) with logit $z=-40$, computed both ways; the true value is $-\log\sigma(-40) = \log(1+e^{40}) \approx 40$.
+""",
+    ),
+    code(
+        """
+z = np.array([-40.0])
+via_prob = losses.binary_crossentropy([1.0], sigmoid(z))
+via_logit = losses.binary_crossentropy([1.0], z, from_logits=True)
+print(f"via probabilities: {float(via_prob):.6f}")
+print(f"from_logits=True : {float(via_logit):.6f}")
+print(f"exact log(1 + e^40) = {np.log1p(np.exp(40.0)):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+로짓이 $\pm 10^4$ 정도로 극단적이면 차이가 더 큽니다. 소프트맥스를 교과서 식 $e^{z_k}/\sum_j e^{z_j}$ 그대로 계산하면 $e^{10000}$이 넘쳐(overflow) `nan`이 되고, 안정적인 소프트맥스로 확률을 구해도 클리핑 때문에 16.118에 묶입니다. 로짓 경로만 참값 20000을 냅니다(정답 클래스 2의 로짓이 $-10^4$, 최댓값이 $10^4$).
+""",
+        en=r"""
+With extreme logits such as $\pm 10^4$ the gap is larger. The textbook softmax $e^{z_k}/\sum_j e^{z_j}$ overflows ($e^{10000}$) and gives `nan`; a stable softmax gives probabilities, but clipping caps the loss at 16.118. Only the logit path gives the true 20000 (the correct class 2 has logit $-10^4$, the largest logit is $10^4$).
+""",
+    ),
+    code(
+        """
+logits = np.array([[1e4, 0.0, -1e4]])
+label = np.array([2])
+with np.errstate(over="ignore", invalid="ignore"):  # show the overflow, not a warning
+    naive = np.exp(logits) / np.sum(np.exp(logits), axis=-1, keepdims=True)
+probs = softmax(logits)
+print("naive softmax    :", naive)
+print("stable softmax   :", probs)
+print("loss via softmax :", losses.sparse_categorical_crossentropy(label, probs))
+exact = losses.sparse_categorical_crossentropy(label, logits, from_logits=True)
+print("from_logits=True :", exact)
+bce = losses.binary_crossentropy([[1.0, 0.0]], [[-1e4, 1e4]], from_logits=True)
+print("BCE, z = -1e4 for t = 1 and z = +1e4 for t = 0:", bce)
+"""
+    ),
+    md(
+        ko=r"""
+그래서 Keras에서는 마지막 층을 활성화 함수 없이 두고 `from_logits=True`로 컴파일하는 방식이 권장됩니다.
+""",
+        en=r"""
+This is why Keras recommends leaving the last layer without an activation and compiling with `from_logits=True`.
+""",
+    ),
+    # ------------------------------------------------------- CCE vs sparse
+    md(
+        ko=r"""
+## 범주형과 희소 범주형 교차 엔트로피
+
+클래스가 여러 개인 **다중 클래스 분류(multi-class classification)** 에서 정답을 어떤 모양으로 주느냐에 따라 Keras의 손실 이름이 달라집니다.
+
+- `categorical_crossentropy`: 정답이 원-핫 벡터 `[0, 0, 1, 0, 0]`일 때
+- `sparse_categorical_crossentropy`: 정답이 정수 레이블 `2`일 때
+
+계산하는 값은 똑같습니다. $N$개 샘플, $C$개 클래스에서
+
+$$L = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k=1}^{C} t_{nk}\log y_{nk} = -\frac{1}{N}\sum_{n=1}^{N}\log y_{n,\,c_n}$$
+
+이고, $c_n$은 $n$번째 샘플의 정답 클래스입니다. 씨앗 글 001의 출력을 포함한 세 샘플로 확인해 봅시다.
+""",
+        en=r"""
+## Categorical and sparse categorical cross-entropy
+
+For **multi-class classification** Keras names the loss after the form of the targets:
+
+- `categorical_crossentropy`: targets are one-hot vectors `[0, 0, 1, 0, 0]`;
+- `sparse_categorical_crossentropy`: targets are integer labels `2`.
+
+Both compute the same number. For $N$ samples and $C$ classes
+
+$$L = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k=1}^{C} t_{nk}\log y_{nk} = -\frac{1}{N}\sum_{n=1}^{N}\log y_{n,\,c_n},$$
+
+where $c_n$ is the correct class of sample $n$. Three samples, the second being seed 001's output:
+""",
+    ),
+    code(
+        """
+Y3 = np.array([
+    [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
+    [0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0],
+    [0.7, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0],
+])
+labels3 = np.array([2, 6, 0])
+onehot3 = np.eye(10)[labels3]
+print("categorical (one-hot)   :", losses.categorical_crossentropy(onehot3, Y3))
+print("sparse (integer labels) :", losses.sparse_categorical_crossentropy(labels3, Y3))
+print("-log y[n, label]        :", -np.log(Y3[np.arange(3), labels3]))
+"""
+    ),
+    md(
+        ko=r"""
+Keras의 함수는 **샘플마다** 손실을 돌려주고(모양이 `(3,)`), `model.fit`이 이를 배치에 대해 평균 냅니다. 교과서의 `cross_entropy_error`는 처음부터 배치 평균 하나를 돌려주며, 원-핫과 정수 레이블을 모두 받습니다.
+""",
+        en=r"""
+Keras's functions return **one loss per sample** (shape `(3,)`), and `model.fit` averages them over the batch. The textbook `cross_entropy_error` returns the batch mean directly and accepts one-hot targets and integer labels alike.
+""",
+    ),
+    code(
+        """
+per_sample = losses.categorical_crossentropy(onehot3, Y3)
+print(f"mean of Keras per-sample    : {per_sample.mean():.6f}")
+print(f"cross_entropy_error, one-hot: {losses.cross_entropy_error(onehot3, Y3):.6f}")
+print(f"cross_entropy_error, labels : {losses.cross_entropy_error(labels3, Y3):.6f}")
+"""
+    ),
+    # ------------------------------------------------------------ mini-batch
+    md(
+        ko=r"""
+## 미니배치와 평균 손실
+
+지금까지는 샘플 하나의 손실을 봤지만, 학습의 목표는 **훈련 데이터 전체** 에 대한 손실의 평균을 줄이는 것입니다. 샘플마다 손실을 구해 더한 뒤 개수 $N$으로 나누면 데이터 개수와 상관없이 비교할 수 있는 "평균 손실"이 됩니다.
+
+$$E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log(y_{nk}+\delta)$$
+
+그런데 데이터가 수만, 수백만 개이면 매번 전체의 손실을 구하기에는 너무 오래 걸립니다. 그래서 일부를 무작위로 뽑아 전체의 근사로 씁니다. 이 일부를 **미니배치(mini-batch)**, 이 방식을 **미니배치 학습** 이라고 합니다. (여러 입력을 한 번의 행렬 계산으로 묶어 처리하는 "배치 처리"와 헷갈리기 쉽습니다. 배치 처리는 계산을 묶는 방법이고, 미니배치는 훈련 데이터 중 일부를 뽑아 쓰는 것입니다.)
+
+```{admonition} 바로잡기: 씨앗 글 000의 배치 교차 엔트로피 코드
+:class: warning
+씨앗 글 000의 배치용 `cee`는 원-핫 정답 `t`를 `t.argmax(axis=1)`로 정수 레이블로 바꾼 **뒤에도** `t * np.log(y[np.arange(N), t])`처럼 `t`를 곱합니다. 그러면 각 샘플의 $-\log y$에 **정답 클래스 번호** 가 곱해집니다. 정답이 0인 샘플은 손실이 0이 되고, 정답이 6인 샘플은 6배가 됩니다. 게다가 `delta = 1e-7`을 정의해 놓고 쓰지 않아 정답 확률이 0이면 `inf`(정답이 0이면 `nan`)가 나옵니다. 씨앗 글 001의 출력(정답 6) 하나를 넣으면 씨앗 코드는 $6 \times 0.2231 = 1.3389$를 돌려주지만 올바른 값은 0.2231이고, 위의 세 샘플 배치에서는 0.7868을 돌려주지만 올바른 값은 0.3635입니다(아래 셀). 올바른 식은 `t *`를 빼고 `-np.sum(np.log(y[np.arange(N), t] + delta)) / N` 입니다.
+```
+""",
+        en=r"""
+## Mini-batches and the mean loss
+
+So far we scored one sample at a time, but training minimises the loss averaged over the **whole training set**. Summing the per-sample losses and dividing by their number $N$ gives a mean loss that does not depend on the size of the data:
+
+$$E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log(y_{nk}+\delta).$$
+
+With tens of thousands or millions of samples, computing this over everything at every step takes too long, so we draw a random subset and use it as an estimate. The subset is a **mini-batch** and this way of training is **mini-batch training**. (Do not confuse this with "batch processing", which groups many inputs into one matrix computation; a mini-batch is a random sample of the training data.)
+
+```{admonition} Correction: seed 000's batch cross-entropy code
+:class: warning
+Seed 000's batch `cee` converts the one-hot targets to integer labels with `t = t.argmax(axis=1)` and **then still** multiplies by `t`: `t * np.log(y[np.arange(N), t])`. Each sample's $-\log y$ is therefore multiplied by **its class number**: samples of class 0 contribute nothing, samples of class 6 count six times. It also defines `delta = 1e-7` and never uses it, so a zero probability for the correct class gives `inf` (or `nan` for class 0). On seed 001's single output (class 6) the seed's code returns $6 \times 0.2231 = 1.3389$ instead of 0.2231, and on the three-sample batch above it returns 0.7868 instead of 0.3635 (next cell). The right expression drops the `t *`: `-np.sum(np.log(y[np.arange(N), t] + delta)) / N`.
+```
+""",
+    ),
+    code(
+        """
+def seed000_expression(Y, labels):
+    # Seed 000's formula in one line, bug included: -sum(label * log y[n, label]) / N
+    p_correct = Y[np.arange(len(Y)), labels]
+    return -np.sum(labels * np.log(p_correct)) / len(Y)
+
+
+one = y[None, :]  # seed 001's output as a batch of one sample (class 6)
+print(f"seed 001's output: seed 000's formula {seed000_expression(one, np.array([6])):.6f}, "
+      f"cross_entropy_error {losses.cross_entropy_error([6], one):.6f}")
+print(f"3-sample batch   : seed 000's formula {seed000_expression(Y3, labels3):.6f}, "
+      f"cross_entropy_error {losses.cross_entropy_error(labels3, Y3):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: `y[np.arange(N), t]`와 `y[np.arange(N)][t]`는 다르다
+:class: warning
+씨앗 글 000은 두 식이 같은데 `[][]`를 쓰면 `IndexError`가 나니 NumPy 자체 오류 같다고 합니다. 오류가 아닙니다. `y[np.arange(N), t]`는 $n$번째 행의 $t_n$번째 원소들, 즉 샘플마다 정답 확률 하나씩(모양 `(N,)`)을 고릅니다. 반면 `y[np.arange(N)]`은 모든 행 그대로이고, 거기에 `[t]`를 붙이면 **레이블 번호를 행 번호로** 써서 행을 고릅니다(모양 `(N, C)`). 레이블이 샘플 수 $N$ 이상이면 그런 행이 없으니 `IndexError`가 나는 것이 맞습니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: `y[np.arange(N), t]` and `y[np.arange(N)][t]` are different
+:class: warning
+Seed 000 says the two expressions are equal and suspects a NumPy bug because `[][]` raises `IndexError`. It is not a bug. `y[np.arange(N), t]` picks element $t_n$ of row $n$: one correct-class probability per sample, shape `(N,)`. `y[np.arange(N)]` is simply all rows, and the following `[t]` uses the **labels as row numbers**, giving shape `(N, C)`; a label of $N$ or more has no such row, hence the `IndexError`.
+```
+""",
+    ),
+    code(
+        """
+n = len(Y3)
+print("Y3[np.arange(n), labels3]    ->", Y3[np.arange(n), labels3])
+try:
+    Y3[np.arange(n)][labels3]
+except IndexError as err:
+    print("Y3[np.arange(n)][labels3]    -> IndexError:", err)
+rows = Y3[np.arange(n)][[1, 0, 2]]
+print("Y3[np.arange(n)][[1, 0, 2]]  -> whole rows 1, 0, 2, shape", rows.shape)
+"""
+    ),
+    md(
+        ko=r"""
+### MNIST에서 무작위 미니배치 뽑기
+
+`lossbook.datasets.load_mnist()`는 `keras.datasets.mnist.load_data()`와 같은 모양으로, 책에 포함된 MNIST {cite}`lecun1998mnist`(훈련 이미지 22,699장, 시험 이미지 10,000장; LeCun, Cortes, Burges, CC BY-SA 3.0)를 읽습니다. 시드를 고정한 난수 생성기로 10개의 인덱스를 중복 없이 뽑습니다. 시드가 같으면 언제 실행해도 같은 미니배치가 나옵니다.
+""",
+        en=r"""
+### Drawing a random mini-batch from MNIST
+
+`lossbook.datasets.load_mnist()` returns the bundled MNIST {cite}`lecun1998mnist` (22,699 training images, 10,000 test images; by LeCun, Cortes and Burges, CC BY-SA 3.0) in the same shapes as `keras.datasets.mnist.load_data()`. A seeded random generator draws 10 indices without repetition; the same seed gives the same mini-batch on every run.
+""",
+    ),
+    code(
+        """
+(x_train, y_train), (x_test, y_test) = lossbook.datasets.load_mnist()
+print("x_train:", x_train.shape, x_train.dtype, " y_train:", y_train.shape)
+
+rng = np.random.default_rng(0)
+batch_mask = rng.choice(len(y_train), size=10, replace=False)
+print("indices:", batch_mask)
+print("labels :", y_train[batch_mask])
+print("one-hot:")
+print(np.eye(10, dtype=int)[y_train[batch_mask]])
+"""
+    ),
+    md(
+        ko=r"""
+미니배치 손실이 전체 손실의 좋은 근사인지 확인해 봅시다. 이미지를 보지 않고 늘 훈련 데이터의 클래스 비율을 확률로 내놓는 "모델"을 생각합니다. 이 모델의 손실을 훈련 데이터 전체에서 한 번, 크기 100인 무작위 미니배치 5개에서 한 번씩 구합니다. (아무것도 모르고 모든 클래스에 0.1을 주는 모델이라면 손실은 언제나 $\ln 10 \approx 2.3026$입니다.)
+""",
+        en=r"""
+Is a mini-batch loss a good estimate of the full loss? Take a "model" that ignores the image and always predicts the class frequencies of the training set. Compute its loss once on the whole training set and on five random mini-batches of 100. (A model that knows nothing and gives every class 0.1 always scores $\ln 10 \approx 2.3026$.)
+""",
+    ),
+    code(
+        """
+prior = np.bincount(y_train, minlength=10) / len(y_train)
+print("class frequencies:", prior)
+full = losses.cross_entropy_error(y_train, np.tile(prior, (len(y_train), 1)))
+print(f"loss on all {len(y_train)} training images: {full:.4f}")
+for seed in range(5):
+    idx = np.random.default_rng(seed).choice(len(y_train), size=100, replace=False)
+    est = losses.cross_entropy_error(y_train[idx], np.tile(prior, (100, 1)))
+    print(f"  mini-batch of 100 (seed {seed}): {est:.4f}")
+uniform = losses.cross_entropy_error(y_train[:100], np.full((100, 10), 0.1))
+print(f"uniform guess (0.1 each): {uniform:.4f}")
+"""
+    ),
+    # -------------------------------------------------------------- gradients
+    md(
+        ko=r"""
+## 손실의 기울기
+
+학습에 실제로 쓰이는 것은 손실 자체보다 예측 $y$에 대한 손실의 **기울기(미분)** 입니다. `lossbook.losses`는 손실마다 `<이름>_grad` 함수를 제공합니다(배치의 합에 대한 기울기; 배치 평균이면 $N$으로 나눔). 출력이 하나이고 정답이 $t=1$일 때:
+
+$$\frac{\partial}{\partial y}(y-1)^2 = 2(y-1), \qquad \frac{\partial}{\partial y}\lvert y-1\rvert = -1\ (y<1), \qquad \frac{\partial}{\partial y}\big(-\log y\big) = -\frac{1}{y}$$
+
+MSE의 기울기는 오차에 비례해 정답에 가까울수록 작아지고, MAE의 기울기는 오차 크기와 상관없이 일정하며, 교차 엔트로피의 기울기는 크게 틀릴수록($y \to 0$) 폭발적으로 커집니다.
+""",
+        en=r"""
+## Gradients of the losses
+
+What training actually uses is the **gradient** of the loss with respect to the prediction $y$. `lossbook.losses` has a `<name>_grad` for every loss (the gradient of the sum over the batch; divide by $N$ for the batch mean). For one output with target $t=1$:
+
+$$\frac{\partial}{\partial y}(y-1)^2 = 2(y-1), \qquad \frac{\partial}{\partial y}\lvert y-1\rvert = -1\ (y<1), \qquad \frac{\partial}{\partial y}\big(-\log y\big) = -\frac{1}{y}.$$
+
+The MSE gradient is proportional to the error and fades near the target, the MAE gradient has the same size whatever the error, and the cross-entropy gradient blows up the more wrong the prediction is ($y \to 0$).
+""",
+    ),
+    code(
+        """
+yy = np.linspace(0.02, 0.98, 300)[:, None]
+ones = np.ones_like(yy)
+plt.plot(yy, losses.mean_squared_error_grad(ones, yy), label="MSE")
+plt.plot(yy, losses.mean_absolute_error_grad(ones, yy), label="MAE")
+plt.plot(yy, losses.binary_crossentropy_grad(ones, yy), label=tr("교차 엔트로피", "CE"))
+plt.axhline(0, color="gray", lw=0.8)
+plt.xlabel(tr("예측 y (정답 t = 1)", "prediction y (target t = 1)"))
+plt.ylabel(tr("기울기 dL/dy", "gradient dL/dy"))
+plt.ylim(-10, 1)
+plt.legend()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+로짓 $z$에 대한 기울기는 더 간단합니다. 소프트맥스와 교차 엔트로피를 합치면 $\partial L/\partial z = \operatorname{softmax}(z) - t$ 입니다. 5장의 역전파에서 다시 만납니다.
+""",
+        en=r"""
+With respect to the logits $z$ the gradient is even simpler: softmax followed by cross-entropy gives $\partial L/\partial z = \operatorname{softmax}(z) - t$. Backpropagation (chapter 5) builds on this.
+""",
+    ),
+    code(
+        """
+z3 = np.array([[2.0, 1.0, 0.1]])
+print("softmax(z)     :", softmax(z3))
+grad = losses.categorical_crossentropy_grad([[1.0, 0.0, 0.0]], z3, from_logits=True)
+print("grad wrt logits:", grad)
+"""
+    ),
+    # ----------------------------------------------------------- which loss
+    md(
+        ko=r"""
+## 어떤 손실을 쓸까
+
+| 문제 | 출력층 | 정답의 모양 | Keras 손실 |
+|---|---|---|---|
+| 회귀(regression) | 항등 함수(linear) | 실수 | `"mse"`, 이상치가 많으면 `"mae"` |
+| 이진 분류 | 시그모이드 1개 | 0 또는 1 | `"binary_crossentropy"` |
+| 다중 클래스 분류 | 소프트맥스 $C$개 | 원-핫 벡터 | `"categorical_crossentropy"` |
+| 다중 클래스 분류 | 소프트맥스 $C$개 | 정수 레이블 | `"sparse_categorical_crossentropy"` |
+| 다중 레이블 분류(multi-label) | 시그모이드 $C$개 | 0/1 벡터 (여러 개가 1일 수 있음) | `"binary_crossentropy"` |
+
+마지막 줄은 씨앗 글 000이 말한 "정답이 여러 개일 수 있는" 경우입니다. 예를 들어 사진 한 장에 개와 책상이 함께 있을 수 있으면 클래스가 서로 배타적이지 않으므로, 클래스마다 시그모이드를 두고 이진 교차 엔트로피를 씁니다. `lossbook.losses.get`은 Keras와 같은 문자열을 받습니다.
+""",
+        en=r"""
+## Which loss to use
+
+| Problem | Output layer | Targets | Keras loss |
+|---|---|---|---|
+| regression | identity (linear) | real numbers | `"mse"`, or `"mae"` with many outliers |
+| binary classification | one sigmoid | 0 or 1 | `"binary_crossentropy"` |
+| multi-class classification | $C$-way softmax | one-hot vectors | `"categorical_crossentropy"` |
+| multi-class classification | $C$-way softmax | integer labels | `"sparse_categorical_crossentropy"` |
+| multi-label classification | $C$ sigmoids | 0/1 vectors (several 1s allowed) | `"binary_crossentropy"` |
+
+The last row is seed 000's case of classes that are "not mutually exclusive": a photo may contain a dog *and* a desk, so each class gets its own sigmoid and binary cross-entropy. `lossbook.losses.get` accepts the same strings as Keras.
+""",
+    ),
+    code(
+        """
+for name in ["mse", "mae", "bce", "binary_crossentropy", "categorical_crossentropy",
+             "sparse_categorical_crossentropy"]:
+    print(f"{name:32s} -> {losses.get(name).__name__}")
+"""
+    ),
+    md(
+        ko=r"""
+모르는 이름을 주면 조용히 넘어가지 않고, 아는 이름을 알려 주며 오류를 냅니다.
+""",
+        en=r"""
+An unknown name fails loudly and lists the names it knows:
+""",
+    ),
+    code(
+        """
+# This cell raises on purpose: "cce" is not a Keras loss name.
+losses.get("cce")
+""",
+        tags=["raises-exception"],
+    ),
+    # -------------------------------------------------------------- exercises
+    md(
+        ko=r"""
+## 연습 문제
+
+**1.** 정답이 6인 두 예측이 있습니다. `y_a`는 6번에 0.6, 5번에 0.4를 주고, `y_b`는 6번에 0.6, 0·2·4·8번에 0.1씩을 줍니다. 두 예측의 오차 제곱합과 교차 엔트로피 오차를 구하고, 어느 손실이 두 예측을 구별하는지 설명하세요.
+""",
+        en=r"""
+## Exercises
+
+**1.** Two predictions for correct class 6: `y_a` puts 0.6 on class 6 and 0.4 on class 5; `y_b` puts 0.6 on class 6 and 0.1 on each of classes 0, 2, 4 and 8. Compute the sum of squared errors and the cross-entropy error of both, and explain which loss tells them apart.
+""",
+    ),
+    code(
+        """
+y_a = np.zeros(10)
+y_a[[6, 5]] = [0.6, 0.4]
+y_b = np.zeros(10)
+y_b[[6, 0, 2, 4, 8]] = [0.6, 0.1, 0.1, 0.1, 0.1]
+t6 = np.eye(10)[6]
+for name, pred in [("y_a", y_a), ("y_b", y_b)]:
+    print(f"{name}: SSE = {losses.sum_squared_error(t6, pred):.4f}, "
+          f"CEE = {losses.cross_entropy_error(t6, pred):.4f}")
+# CEE only sees the correct-class probability (0.6 in both), so it is the same.
+# SSE also sees how the rest is spread: one big 0.4 costs more than four 0.1s.
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**2.** 시드 1로 만든 $4\times 5$ 무작위 예측 `rng.random((4, 5))`과 정답 `rng.random((4, 5))`에 대해, Keras 방식 MSE(샘플별 값의 평균)에 $C/2$를 곱하면 교과서의 `sum_squared_error`(샘플별 ½Σ의 배치 평균)와 같아짐을 확인하세요.
+""",
+        en=r"""
+**2.** With seed 1, draw random predictions `rng.random((4, 5))` and targets `rng.random((4, 5))`. Check that the Keras-style MSE (mean of the per-sample values) times $C/2$ equals the textbook `sum_squared_error` (batch mean of the per-sample ½Σ).
+""",
+    ),
+    code(
+        """
+rng1 = np.random.default_rng(1)
+y_pred = rng1.random((4, 5))
+y_true = rng1.random((4, 5))
+C = y_pred.shape[-1]
+mse = losses.mean_squared_error(y_true, y_pred)  # one value per sample, shape (4,)
+print(f"C/2 * mean(MSE)   = {C / 2 * mse.mean():.12f}")
+print(f"sum_squared_error = {losses.sum_squared_error(y_true, y_pred):.12f}")
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**3.** 음성 샘플($t = 0$)에 대해 모델이 로짓 $z = 30$을 냈습니다. (a) 시그모이드로 확률을 구한 뒤 이진 교차 엔트로피를 계산하고, (b) `from_logits=True`로 계산하세요. 참값은 $\log(1+e^{30})$입니다. 두 경로에서 로짓에 대한 기울기 $\partial L/\partial z = \sigma(z) - t$도 비교해 보세요(확률 경로에서는 확률에 대한 기울기가 클리핑 때문에 0이 됩니다).
+""",
+        en=r"""
+**3.** For a negative sample ($t = 0$) the model outputs the logit $z = 30$. Compute the binary cross-entropy (a) from the sigmoid probability and (b) with `from_logits=True`; the true value is $\log(1+e^{30})$. Compare also the gradients: with respect to the logit, $\partial L/\partial z = \sigma(z) - t$; on the probability path the gradient with respect to the probability is 0 because of clipping.
+""",
+    ),
+    code(
+        """
+z30 = np.array([[30.0]])
+t0 = np.array([[0.0]])
+loss_a = losses.binary_crossentropy(t0, sigmoid(z30))[0]
+loss_b = losses.binary_crossentropy(t0, z30, from_logits=True)[0]
+print(f"(a) via sigmoid : {loss_a:.6f}")
+print(f"(b) from_logits : {loss_b:.6f}")
+print(f"exact           : {np.log1p(np.exp(30.0)):.6f}")
+print("grad wrt logit          :", losses.binary_crossentropy_grad(t0, z30, from_logits=True))
+print("grad wrt (clipped) prob.:", losses.binary_crossentropy_grad(t0, sigmoid(z30)))
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**4.** 다음 문제마다 알맞은 Keras 손실 문자열을 고르세요. (a) 집값 예측 (b) 메일이 스팸인지 아닌지 (c) MNIST 숫자 분류, 레이블이 `y_train`처럼 정수 (d) 사진에 들어 있는 물체를 모두 표시하기 (e) (c)와 같지만 레이블을 원-핫으로 바꾼 경우
+
+```{admonition} 풀이
+:class: dropdown
+(a) `"mse"` (이상치가 많으면 `"mae"`) — 출력층은 항등 함수. (b) `"binary_crossentropy"` — 시그모이드 하나. (c) `"sparse_categorical_crossentropy"` — 소프트맥스 10개. (d) `"binary_crossentropy"` — 클래스마다 시그모이드, 여러 클래스가 동시에 1일 수 있음. (e) `"categorical_crossentropy"` — (c)와 같은 값을 계산합니다.
+```
+""",
+        en=r"""
+**4.** Pick the Keras loss string for each problem: (a) predicting house prices; (b) spam or not spam; (c) MNIST digits with integer labels like `y_train`; (d) tagging every object that appears in a photo; (e) as (c) but with one-hot labels.
+
+```{admonition} Solution
+:class: dropdown
+(a) `"mse"` (or `"mae"` with many outliers), identity output. (b) `"binary_crossentropy"`, one sigmoid. (c) `"sparse_categorical_crossentropy"`, 10-way softmax. (d) `"binary_crossentropy"`, one sigmoid per class, several classes may be 1 at once. (e) `"categorical_crossentropy"`, which computes the same value as (c).
+```
+""",
+    ),
+    # ---------------------------------------------------------------- summary
+    md(
+        ko=r"""
+## 요약
+
+- 정확도는 계단 함수라 기울기가 거의 어디서나 0입니다. 학습은 연속적인 **손실** 을 줄이는 방향으로 가중치를 움직입니다.
+- 교과서의 오차 제곱합은 $\frac12\sum(y-t)^2$, Keras의 `"mse"`는 마지막 축의 **평균** $\frac1C\sum(y-t)^2$이며, 둘은 $2/C$배 차이입니다. MAE는 $\frac1C\sum|y-t|$ 입니다(½ 없음).
+- 교차 엔트로피 오차 $-\sum t\log(y+\delta)$는 정답 클래스의 확률만 봅니다. $\delta=10^{-7}$은 $\log 0 = -\infty$를 막고, Keras는 대신 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 냅니다. 어느 쪽이든 손실은 16.118에서 멈춥니다.
+- 원-핫 정답에는 `categorical_crossentropy`, 정수 레이블에는 `sparse_categorical_crossentropy`: 값은 같습니다. 이진·다중 레이블 분류에는 `binary_crossentropy`.
+- 부동소수점에서는 확률이 정확히 0이나 1이 됩니다. 로짓을 넘기는 `from_logits=True`는 로짓이 $\pm10^4$여도 정확한 손실과 기울기를 냅니다.
+- 미니배치 손실은 전체 손실의 좋은 추정값이며, 시드를 고정한 `np.random.default_rng`로 재현 가능하게 뽑습니다.
+""",
+        en=r"""
+## Summary
+
+- Accuracy is a step function with zero gradient almost everywhere; training moves the weights to reduce a continuous **loss**.
+- The textbook's sum of squared errors is $\frac12\sum(y-t)^2$; Keras's `"mse"` is the **mean** over the last axis, $\frac1C\sum(y-t)^2$, smaller by $2/C$. The MAE is $\frac1C\sum|y-t|$, with no ½.
+- The cross-entropy error $-\sum t\log(y+\delta)$ looks only at the probability of the correct class. $\delta=10^{-7}$ keeps $\log 0 = -\infty$ away; Keras clips probabilities to $[10^{-7}, 1-10^{-7}]$ instead. Either way the loss stops at 16.118.
+- `categorical_crossentropy` for one-hot targets, `sparse_categorical_crossentropy` for integer labels: same value. `binary_crossentropy` for binary and multi-label problems.
+- In floating point probabilities become exactly 0 or 1; `from_logits=True` gives the correct loss and gradient even for logits of $\pm10^4$.
+- A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with a seeded `np.random.default_rng`.
+""",
+    ),
+]

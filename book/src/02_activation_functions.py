@@ -1,0 +1,818 @@
+"""Chapter 2: activation functions (grows from seed 001)."""
+
+from nbbuild import code, md
+
+TITLE = {"ko": "활성화 함수", "en": "Activation functions"}
+
+CELLS = [
+    md(
+        ko=r"""
+## 학습 목표
+
+- 뉴런이 가중합 $z = \mathbf{w}\cdot\mathbf{x} + b$ 뒤에 **활성화 함수(activation function)** $\varphi$ 를 두는 이유를 설명한다.
+- 활성화 함수 없이 층을 쌓으면 결국 선형 층 하나와 같다는 것을 행렬 두 개로 직접 확인한다.
+- 계단(step), 시그모이드(sigmoid), tanh, ReLU, Leaky ReLU, 소프트맥스(softmax)의 식과 도함수를 쓰고 그래프로 비교한다.
+- 포화(saturation)와 기울기 소실(vanishing gradient)이 왜 생기는지 시그모이드 도함수의 최댓값 $0.25$ 로 설명한다.
+- 소프트맥스를 그대로 계산하면 왜 `nan` 이 나오는지, 최댓값 빼기로 어떻게 고치는지 보인다.
+""",
+        en=r"""
+## Learning goals
+
+- Explain why a neuron applies an **activation function** $\varphi$ after its weighted sum $z = \mathbf{w}\cdot\mathbf{x} + b$.
+- Check with two weight matrices that stacking layers without an activation gives just one linear layer.
+- Write down the step, sigmoid, tanh, ReLU, Leaky ReLU and softmax functions and their derivatives, and compare them in plots.
+- Explain saturation and vanishing gradients from the fact that the sigmoid's derivative is at most $0.25$.
+- Show why a naive softmax returns `nan` for large inputs and how subtracting the maximum fixes it.
+""",
+    ),
+    code(
+        """
+import inspect
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import lossbook
+from lossbook import activations
+from lossbook.plotting import setup, tr
+
+setup()
+np.set_printoptions(precision=6, suppress=True)
+rng = np.random.default_rng(0)
+"""
+    ),
+    md(
+        ko=r"""
+## 뉴런 하나가 하는 일
+
+인공 뉴런은 입력 $x_1,\dots,x_n$ 에 가중치(weight) $w_i$ 를 곱해 더하고 편향(bias) $b$ 를 더한 뒤,
+그 합을 활성화 함수에 넣습니다.
+
+$$
+z = \sum_{i=1}^{n} w_i x_i + b, \qquad a = \varphi(z).
+$$
+
+가중치는 입력 하나하나가 출력에 얼마나 영향을 주는지 정하고, 편향은 뉴런이 얼마나 쉽게 "켜지는지"를 정합니다.
+생물의 뉴런이 자극이 어느 정도를 넘을 때만 신호를 내보내는 것에서 따온 그림이지만,
+수학적으로 중요한 것은 하나입니다. **$\varphi$ 가 선형이 아니어야 층을 쌓는 의미가 생긴다**는 점입니다.
+""",
+        en=r"""
+## What one neuron computes
+
+An artificial neuron multiplies its inputs $x_1,\dots,x_n$ by **weights** $w_i$, adds them up together with a
+**bias** $b$, and passes the sum through an activation function:
+
+$$
+z = \sum_{i=1}^{n} w_i x_i + b, \qquad a = \varphi(z).
+$$
+
+The weights decide how strongly each input moves the output; the bias decides how easily the neuron
+"fires". The picture comes from biological neurons that only send a signal when the stimulus is strong
+enough, but mathematically one thing matters most: **$\varphi$ must be nonlinear, or stacking layers buys
+nothing**.
+""",
+    ),
+    md(
+        ko=r"""
+## 왜 비선형이어야 할까
+
+선형 함수 $f(x) = ax$ 를 세 번 합성하면 $f(f(f(x))) = a^3 x$ 로 다시 선형 함수 하나입니다.
+층(layer)도 마찬가지입니다. 활성화 함수 없는 두 층
+
+$$
+\mathbf{h} = \mathbf{x} W_1 + \mathbf{b}_1, \qquad \mathbf{y} = \mathbf{h} W_2 + \mathbf{b}_2
+$$
+
+을 풀어 쓰면
+
+$$
+\mathbf{y} = \mathbf{x}\,\underbrace{(W_1 W_2)}_{W} + \underbrace{(\mathbf{b}_1 W_2 + \mathbf{b}_2)}_{\mathbf{b}}
+$$
+
+이므로 층 하나 $\mathbf{x}W + \mathbf{b}$ 와 똑같습니다. 무작위 행렬로 확인해 봅시다.
+""",
+        en=r"""
+## Why the activation must be nonlinear
+
+Composing the linear function $f(x) = ax$ three times gives $f(f(f(x))) = a^3 x$: again one linear function.
+Layers behave the same way. Two layers without an activation,
+
+$$
+\mathbf{h} = \mathbf{x} W_1 + \mathbf{b}_1, \qquad \mathbf{y} = \mathbf{h} W_2 + \mathbf{b}_2,
+$$
+
+expand to
+
+$$
+\mathbf{y} = \mathbf{x}\,\underbrace{(W_1 W_2)}_{W} + \underbrace{(\mathbf{b}_1 W_2 + \mathbf{b}_2)}_{\mathbf{b}},
+$$
+
+which is the single layer $\mathbf{x}W + \mathbf{b}$. Let us check it with random matrices.
+""",
+    ),
+    code(
+        """
+X = rng.normal(size=(5, 3))                # 5 samples, 3 features
+W1, b1 = rng.normal(size=(3, 4)), rng.normal(size=4)
+W2, b2 = rng.normal(size=(4, 2)), rng.normal(size=2)
+
+two_layers = (X @ W1 + b1) @ W2 + b2       # no activation in between
+W, b = W1 @ W2, b1 @ W2 + b2               # the collapsed single layer
+one_layer = X @ W + b
+
+print("W = W1 @ W2, shape", W.shape)
+print(f"max |two layers - one layer| = {np.max(np.abs(two_layers - one_layer)):.1e}")
+"""
+    ),
+    md(
+        ko=r"""
+차이는 부동소수점 반올림 수준($10^{-16}$ 정도)입니다. 이제 두 층 사이에 ReLU를 넣고,
+같은 입력·출력 쌍에 가장 잘 맞는 선형 층 하나를 최소제곱법(least squares)으로 찾아 봅시다.
+ReLU가 있으면 어떤 $W, \mathbf{b}$ 로도 정확히 맞출 수 없습니다.
+""",
+        en=r"""
+The difference is at the level of floating-point rounding (about $10^{-16}$). Now put a ReLU between the
+two layers and look for the single linear layer that fits the same input/output pairs best (least
+squares). With the ReLU in place, no $W, \mathbf{b}$ fits exactly.
+""",
+    ),
+    code(
+        """
+X = rng.normal(size=(200, 3))
+with_relu = activations.relu(X @ W1 + b1) @ W2 + b2
+without = (X @ W1 + b1) @ W2 + b2
+
+X1 = np.hstack([X, np.ones((len(X), 1))])  # a column of ones for the bias
+for name, target in [("no activation", without), ("ReLU in between", with_relu)]:
+    coef = np.linalg.lstsq(X1, target, rcond=None)[0]
+    rms = np.sqrt(np.mean((X1 @ coef - target) ** 2))
+    print(f"{name:16s} best single linear layer: RMS error = {rms:.2e}")
+"""
+    ),
+    md(
+        ko=r"""
+활성화 함수가 없으면 잔차가 0(반올림 오차 수준)이고, ReLU가 있으면 뚜렷하게 남습니다.
+비선형 함수 하나가 들어가야 여러 층이 "층 하나로는 표현할 수 없는 것"을 표현할 수 있습니다.
+
+## 여러 가지 활성화 함수
+
+`lossbook.activations` 에는 이 장의 함수와 그 도함수가 `<이름>_grad` 로 들어 있습니다.
+Keras와 같은 이름을 쓰므로 `activations.get("relu")` 처럼 문자열로도 찾을 수 있습니다.
+
+| 이름 | $\varphi(z)$ | $\varphi'(z)$ | 출력 범위 |
+|---|---|---|---|
+| 계단 (step) | $1$ if $z>0$ else $0$ | $0$ ($z\ne 0$), $z=0$ 에서 정의 안 됨 | $\{0, 1\}$ |
+| 시그모이드 (sigmoid) | $\sigma(z)=\dfrac{1}{1+e^{-z}}$ | $\sigma(z)\,(1-\sigma(z))$ | $(0, 1)$ |
+| tanh | $\tanh z=\dfrac{e^{z}-e^{-z}}{e^{z}+e^{-z}}$ | $1-\tanh^2 z$ | $(-1, 1)$ |
+| ReLU | $\max(0, z)$ | $1$ ($z>0$), $0$ ($z<0$) | $[0, \infty)$ |
+| Leaky ReLU | $z$ ($z>0$), $\alpha z$ ($z\le 0$) | $1$ ($z>0$), $\alpha$ ($z<0$) | $(-\infty, \infty)$ |
+
+$z=0$ 에서 미분할 수 없는 함수(계단, ReLU, Leaky ReLU)는 관례로 한쪽 값을 씁니다. `lossbook` 은
+계단과 ReLU에서 $0$ 을 씁니다(JAX·Keras의 ReLU도 같습니다).
+""",
+        en=r"""
+Without an activation the residual is zero (rounding level); with the ReLU a clear error remains. One
+nonlinear function between the layers is what lets a stack of layers express things that a single layer
+cannot.
+
+## A zoo of activation functions
+
+`lossbook.activations` holds this chapter's functions and their derivatives as `<name>_grad`. The
+names are Keras's, so `activations.get("relu")` finds a function by its string identifier too.
+
+| name | $\varphi(z)$ | $\varphi'(z)$ | output range |
+|---|---|---|---|
+| step | $1$ if $z>0$ else $0$ | $0$ ($z\ne 0$), undefined at $z=0$ | $\{0, 1\}$ |
+| sigmoid | $\sigma(z)=\dfrac{1}{1+e^{-z}}$ | $\sigma(z)\,(1-\sigma(z))$ | $(0, 1)$ |
+| tanh | $\tanh z=\dfrac{e^{z}-e^{-z}}{e^{z}+e^{-z}}$ | $1-\tanh^2 z$ | $(-1, 1)$ |
+| ReLU | $\max(0, z)$ | $1$ ($z>0$), $0$ ($z<0$) | $[0, \infty)$ |
+| Leaky ReLU | $z$ ($z>0$), $\alpha z$ ($z\le 0$) | $1$ ($z>0$), $\alpha$ ($z<0$) | $(-\infty, \infty)$ |
+
+Functions that are not differentiable at $z=0$ (step, ReLU, Leaky ReLU) use one of the one-sided values
+by convention; `lossbook` uses $0$ for the step and for ReLU (as JAX's and Keras's ReLU do).
+""",
+    ),
+    code(
+        """
+z = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+print("z          ", z)
+for name in ["step", "sigmoid", "tanh", "relu", "leaky_relu"]:
+    f, df = activations.get(name), activations.get_grad(name)
+    print(f"{name:11s}", f(z), " derivative", df(z))
+"""
+    ),
+    md(
+        ko=r"""
+Leaky ReLU의 음수 쪽 기울기 $\alpha$ 는 Keras 3의 기본값 `negative_slope=0.2` 를 따릅니다.
+이제 각 함수(실선)와 도함수(점선)를 그려 봅시다.
+""",
+        en=r"""
+Leaky ReLU's slope $\alpha$ on the negative side follows Keras 3's default, `negative_slope=0.2`.
+Now plot each function (solid) with its derivative (dashed).
+""",
+    ),
+    code(
+        """
+zs = np.linspace(-6, 6, 601)
+names = ["step", "sigmoid", "tanh", "relu", "leaky_relu"]
+fig, axes = plt.subplots(1, 5, figsize=(15, 3.2), sharex=True)
+for ax, name in zip(axes, names):
+    ax.plot(zs, activations.get(name)(zs), label=tr("함수", "function"))
+    ax.plot(zs, activations.get_grad(name)(zs), "--", label=tr("도함수", "derivative"))
+    ax.axhline(0, color="gray", lw=0.5)
+    ax.axvline(0, color="gray", lw=0.5)
+    ax.set_title(name)
+    ax.set_xlabel("z")
+    ax.set_ylim(-1.5, 2.5)
+axes[0].legend(loc="upper left")
+fig.tight_layout()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+### 계단 함수: 비선형이지만 학습 신호가 없다
+
+계단 함수는 퍼셉트론(다음 장)의 활성화 함수입니다. 그래프가 꺾여 있으니 분명히 **비선형**입니다.
+그런데 도함수가 $z=0$ 을 빼고 모든 곳에서 $0$ 이므로, 미분으로 가중치를 고치는 경사 하강법과 역전파(backpropagation)에는
+아무 정보도 주지 못합니다.
+
+```{admonition} 바로잡기: 계단 함수를 쓰지 않는 이유
+:class: warning
+시드 글은 "계단 함수는 미분을 할 수가 없어서" 다층 퍼셉트론에 쓰지 않는다고 설명합니다.
+하지만 계단 함수는 $z=0$ 한 점을 빼면 어디서나 미분할 수 있고, 그 도함수가 **항상 0** 입니다.
+문제는 "미분할 수 없다"가 아니라 "미분해도 0이라 기울기가 전달되지 않는다"입니다.
+실제로 ReLU도 $z=0$ 에서 미분할 수 없지만 널리 쓰입니다. 위 표의 `step` 도함수 줄(모두 `0.`)이 그 증거입니다.
+```
+
+### 시그모이드: 매끄럽지만 쉽게 포화된다
+
+시그모이드는 계단을 매끄럽게 만든 함수로, 출력이 $0$ 과 $1$ 사이의 연속적인 값입니다.
+몫의 미분으로 도함수를 구하면
+
+$$
+\sigma'(z) = \frac{e^{-z}}{(1+e^{-z})^2}
+= \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}
+= \sigma(z)\,\bigl(1-\sigma(z)\bigr)
+$$
+
+이고, $\sigma(0)=\tfrac12$ 에서 최댓값 $\tfrac12\cdot\tfrac12 = 0.25$ 를 가집니다.
+$|z|$ 가 커지면 $\sigma$ 가 $0$ 또는 $1$ 에 붙어 버리고(포화), 도함수는 $0$ 에 가까워집니다.
+""",
+        en=r"""
+### The step: nonlinear, but no learning signal
+
+The step is the activation of the perceptron (next chapter). Its graph has a jump, so it is clearly
+**nonlinear**. But its derivative is $0$ everywhere except at $z=0$, so it tells gradient descent and
+backpropagation nothing about how to change the weights.
+
+```{admonition} Correction: why the step is not used in multilayer networks
+:class: warning
+The seed post says the step function is not used in multilayer perceptrons "because it cannot be
+differentiated". In fact the step is differentiable everywhere except at the single point $z=0$, and its
+derivative there is **always 0**. The problem is not "no derivative" but "a derivative of zero that passes
+no gradient back". ReLU is not differentiable at $z=0$ either, and it is used everywhere. The `step`
+derivative row printed above (all `0.`) shows it.
+```
+
+### Sigmoid: smooth, but it saturates
+
+The sigmoid is a smoothed step: its output is a continuous value between $0$ and $1$. The quotient rule
+gives
+
+$$
+\sigma'(z) = \frac{e^{-z}}{(1+e^{-z})^2}
+= \frac{1}{1+e^{-z}}\cdot\frac{e^{-z}}{1+e^{-z}}
+= \sigma(z)\,\bigl(1-\sigma(z)\bigr),
+$$
+
+with its maximum $\tfrac12\cdot\tfrac12 = 0.25$ at $\sigma(0)=\tfrac12$. For large $|z|$ the sigmoid
+sticks to $0$ or $1$ (it **saturates**) and its derivative goes to $0$.
+""",
+    ),
+    code(
+        """
+zs = np.linspace(-10, 10, 2001)
+d = activations.sigmoid_grad(zs)
+print(f"max sigmoid'(z) = {d.max():.6f} at z = {zs[d.argmax()]:.1f}")
+for zi in [0.0, 2.0, 5.0, 10.0]:
+    print(f"z = {zi:4.1f}: sigmoid = {activations.sigmoid(zi):.6f}, "
+          f"sigmoid' = {activations.sigmoid_grad(zi):.3e}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 시그모이드는 선형 함수가 아니다
+:class: warning
+시드 글에는 "다층 퍼셉트론에서는 활성화 함수로 **선형 함수인** 시그모이드 함수를 쓰게 돼"라는 문장이 있습니다.
+시그모이드는 **비선형** 함수입니다. 선형이라면 $\sigma(2z) = 2\sigma(z)$, $\sigma(a+b)=\sigma(a)+\sigma(b)$ 가
+성립해야 하는데, 아래 셀에서 보듯 성립하지 않습니다. 비선형이기 때문에 은닉층 활성화 함수로 쓸 수 있는 것입니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: the sigmoid is not a linear function
+:class: warning
+The seed post says that multilayer perceptrons use "the sigmoid, **a linear function**" as their
+activation. The sigmoid is **nonlinear**. A linear function would satisfy $\sigma(2z) = 2\sigma(z)$ and
+$\sigma(a+b)=\sigma(a)+\sigma(b)$; the next cell shows that it does not. Being nonlinear is exactly why it
+can serve as a hidden-layer activation.
+```
+""",
+    ),
+    code(
+        """
+s = activations.sigmoid
+print(f"sigmoid(2*1)   = {s(2.0):.6f}   2*sigmoid(1)      = {2 * s(1.0):.6f}")
+print(f"sigmoid(1 + 2) = {s(3.0):.6f}   sigmoid(1)+sig(2) = {s(1.0) + s(2.0):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 시그모이드 출력의 "평균은 0.5"?
+:class: warning
+시드 글은 시그모이드의 "출력의 평균값은 0.5"라고 합니다. 참인 것은 그래프가 점 $(0, 0.5)$ 에 대해
+대칭이라는 것, 즉 $\sigma(-z) = 1-\sigma(z)$ 뿐입니다. 출력의 평균은 입력 분포에 따라 달라집니다.
+입력이 0을 중심으로 대칭일 때만 평균이 $0.5$ 이고, 예를 들어 입력이 평균 1인 정규분포를 따르면 평균은 약 $0.70$ 입니다(아래 셀).
+tanh의 "평균 0"도 같은 뜻으로 읽어야 합니다: $\tanh(-z) = -\tanh z$ 라서 0을 중심으로 한다(zero-centred)는 뜻입니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: is "the mean output of the sigmoid 0.5"?
+:class: warning
+The seed post says the sigmoid's "mean output is 0.5". What is true is that the graph is symmetric about
+the point $(0, 0.5)$: $\sigma(-z) = 1-\sigma(z)$. The mean of the outputs depends on the inputs: it is
+$0.5$ only when the inputs are symmetric around 0; for normally distributed inputs with mean 1, for
+example, it is about $0.70$ (next cell). The "mean 0" of tanh should be read the same way: $\tanh(-z) =
+-\tanh z$, so tanh is zero-centred.
+```
+""",
+    ),
+    code(
+        """
+z_sym = rng.normal(0.0, 1.0, size=100_000)
+z_shift = rng.normal(1.0, 1.0, size=100_000)
+print(f"mean sigmoid(z), z ~ N(0, 1): {activations.sigmoid(z_sym).mean():.3f}")
+print(f"mean sigmoid(z), z ~ N(1, 1): {activations.sigmoid(z_shift).mean():.3f}")
+"""
+    ),
+    md(
+        ko=r"""
+### 기울기 소실: $0.25$ 를 열 번 곱하면
+
+역전파에서는 연쇄 법칙(chain rule)에 따라 층마다 활성화 함수의 도함수가 한 번씩 곱해집니다.
+시그모이드 층이 $L$ 개라면 (가중치 부분을 빼고 보아도) 앞쪽 층까지 전달되는 기울기에는
+
+$$
+\prod_{l=1}^{L} \sigma'(z_l) \;\le\; 0.25^{L}
+$$
+
+이 곱해집니다. $L=10$ 이면 가장 좋은 경우에도 $0.25^{10} \approx 9.5\times10^{-7}$ 입니다.
+실제 $z_l$ 은 $0$ 이 아니므로 보통 훨씬 더 작습니다. 이것이 **기울기 소실(vanishing gradient)** 입니다.
+tanh의 도함수는 최댓값이 $1$ 이라 덜하지만 포화되면 마찬가지로 $0$ 에 가까워지고,
+ReLU는 $z>0$ 에서 도함수가 정확히 $1$ 이라 곱해도 줄어들지 않습니다.
+""",
+        en=r"""
+### Vanishing gradients: $0.25$ multiplied ten times
+
+In backpropagation the chain rule multiplies in the activation's derivative once per layer. With $L$
+sigmoid layers, the gradient reaching the first layers carries (leaving the weights aside) the factor
+
+$$
+\prod_{l=1}^{L} \sigma'(z_l) \;\le\; 0.25^{L}.
+$$
+
+For $L=10$, even in the best case this is $0.25^{10} \approx 9.5\times10^{-7}$; real $z_l$ are not $0$, so
+it is usually much smaller. This is the **vanishing gradient** problem. The tanh derivative peaks at $1$,
+so tanh suffers less, but it also goes to $0$ when it saturates; ReLU's derivative is exactly $1$ for
+$z>0$, so multiplying it does not shrink anything.
+""",
+    ),
+    code(
+        """
+L = 10
+z_layers = rng.normal(0.0, 2.0, size=L)    # pre-activations met on the way back
+print("z per layer:", z_layers)
+print(f"best case 0.25**{L}            = {0.25 ** L:.3e}")
+for name in ["sigmoid", "tanh", "relu"]:
+    factors = activations.get_grad(name)(z_layers)
+    label = name + "'"
+    print(f"product of {label:9s} over {L} layers = {np.prod(factors):.3e}")
+"""
+    ),
+    md(
+        ko=r"""
+ReLU의 곱이 $0$ 인 것은 $z<0$ 인 층이 하나라도 있기 때문입니다. 그 뉴런은 이 샘플에 대해서는 기울기를
+전혀 받지 못합니다. 음수 입력에서 계속 0만 내는 뉴런을 "죽은 ReLU(dying ReLU)"라고 부르며,
+Leaky ReLU는 음수 쪽에도 작은 기울기 $\alpha$ 를 주어 이 문제를 누그러뜨립니다.
+
+```{admonition} 바로잡기: "출력이 모두 양수라서 새 가중치 = 원래 가중치 − (양수)"
+:class: warning
+시드 글은 시그모이드 출력이 모두 양수이므로 업데이트가 "원래 가중치 − (양수)" 꼴이 되기 쉽다고 합니다.
+정확한 내용은 이렇습니다. 다음 층 뉴런의 가중치 기울기는 $\partial L/\partial w_i = \delta \cdot a_i$
+($\delta$ 는 그 뉴런으로 들어온 기울기, $a_i$ 는 입력)입니다. 입력 $a_i$ 가 모두 양수이면, 한 샘플에 대해
+이 뉴런의 모든 $w_i$ 의 기울기가 $\delta$ 와 **같은 부호**를 가집니다. 부호 자체는 $\delta$ 에 따라 양수일 수도
+음수일 수도 있습니다. 그래서 모든 가중치가 함께 커지거나 함께 작아지는 방향으로만 움직여 지그재그로 수렴이 느려지는 것이지,
+가중치가 늘 줄어드는 것이 아닙니다(아래 셀). 0을 중심으로 하는 tanh가 이 문제를 덜 겪습니다 {cite}`karpathy2016cs231n`.
+```
+""",
+        en=r"""
+ReLU's product is $0$ because at least one layer has $z<0$: that neuron passes no gradient at all for
+this sample. A neuron that keeps outputting 0 for negative inputs is called a "dying ReLU"; Leaky ReLU
+softens this by giving the negative side a small slope $\alpha$.
+
+```{admonition} Correction: "all outputs positive, so new weight = old weight − (positive)"
+:class: warning
+The seed post says that because the sigmoid's outputs are all positive, updates tend to be "old weight −
+(a positive number)". Precisely: the gradient of a next-layer neuron's weight is
+$\partial L/\partial w_i = \delta \cdot a_i$ ($\delta$ is the gradient arriving at that neuron, $a_i$ its
+input). If all inputs $a_i$ are positive, then for one sample all the $w_i$ of that neuron get gradients
+with the **same sign** as $\delta$ — which can be positive or negative. So all weights of the neuron move
+up together or down together, which causes zig-zagging and slow convergence; the weights do not always
+decrease (next cell). Zero-centred tanh suffers less from this {cite}`karpathy2016cs231n`.
+```
+""",
+    ),
+    code(
+        """
+a = activations.sigmoid(rng.normal(size=4))   # inputs of the next neuron: all positive
+for delta in [0.7, -0.3]:                      # two possible upstream gradients
+    print(f"delta = {delta:+.1f}: dL/dw = delta * a =", delta * a)
+"""
+    ),
+    md(
+        ko=r"""
+### tanh: 0을 중심으로 하는 시그모이드
+
+$\tanh z = 2\sigma(2z) - 1$ 이므로 tanh는 시그모이드를 늘리고 옮긴 모양이며, 출력은 $(-1, 1)$ 입니다.
+도함수는
+
+$$
+\frac{d}{dz}\tanh z = \frac{(e^{z}+e^{-z})^2-(e^{z}-e^{-z})^2}{(e^{z}+e^{-z})^2} = 1 - \tanh^2 z
+$$
+
+이고 $z=0$ 에서 최댓값 $1$ 입니다.
+
+```{admonition} 바로잡기: tanh를 정의식 그대로 계산하면
+:class: warning
+시드 글의 tanh 코드는 `(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))` 를 그대로 계산합니다.
+그림을 그린 $[-10, 10]$ 에서는 괜찮지만, $|x| \gtrsim 710$ 이면 `np.exp` 가 `inf` 로 넘쳐 `inf/inf = nan` 이
+됩니다(아래 셀). `np.tanh` 나 `lossbook.activations.tanh` 는 큰 입력에서도 $\pm1$ 을 돌려줍니다.
+```
+""",
+        en=r"""
+### tanh: a zero-centred sigmoid
+
+Since $\tanh z = 2\sigma(2z) - 1$, tanh is a stretched and shifted sigmoid with outputs in $(-1, 1)$. Its
+derivative is
+
+$$
+\frac{d}{dz}\tanh z = \frac{(e^{z}+e^{-z})^2-(e^{z}-e^{-z})^2}{(e^{z}+e^{-z})^2} = 1 - \tanh^2 z,
+$$
+
+with maximum $1$ at $z=0$.
+
+```{admonition} Correction: computing tanh from its definition
+:class: warning
+The seed's tanh code evaluates `(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))` literally. That is
+fine on the plotted range $[-10, 10]$, but for $|x| \gtrsim 710$ `np.exp` overflows to `inf` and
+`inf/inf` gives `nan` (next cell). `np.tanh` and `lossbook.activations.tanh` return $\pm1$ for large inputs.
+```
+""",
+    ),
+    code(
+        """
+x = np.array([-1000.0, -10.0, 0.5, 10.0, 1000.0])
+with np.errstate(over="ignore", invalid="ignore"):  # the naive formula overflows on purpose
+    naive = (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+print("naive formula     :", naive)
+print("activations.tanh  :", activations.tanh(x))
+print(f"tanh(z) == 2*sigmoid(2z) - 1: "
+      f"{np.allclose(activations.tanh(x), 2 * activations.sigmoid(2 * x) - 1, rtol=0, atol=1e-15)}")
+"""
+    ),
+    md(
+        ko=r"""
+### ReLU와 Leaky ReLU
+
+ReLU(Rectified Linear Unit) $\max(0, z)$ 는 "조각마다 선형(piecewise linear)"이지만 전체로는 비선형입니다.
+지수 함수가 없어 계산이 싸고, $z>0$ 에서 기울기가 $1$ 이라 기울기 소실이 덜합니다.
+$z=0$ 에서는 미분할 수 없으므로 관례로 도함수를 $0$ 으로 둡니다.
+Leaky ReLU는 $z\le0$ 에서 $\alpha z$ 를 내보내 음수 쪽에도 기울기 $\alpha$ 가 남습니다.
+""",
+        en=r"""
+### ReLU and Leaky ReLU
+
+ReLU (rectified linear unit), $\max(0, z)$, is piecewise linear but nonlinear as a whole. It has no
+exponential, so it is cheap, and its slope is $1$ for $z>0$, so gradients vanish less. It is not
+differentiable at $z=0$; by convention its derivative there is taken to be $0$. Leaky ReLU outputs $\alpha z$
+for $z\le0$, so a slope $\alpha$ remains on the negative side too.
+""",
+    ),
+    code(
+        """
+z = np.array([-3.0, -1.0, 0.0, 1.0, 3.0])
+print("relu           ", activations.relu(z), " relu'", activations.relu_grad(z))
+print("leaky_relu     ", activations.leaky_relu(z), " leaky_relu'", activations.leaky_relu_grad(z))
+print("leaky_relu 0.01", activations.leaky_relu(z, negative_slope=0.01))
+"""
+    ),
+    md(
+        ko=r"""
+## 소프트맥스
+
+다중 클래스 분류(multi-class classification)의 출력층에서는 점수(로짓, logit) $z_1,\dots,z_K$ 를
+확률로 바꾸는 **소프트맥스(softmax)** 를 씁니다.
+
+$$
+\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}
+$$
+
+- $e^{z}>0$ 이므로 모든 출력은 **0보다 크고**(입력이 음수여도), 합은 $1$ 입니다.
+- 지수 함수는 증가 함수이므로 **가장 큰 값의 위치(argmax)는 바뀌지 않습니다.** 그래서 예측만 할 때는 소프트맥스를 생략하고 가장 큰 로짓을 고르기도 합니다.
+- 모든 $z_k$ 에 같은 상수 $c$ 를 더해도 결과가 같습니다: $\dfrac{e^{z_k+c}}{\sum_j e^{z_j+c}} = \dfrac{e^{c}e^{z_k}}{e^{c}\sum_j e^{z_j}}$.
+- 출력은 로짓의 **차이**에만 달려 있습니다. 차이가 크면 가장 큰 값에 확률이 몰리고, 차이가 작으면 고르게 퍼집니다.
+""",
+        en=r"""
+## Softmax
+
+The output layer of a multi-class classifier turns scores (**logits**) $z_1,\dots,z_K$ into probabilities
+with the **softmax**:
+
+$$
+\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}.
+$$
+
+- Since $e^{z}>0$, every output is **strictly positive** (even for negative inputs) and they sum to $1$.
+- The exponential is increasing, so **the position of the largest value (the argmax) does not change**. That is why prediction sometimes skips the softmax and just picks the largest logit.
+- Adding the same constant $c$ to every $z_k$ changes nothing: $\dfrac{e^{z_k+c}}{\sum_j e^{z_j+c}} = \dfrac{e^{c}e^{z_k}}{e^{c}\sum_j e^{z_j}}$.
+- The output depends only on the **differences** of the logits: large differences concentrate the probability on the largest one, small differences spread it out.
+""",
+    ),
+    code(
+        """
+for logits in ([0.1, 0.2, 0.3], [1.0, 2.0, 3.0], [10.0, 20.0, 30.0], [-3.0, -2.0, -1.0]):
+    p = activations.softmax(np.array(logits))
+    print(f"{str(logits):20s} -> {p}  sum = {p.sum():.6f}  argmax = {p.argmax()}")
+"""
+    ),
+    md(
+        ko=r"""
+`[1, 2, 3]` 과 `[-3, -2, -1]` 은 차이가 같으므로 결과도 같습니다. 시드 글처럼 "큰 수는 더 커지고 작은 수는 더 작아진다"고
+말하기보다는, 로짓 사이의 **차이를 지수적으로 벌려 확률로 바꾼다**고 하는 편이 정확합니다.
+
+```{admonition} 바로잡기: 소프트맥스 출력에는 정확한 0이 없다
+:class: warning
+시드 글은 소프트맥스를 적용한 출력의 예로 `[0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0]` 을 듭니다.
+소프트맥스의 출력은 유한한 입력에 대해 **언제나 0보다 큽니다**($e^{z}>0$). 그러니 이 벡터는 반올림한 값이거나
+손실 함수를 설명하려고 만든 예시 확률이지, 소프트맥스가 정확히 내놓을 수 있는 값이 아닙니다.
+그 예에서 "6일 확률이 80%"라는 해석(0부터 센 인덱스 6이 가장 큼)은 맞습니다.
+```
+
+### 그대로 계산하면 넘친다
+
+시드 글의 소프트맥스는 `np.exp(a)` 를 그대로 계산합니다. float64에서 `np.exp(710)` 은 이미 `inf` 이므로,
+로짓이 크면 `inf / inf = nan` 이 됩니다. 위의 "상수를 더해도 같다"는 성질에서 $c = -\max_j z_j$ 를 고르면
+지수의 최댓값이 $e^0 = 1$ 이 되어 넘치지 않습니다 {cite}`saito2016dlfs`. 이 책의 예시 셀은 경고 문구가 출력에 섞이지 않도록
+`np.errstate` 로 경고만 끄고 결과는 그대로 보여 줍니다.
+""",
+        en=r"""
+`[1, 2, 3]` and `[-3, -2, -1]` have the same differences, hence the same result. Rather than saying, as the
+seed post does, that softmax "makes big numbers bigger and small numbers smaller", it is more accurate to
+say that it **turns the differences between logits into probabilities, exponentially**.
+
+```{admonition} Correction: a softmax output never contains an exact 0
+:class: warning
+The seed post gives `[0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0]` as an example of a softmax
+output. For finite inputs, softmax outputs are **always strictly positive** ($e^{z}>0$), so that vector is
+either rounded or an illustrative probability vector made up for the loss examples — not something softmax
+can produce exactly. Its reading, "the digit is 6 with probability 80%" (index 6, counting from 0, is the
+largest), is right.
+```
+
+### The naive formula overflows
+
+The seed's softmax computes `np.exp(a)` directly. In float64, `np.exp(710)` is already `inf`, so large
+logits give `inf / inf = nan`. Choosing $c = -\max_j z_j$ in the shift property above makes the largest
+exponential $e^0 = 1$, and nothing overflows {cite}`saito2016dlfs`. The example cell silences the warnings with `np.errstate`
+only so that no warning text enters the output; the results are shown as they are.
+""",
+    ),
+    code(
+        """
+def naive_softmax(a):  # the seed's version, for comparison only
+    exp_a = np.exp(a)
+    return exp_a / np.sum(exp_a)
+
+
+big = np.array([1010.0, 1000.0, 990.0])
+with np.errstate(over="ignore", invalid="ignore"):
+    print("naive softmax       :", naive_softmax(big))
+print("activations.softmax :", activations.softmax(big))
+print("same as shifted     :", activations.softmax(big - big.max()))
+"""
+    ),
+    md(
+        ko=r"""
+`lossbook` 의 구현을 들여다봅시다. 공개 함수 `softmax` 는 입력을 검사한 뒤 내부 함수 `_softmax` 를 부르고, 최댓값을 빼는 줄은 `_softmax` 의 첫 줄에 있습니다.
+""",
+        en=r"""
+Let us look inside `lossbook`. The public `softmax` checks its input and calls the internal kernel `_softmax`, whose first line subtracts the maximum.
+""",
+    ),
+    code(
+        """
+print(inspect.getsource(lossbook.activations.softmax))
+print(inspect.getsource(lossbook.activations._softmax))
+"""
+    ),
+    md(
+        ko=r"""
+### 소프트맥스의 도함수
+
+소프트맥스는 출력 하나가 모든 입력에 의존하므로 도함수가 야코비 행렬(Jacobian)입니다.
+$s = \operatorname{softmax}(\mathbf{z})$ 라 하면
+
+$$
+\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j),
+\qquad J = \operatorname{diag}(\mathbf{s}) - \mathbf{s}\mathbf{s}^{\top}.
+$$
+
+대각선 $s_i(1-s_i)$ 는 시그모이드 도함수와 같은 꼴입니다. 각 행의 합은 $0$ 입니다(확률의 합이 늘 1이므로).
+""",
+        en=r"""
+### The derivative of softmax
+
+Each softmax output depends on every input, so its derivative is a Jacobian matrix. With $s =
+\operatorname{softmax}(\mathbf{z})$,
+
+$$
+\frac{\partial s_i}{\partial z_j} = s_i(\delta_{ij} - s_j),
+\qquad J = \operatorname{diag}(\mathbf{s}) - \mathbf{s}\mathbf{s}^{\top}.
+$$
+
+The diagonal $s_i(1-s_i)$ has the same form as the sigmoid's derivative. Every row sums to $0$ (the
+probabilities always sum to 1).
+""",
+    ),
+    code(
+        """
+z = np.array([1.0, 2.0, 3.0])
+J = activations.softmax_jacobian(z)
+print(J)
+print("row sums:", J.sum(axis=1))
+"""
+    ),
+    md(
+        ko=r"""
+## 활성화 함수가 없거나 선형이면
+
+시드 글은 퍼셉트론에서 활성화 함수를 빼 보거나 $\varphi(z) = 2z+1$ 같은 선형 함수로 바꿔 봅니다.
+선형 함수를 가중합 뒤에 붙여도 $2(\mathbf{w}\cdot\mathbf{x}+b)+1 = (2\mathbf{w})\cdot\mathbf{x} + (2b+1)$ 으로
+**다시 가중합 하나**일 뿐이고, 출력이 $0/1$ 이 아닌 연속값이 됩니다. 시드 설정(학습률 0.2, 에포크 10, 0으로 초기화)
+그대로 AND 게이트를 학습시켜 보면 다음과 같습니다. 자세한 학습 과정은 [다음 장](03_perceptron.ipynb)에서 봅니다.
+""",
+        en=r"""
+## No activation, or a linear one
+
+The seed post removes the perceptron's activation, or replaces it with a linear function such as
+$\varphi(z) = 2z+1$. A linear function after the weighted sum gives
+$2(\mathbf{w}\cdot\mathbf{x}+b)+1 = (2\mathbf{w})\cdot\mathbf{x} + (2b+1)$, which is **again just a
+weighted sum**, and the output becomes a continuous value instead of $0/1$. Training the AND gate with the
+seed's settings (learning rate 0.2, 10 epochs, zero initial weights) gives the following; the [next
+chapter](03_perceptron.ipynb) looks at the training in detail.
+""",
+    ),
+    code(
+        """
+from lossbook.perceptron import Perceptron, logic_gate_data
+
+X_and, y_and = logic_gate_data("and")
+for activation in ["step", None, "linear"]:
+    p = Perceptron(2, learning_rate=0.2, epochs=10, activation=activation).fit(X_and, y_and)
+    print(f"activation={str(activation):7s} outputs for (0,0),(0,1),(1,0),(1,1):", p.predict(X_and))
+"""
+    ),
+    md(
+        ko=r"""
+활성화 함수가 없을 때 입력 (0,0)의 출력 $-0.164836\ldots$ 는 시드 글이 보여 준 값과 같습니다. 출력이 0과 1이 아니니
+"이진 분류를 못 한다"는 시드 글의 관찰은 맞지만, 이 모델이 쓸모없다는 뜻은 아닙니다. 출력을 $0.5$ 에서 자르면
+네 입력 모두 AND와 맞습니다. 이 규칙은 사실 제곱 오차를 줄이는 경사 하강(Widrow–Hoff의 LMS 규칙)이며, 다음 장에서 다시 봅니다.
+요점은 **선형 활성화로는 출력이 여전히 가중합의 선형 함수**라는 것이고, 층을 아무리 쌓아도 이것은 바뀌지 않습니다.
+
+## 연습 문제
+
+1. `activations.sigmoid_grad` 로 $\sigma'(0)$ 을 계산하고, 시그모이드 층을 몇 개 쌓으면 가장 좋은 경우의 곱 $0.25^L$ 조차 $10^{-10}$ 보다 작아지는지 구하세요.
+""",
+        en=r"""
+Without an activation, the output for input (0,0), $-0.164836\ldots$, is the value the seed post shows.
+The outputs are not 0 and 1, so the seed's observation "it cannot do binary classification" holds, but the
+model is not useless: cutting the outputs at $0.5$ reproduces AND on all four inputs. This rule is in fact
+gradient descent on a squared error (Widrow and Hoff's LMS rule); the next chapter returns to it. The
+point is that **with a linear activation the output is still a linear function of the weighted sum**, and
+stacking layers does not change that.
+
+## Exercises
+
+1. Compute $\sigma'(0)$ with `activations.sigmoid_grad`, and find how many sigmoid layers make even the best-case product $0.25^L$ smaller than $10^{-10}$.
+""",
+    ),
+    code(
+        """
+print(f"sigmoid'(0) = {activations.sigmoid_grad(0.0):.6f}")
+L = 1
+while 0.25 ** L >= 1e-10:
+    L += 1
+print(f"0.25**{L - 1} = {0.25 ** (L - 1):.2e} >= 1e-10,  0.25**{L} = {0.25 ** L:.2e} < 1e-10")
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+2. 임의의 로짓 벡터 $\mathbf{z}$ 에 대해 `activations.softmax(z)` 와 `activations.softmax(z + 100)` 이 같은지, 그리고 로짓을 2배 하면 가장 큰 확률이 커지는지 확인하세요.
+""",
+        en=r"""
+2. For a random logit vector $\mathbf{z}$, check that `activations.softmax(z)` equals `activations.softmax(z + 100)`, and whether doubling the logits increases the largest probability.
+""",
+    ),
+    code(
+        """
+z = rng.normal(size=5)
+p, p_shift, p_double = (activations.softmax(v) for v in (z, z + 100, 2 * z))
+print(f"max |softmax(z) - softmax(z + 100)| = {np.max(np.abs(p - p_shift)):.1e}")
+print(f"largest probability: z -> {p.max():.4f}, 2z -> {p_double.max():.4f}")
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+3. tanh의 도함수 $1-\tanh^2 z$ 를 수치 미분 $\dfrac{\tanh(z+h)-\tanh(z-h)}{2h}$ ($h=10^{-5}$) 과 $z\in[-3,3]$ 에서 비교하세요.
+""",
+        en=r"""
+3. Compare tanh's derivative $1-\tanh^2 z$ with the central difference $\dfrac{\tanh(z+h)-\tanh(z-h)}{2h}$ ($h=10^{-5}$) on $z\in[-3,3]$.
+""",
+    ),
+    code(
+        """
+z = np.linspace(-3, 3, 13)
+h = 1e-5
+numeric = (activations.tanh(z + h) - activations.tanh(z - h)) / (2 * h)
+print(f"max |analytic - numeric| = {np.max(np.abs(activations.tanh_grad(z) - numeric)):.1e}")
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+4. 활성화 함수가 없는 층 세 개 $\mathbf{x}\mapsto\mathbf{x}W_1+\mathbf{b}_1\mapsto\cdots$ 도 층 하나와 같음을 보이고, 그 층의 $W$ 와 $\mathbf{b}$ 를 쓰세요.
+
+```{admonition} 풀이
+:class: dropdown
+$((\mathbf{x}W_1+\mathbf{b}_1)W_2+\mathbf{b}_2)W_3+\mathbf{b}_3 = \mathbf{x}\,W_1W_2W_3 + (\mathbf{b}_1W_2W_3 + \mathbf{b}_2W_3 + \mathbf{b}_3)$
+이므로 $W = W_1W_2W_3$, $\mathbf{b} = \mathbf{b}_1W_2W_3 + \mathbf{b}_2W_3 + \mathbf{b}_3$ 입니다.
+층이 몇 개이든 귀납적으로 같은 논리가 적용됩니다.
+```
+
+5. Leaky ReLU가 ReLU의 어떤 문제를 줄이는지, $z=-2$ 에서 두 함수의 도함수를 비교해 설명하세요.
+
+```{admonition} 풀이
+:class: dropdown
+$z=-2$ 에서 ReLU의 도함수는 $0$ 이라 이 뉴런으로는 기울기가 전혀 지나가지 않고, 입력이 계속 음수면 가중치가 다시는 바뀌지 않습니다(죽은 ReLU).
+Leaky ReLU의 도함수는 $\alpha = 0.2$ (Keras 기본값)이므로 작지만 0이 아닌 기울기가 흘러 가중치가 계속 바뀔 수 있습니다.
+```
+
+## 요약
+
+- 활성화 함수가 없거나 선형이면 층을 몇 개 쌓아도 선형 층 하나와 같습니다($W = W_1W_2$).
+- 계단 함수는 비선형이지만 도함수가 0이라 기울기로 학습할 수 없습니다.
+- 시그모이드는 $\sigma' = \sigma(1-\sigma) \le 0.25$ 라서 층을 거칠 때마다 기울기가 줄어듭니다(기울기 소실). tanh는 0을 중심으로 하고 도함수 최댓값이 1입니다.
+- ReLU는 $z>0$ 에서 기울기 1로 소실을 줄이지만 $z<0$ 에서는 기울기가 0이고, Leaky ReLU가 이를 완화합니다.
+- 소프트맥스는 로짓을 확률로 바꾸며, 최댓값을 빼서 계산해야 넘침(`nan`) 없이 안정적입니다.
+""",
+        en=r"""
+4. Show that three layers without activation, $\mathbf{x}\mapsto\mathbf{x}W_1+\mathbf{b}_1\mapsto\cdots$, are also one layer, and write down that layer's $W$ and $\mathbf{b}$.
+
+```{admonition} Solution
+:class: dropdown
+$((\mathbf{x}W_1+\mathbf{b}_1)W_2+\mathbf{b}_2)W_3+\mathbf{b}_3 = \mathbf{x}\,W_1W_2W_3 + (\mathbf{b}_1W_2W_3 + \mathbf{b}_2W_3 + \mathbf{b}_3)$,
+so $W = W_1W_2W_3$ and $\mathbf{b} = \mathbf{b}_1W_2W_3 + \mathbf{b}_2W_3 + \mathbf{b}_3$. By induction the
+same argument covers any number of layers.
+```
+
+5. Which problem of ReLU does Leaky ReLU reduce? Explain by comparing the two derivatives at $z=-2$.
+
+```{admonition} Solution
+:class: dropdown
+At $z=-2$ ReLU's derivative is $0$: no gradient passes through the neuron, and if its input stays negative
+its weights never change again (a dying ReLU). Leaky ReLU's derivative is $\alpha = 0.2$ (Keras's default),
+so a small but nonzero gradient flows and the weights can still change.
+```
+
+## Summary
+
+- Without an activation, or with a linear one, any stack of layers equals one linear layer ($W = W_1W_2$).
+- The step function is nonlinear, but its derivative is 0, so it cannot be trained with gradients.
+- The sigmoid has $\sigma' = \sigma(1-\sigma) \le 0.25$, so gradients shrink at every layer (vanishing gradients). tanh is zero-centred and its derivative peaks at 1.
+- ReLU keeps a slope of 1 for $z>0$, which reduces vanishing, but its slope is 0 for $z<0$; Leaky ReLU softens that.
+- Softmax turns logits into probabilities; subtracting the maximum first makes it stable (no `nan`).
+""",
+    ),
+]

@@ -1,0 +1,638 @@
+"""Chapter 3: the perceptron (grows from seed 001)."""
+
+from nbbuild import code, md
+
+TITLE = {"ko": "퍼셉트론", "en": "The perceptron"}
+
+CELLS = [
+    md(
+        ko=r"""
+## 학습 목표
+
+- 퍼셉트론(perceptron)의 계산 $y = \operatorname{step}(b + \mathbf{w}\cdot\mathbf{x})$ 과 편향(bias)·임계값(threshold)의 관계를 설명한다.
+- 퍼셉트론 학습 규칙 $w_i \leftarrow w_i + \eta\,(t - y)\,x_i$ 로 AND 게이트를 한 샘플씩 학습시키고, 에포크(epoch)마다 가중치를 표로 추적한다.
+- 학습된 가중치로 결정 경계(decision boundary)를 그리고, OR·NAND도 같은 방법으로 학습시킨다.
+- XOR이 왜 학습되지 않는지 선형 분리 가능성(linear separability)으로 설명한다.
+- 활성화 함수를 빼거나 선형 함수로 바꾼 퍼셉트론이 실제로 무엇을 출력하는지 확인한다.
+""",
+        en=r"""
+## Learning goals
+
+- Explain what a perceptron computes, $y = \operatorname{step}(b + \mathbf{w}\cdot\mathbf{x})$, and how the bias relates to a threshold.
+- Train the AND gate one sample at a time with the perceptron rule $w_i \leftarrow w_i + \eta\,(t - y)\,x_i$ and follow the weights epoch by epoch in a table.
+- Draw the decision boundary of the trained weights, and train OR and NAND the same way.
+- Explain why XOR cannot be learned, using linear separability.
+- Check what a perceptron without an activation, or with a linear one, really outputs.
+""",
+    ),
+    code(
+        """
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import HTML
+
+from lossbook.perceptron import Perceptron, logic_gate_data
+from lossbook.plotting import animate_decision_boundary, setup, tr
+
+setup()
+np.set_printoptions(precision=6, suppress=True)
+"""
+    ),
+    md(
+        ko=r"""
+## 퍼셉트론이 하는 계산
+
+Rosenblatt의 퍼셉트론 {cite}`rosenblatt1958perceptron` 은 입력 $x_1,\dots,x_n$ 의 가중합에 편향을 더하고,
+그 값이 $0$ 보다 크면 $1$, 아니면 $0$ 을 내보냅니다.
+
+$$
+z = b + w_1x_1 + \cdots + w_nx_n, \qquad
+y = \operatorname{step}(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
+$$
+
+$y=1$ 이 되는 조건 $\mathbf{w}\cdot\mathbf{x} > -b$ 를 보면, **임계값(threshold)은 $\theta = -b$** 입니다.
+$b=-0.01$ 이면 가중합이 $0.01$ 만 넘어도 켜지고, $b=-100$ 이면 가중합이 $100$ 을 넘어야 켜집니다.
+즉 편향이 클수록(덜 음수일수록) 뉴런이 쉽게 켜집니다.
+
+```{admonition} 바로잡기: 편향은 임계값 "그 자체"가 아니다
+:class: warning
+시드 글은 "b가 임계값이야"라고 한 뒤 "$b$ 가 $-100$ 이면 입력 신호가 다 0이 되더라도 $b$ 때문에 출력이 0이 아니게 된다"고 설명합니다.
+임계값은 $b$ 가 아니라 $\theta=-b$ 이고, 입력이 모두 $0$ 이면 가중합은 $z = b = -100$ 이므로 계단 함수의 출력은 **0** 입니다.
+큰 음수 편향은 뉴런을 "켜기 어렵게" 만듭니다(아래 셀).
+```
+""",
+        en=r"""
+## What a perceptron computes
+
+Rosenblatt's perceptron {cite}`rosenblatt1958perceptron` adds a bias to the weighted sum of its inputs
+$x_1,\dots,x_n$ and outputs $1$ if the result is positive, $0$ otherwise:
+
+$$
+z = b + w_1x_1 + \cdots + w_nx_n, \qquad
+y = \operatorname{step}(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
+$$
+
+The condition for $y=1$ is $\mathbf{w}\cdot\mathbf{x} > -b$, so **the threshold is $\theta = -b$**. With
+$b=-0.01$ the neuron fires as soon as the weighted sum exceeds $0.01$; with $b=-100$ the sum must exceed
+$100$. The larger (less negative) the bias, the more easily the neuron fires.
+
+```{admonition} Correction: the bias is not "the threshold itself"
+:class: warning
+The seed post says "b is the threshold" and then that "with $b=-100$, even if all inputs are 0, the output
+is not 0 because of $b$". The threshold is $\theta=-b$, not $b$; and with all inputs $0$ the weighted sum is
+$z = b = -100$, so the step outputs **0**. A large negative bias makes the neuron *hard* to fire (next cell).
+```
+""",
+    ),
+    code(
+        """
+p = Perceptron(2)
+x_zero = np.array([0.0, 0.0])
+for b in [-0.01, -100.0]:
+    p.weights = np.array([b, 1.0, 1.0])          # bias first: [b, w1, w2]
+    print(f"b = {b:7.2f}: z(0, 0) = {p.net_input(x_zero):7.2f}, output = {p.predict(x_zero)},"
+          f" output for x = (0.05, 0) = {p.predict([0.05, 0.0])}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 활성화 함수가 처음 등장한 곳
+:class: warning
+시드 글은 "활성화 함수가 퍼셉트론에서 처음 등장했다"고 합니다. 임계값을 넘으면 1을 내는 인공 뉴런은
+McCulloch와 Pitts(1943)가 먼저 제안했습니다. Rosenblatt의 퍼셉트론(1958)이 새로 더한 것은 그런 뉴런의 가중치를
+**데이터로부터 학습하는 규칙**입니다.
+```
+
+## 퍼셉트론 학습 규칙
+
+정답(target)을 $t$, 출력을 $y$, 학습률(learning rate)을 $\eta$ 라 하면, 샘플 하나를 볼 때마다
+
+$$
+w_i \leftarrow w_i + \eta\,(t - y)\,x_i, \qquad b \leftarrow b + \eta\,(t - y)
+$$
+
+로 고칩니다. 편향의 규칙은 "늘 $1$ 인 입력 $x_0 = 1$ 의 가중치"로 보면 $w_i$ 의 규칙과 똑같습니다.
+출력이 맞으면 $t-y=0$ 이라 아무것도 바뀌지 않고, $1$ 이어야 할 때 $0$ 을 내면 가중치를 입력 쪽으로,
+$0$ 이어야 할 때 $1$ 을 내면 반대쪽으로 움직입니다. 역전파(backpropagation)도, 미분도 쓰지 않습니다.
+
+`lossbook.perceptron.Perceptron` 은 시드 글의 절차를 그대로 따릅니다: 가중치 $0$ 에서 시작, 데이터 순서대로 한 샘플씩,
+학습률 $0.2$, 10 에포크. `weights` 는 **편향이 맨 앞**인 배열 `[b, w1, w2]` 입니다.
+""",
+        en=r"""
+```{admonition} Correction: where activation functions first appeared
+:class: warning
+The seed post says that "activation functions first appeared in the perceptron". An artificial neuron
+that outputs 1 above a threshold was proposed earlier, by McCulloch and Pitts (1943). What Rosenblatt's
+perceptron (1958) added was a rule to **learn** such a neuron's weights from data.
+```
+
+## The perceptron learning rule
+
+With target $t$, output $y$ and learning rate $\eta$, each sample triggers the update
+
+$$
+w_i \leftarrow w_i + \eta\,(t - y)\,x_i, \qquad b \leftarrow b + \eta\,(t - y).
+$$
+
+The bias rule is the weight rule for a constant input $x_0 = 1$. If the output is right, $t-y=0$ and
+nothing changes; if it outputs $0$ where it should output $1$, the weights move towards the input, and
+away from it in the opposite case. There is no backpropagation and no derivative.
+
+`lossbook.perceptron.Perceptron` follows the seed's procedure exactly: zero initial weights, one sample at
+a time in data order, learning rate $0.2$, 10 epochs. `weights` is the array `[b, w1, w2]`, **bias
+first**.
+""",
+    ),
+    code(
+        """
+X, y = logic_gate_data("and")
+print("X =", X.tolist())
+print("y =", y.tolist())
+"""
+    ),
+    md(
+        ko=r"""
+### 첫 에포크를 손으로
+
+처음에는 $b=w_1=w_2=0$ 이라 모든 입력에서 $z=0$, 출력은 $\operatorname{step}(0)=0$ 입니다.
+
+| 입력 $(x_1,x_2)$ | $z$ | $y$ | $t$ | $t-y$ | 고친 뒤 $[b, w_1, w_2]$ |
+|---|---|---|---|---|---|
+| (0, 0) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (0, 1) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (1, 0) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (1, 1) | 0 | 0 | 1 | 1 | [0.2, 0.2, 0.2] |
+
+첫 에포크에서 틀린 것은 하나, 끝난 뒤 가중치는 $[0.2, 0.2, 0.2]$ 입니다. 이제 10 에포크를 모두 돌리고
+에포크가 끝날 때마다의 가중치와 틀린 샘플 수를 표로 봅시다(`history`).
+""",
+        en=r"""
+### The first epoch by hand
+
+At the start $b=w_1=w_2=0$, so $z=0$ for every input and the output is $\operatorname{step}(0)=0$.
+
+| input $(x_1,x_2)$ | $z$ | $y$ | $t$ | $t-y$ | $[b, w_1, w_2]$ after the update |
+|---|---|---|---|---|---|
+| (0, 0) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (0, 1) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (1, 0) | 0 | 0 | 0 | 0 | [0, 0, 0] |
+| (1, 1) | 0 | 0 | 1 | 1 | [0.2, 0.2, 0.2] |
+
+One mistake in the first epoch, and the weights end at $[0.2, 0.2, 0.2]$. Now run all 10 epochs and
+tabulate the weights at the end of each epoch with the number of misclassified samples (`history`).
+""",
+    ),
+    code(
+        """
+p_and = Perceptron(2, learning_rate=0.2, epochs=10).fit(X, y)
+
+print(f"{'epoch':>5} | {'b':>6} {'w1':>6} {'w2':>6} | {'errors':>6}")
+print("-" * 38)
+print(f"{0:>5} | {0:6.2f} {0:6.2f} {0:6.2f} | {'-':>6}")
+for h in p_and.history:
+    b, w1, w2 = h["weights"]
+    print(f"{h['epoch']:>5} | {b:6.2f} {w1:6.2f} {w2:6.2f} | {h['errors']:>6}")
+print("first epoch without errors:", p_and.converged_epoch)
+"""
+    ),
+    md(
+        ko=r"""
+5 에포크가 끝났을 때 가중치가 자리를 잡고, 6 에포크부터는 틀린 샘플이 없어 더 바뀌지 않습니다.
+최종 가중치는 $b=-0.4,\ w_1=0.4,\ w_2=0.2$ 입니다.
+
+```{admonition} 바로잡기: 시드 글의 "학습된 가중치"
+:class: warning
+시드 글은 출력 `[-0.4  0.4  0.2]` 를 보고 "$w_1=-0.4$, $w_2=0.4$, 바이어스는 $0.2$"라고 읽습니다. 그런데 시드의 코드는
+`self.weights[0]` 을 편향으로 쓰므로(시드 글의 "마지막 항으로 바이어스를 둔다"는 설명도 틀렸습니다. 편향은 **첫 번째** 원소입니다)
+올바른 읽기는 **$b=-0.4,\ w_1=0.4,\ w_2=0.2$** 입니다. 시드 글처럼 읽은 가중치
+($b=0.2,\ w_1=-0.4,\ w_2=0.4$)로는 AND를 계산할 수조차 없습니다. 아래 셀에서 네 입력에 대해 `[1, 1, 0, 1]` 을 내놓습니다.
+```
+""",
+        en=r"""
+The weights settle at the end of epoch 5; from epoch 6 on no sample is misclassified, so nothing changes.
+The final weights are $b=-0.4,\ w_1=0.4,\ w_2=0.2$.
+
+```{admonition} Correction: the seed's "learned weights"
+:class: warning
+The seed post reads the printout `[-0.4  0.4  0.2]` as "$w_1=-0.4$, $w_2=0.4$, bias $0.2$". But the
+seed's code uses `self.weights[0]` as the bias (its explanation that the extra entry puts "the bias as the
+last term" is wrong too: the bias is the **first** entry), so the correct reading is
+**$b=-0.4,\ w_1=0.4,\ w_2=0.2$**. The weights as the seed reads them ($b=0.2,\ w_1=-0.4,\ w_2=0.4$)
+cannot even compute AND: the next cell shows they output `[1, 1, 0, 1]` for the four inputs.
+```
+""",
+    ),
+    code(
+        """
+b, w1, w2 = p_and.weights
+print(f"learned: b = {b:.1f}, w1 = {w1:.1f}, w2 = {w2:.1f} -> outputs {p_and.predict(X)}, targets {y}")
+
+seed_reading = Perceptron(2)
+seed_reading.weights = np.array([0.2, -0.4, 0.4])   # b = 0.2, w1 = -0.4, w2 = 0.4
+print(f"seed's reading: b = 0.2, w1 = -0.4, w2 = 0.4 -> outputs {seed_reading.predict(X)}")
+"""
+    ),
+    md(
+        ko=r"""
+## 결정 경계
+
+출력이 바뀌는 곳은 $z = b + w_1x_1 + w_2x_2 = 0$ 인 직선입니다. $w_2 \ne 0$ 이면
+
+$$
+x_2 = -\frac{b + w_1x_1}{w_2} = -\frac{-0.4 + 0.4\,x_1}{0.2} = 2 - 2x_1 .
+$$
+
+직선 위쪽($z>0$)이 출력 1, 아래쪽이 출력 0입니다. `Perceptron.decision_boundary(x1)` 이 이 $x_2$ 를 돌려줍니다.
+""",
+        en=r"""
+## The decision boundary
+
+The output flips on the line $z = b + w_1x_1 + w_2x_2 = 0$. When $w_2 \ne 0$,
+
+$$
+x_2 = -\frac{b + w_1x_1}{w_2} = -\frac{-0.4 + 0.4\,x_1}{0.2} = 2 - 2x_1 .
+$$
+
+Above the line ($z>0$) the output is 1, below it 0. `Perceptron.decision_boundary(x1)` returns this $x_2$.
+""",
+    ),
+    code(
+        """
+x1 = np.linspace(-0.5, 1.5, 2)
+g1, g2 = np.meshgrid(np.linspace(-0.5, 1.5, 101), np.linspace(-0.5, 1.5, 101))
+grid = np.column_stack([g1.ravel(), g2.ravel()])
+
+fig, ax = plt.subplots(figsize=(4.8, 4.5))
+ax.contourf(g1, g2, p_and.predict(grid).reshape(g1.shape), levels=[-0.5, 0.5, 1.5],
+            colors=["#dde6f5", "#f8dccb"])
+ax.plot(x1, p_and.decision_boundary(x1), "k-", label="$x_2 = 2 - 2x_1$")
+for label, marker, color in [(0, "o", "tab:blue"), (1, "s", "tab:red")]:
+    pts = X[y == label]
+    ax.scatter(pts[:, 0], pts[:, 1], marker=marker, c=color, s=70, edgecolors="k",
+               label=f"t = {label}", zorder=3)
+ax.set_xlim(-0.5, 1.5)
+ax.set_ylim(-0.5, 1.5)
+ax.set_xlabel("$x_1$")
+ax.set_ylabel("$x_2$")
+ax.set_title(tr("AND: 학습된 결정 경계", "AND: learned decision boundary"))
+ax.legend(loc="upper right")
+plt.show()
+
+print("z at the four inputs:", p_and.net_input(X))
+"""
+    ),
+    md(
+        ko=r"""
+경계선이 점 $(1, 0)$ 을 **정확히** 지나갑니다($z=0$). 이 점이 0으로 분류되는 것은 오로지 $\operatorname{step}(0)=0$ 이라는
+관례 덕분입니다. 퍼셉트론 규칙은 틀린 샘플이 없어지는 순간 멈추므로, 여유(margin)가 전혀 없는 경계에서 멈출 수 있습니다.
+
+### 에포크마다 움직이는 경계
+
+아래 애니메이션은 학습 전(0단계)부터 가중치가 자리 잡는 5 에포크까지, 에포크가 끝날 때마다의 경계를 보여 줍니다.
+색칠된 영역은 그 가중치에서 출력이 1인 곳입니다. 처음에는 모든 곳이 0이라 경계선이 없습니다.
+""",
+        en=r"""
+The boundary passes **exactly** through the point $(1, 0)$ ($z=0$). That point is classified 0 only
+because of the convention $\operatorname{step}(0)=0$. The perceptron rule stops as soon as no sample is
+misclassified, so it may stop on a boundary with no margin at all.
+
+### The boundary, epoch by epoch
+
+The animation shows the boundary at the end of each epoch, from before training (step 0) up to epoch 5,
+where the weights settle. The shaded area is where the output is 1 for those weights. At first the output
+is 0 everywhere, so there is no line yet.
+""",
+    ),
+    code(
+        """
+frames = p_and.weight_history[: p_and.converged_epoch]   # start + epochs 1..5
+HTML(animate_decision_boundary(frames, X, y, interval=800, title="AND"))
+"""
+    ),
+    md(
+        ko=r"""
+## OR와 NAND
+
+OR와 NAND도 직선 하나로 나눌 수 있으므로 같은 규칙으로 학습됩니다.
+""",
+        en=r"""
+## OR and NAND
+
+OR and NAND can also be separated by one straight line, so the same rule learns them.
+""",
+    ),
+    code(
+        """
+models = {}
+for gate in ["and", "or", "nand", "xor"]:
+    Xg, yg = logic_gate_data(gate)
+    models[gate] = Perceptron(2, learning_rate=0.2, epochs=10).fit(Xg, yg)
+    b, w1, w2 = models[gate].weights
+    print(f"{gate:4s}: b = {b:5.2f}, w1 = {w1:5.2f}, w2 = {w2:5.2f} | outputs "
+          f"{models[gate].predict(Xg)} targets {yg} | errors per epoch "
+          f"{[h['errors'] for h in models[gate].history]}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 주의: NAND가 맞는 것은 반올림 오차 덕분
+:class: note
+NAND의 가중치를 보면 $b=0.4,\ w_1=-0.4$ 라서 입력 $(1,0)$ 에서 $z = 0.4 - 0.4 = 0$, 출력은 $0$ (정답은 1)이어야 할 것 같습니다.
+실제로는 float64로 $0.2$ 를 여러 번 더하고 빼는 동안 $b$ 가 `0.4000000000000001` 이 되어 $z \approx 5.6\times10^{-17} > 0$ 이고,
+그래서 출력이 1입니다(아래 셀). $b$ 가 정확히 $0.4$ 라면 $(1,0)$ 의 출력은 0으로 틀립니다. 같은 과정을 분수로 정확히 계산하면 4 에포크째에 틀린 샘플이 나와 학습이 이어지고
+5 에포크 뒤 $b=0.6,\ w_1=-0.4,\ w_2=-0.2$ 에서 멈춥니다. 경계가 데이터 점을 정확히 지나가면 결과가 반올림에 좌우된다는 것,
+AND의 $(1,0)$ 과 같은 이야기입니다.
+```
+""",
+        en=r"""
+```{admonition} Note: NAND is right thanks to a rounding error
+:class: note
+NAND's weights read $b=0.4,\ w_1=-0.4$, so at input $(1,0)$ we would expect $z = 0.4 - 0.4 = 0$ and output
+$0$ (the target is 1). In fact, adding and subtracting $0.2$ in float64 leaves $b$ at `0.4000000000000001`,
+so $z \approx 5.6\times10^{-17} > 0$ and the output is 1 (next cell). With $b$ exactly $0.4$ the output at $(1,0)$
+would be a wrong 0. Done exactly with fractions, the same procedure still makes errors in epoch 4, keeps
+learning, and stops after epoch 5 at
+$b=0.6,\ w_1=-0.4,\ w_2=-0.2$. When the boundary passes exactly through a data point, the result depends
+on rounding — the same story as AND's point $(1,0)$.
+```
+""",
+    ),
+    code(
+        """
+nand = models["nand"]
+print(f"learned NAND bias b = {float(nand.weights[0])!r}")
+print(f"z at (1, 0) = {nand.net_input([1.0, 0.0]):.2e} -> output {nand.predict([1.0, 0.0])}")
+
+exact = Perceptron(2)
+exact.weights = np.array([0.4, -0.4, -0.2])   # the same weights without the rounding error
+print(f"with b = 0.4 exactly: z at (1, 0) = {exact.net_input([1.0, 0.0]):.2e}"
+      f" -> output {exact.predict([1.0, 0.0])} (target 1)")
+"""
+    ),
+    md(
+        ko=r"""
+## XOR: 직선 하나로는 나눌 수 없다
+
+위 표에서 XOR만 틀린 샘플 수가 0이 되지 않았습니다. XOR의 네 점을 그려 보면 이유가 보입니다.
+$(0,1)$, $(1,0)$ 은 1이고 $(0,0)$, $(1,1)$ 은 0인데, 대각선으로 마주 보는 두 쌍을 직선 하나로 가를 수는 없습니다.
+
+식으로도 보일 수 있습니다. 퍼셉트론이 XOR를 맞히려면
+
+$$
+\begin{aligned}
+(0,0)\mapsto 0:&\quad b \le 0, &\qquad (0,1)\mapsto 1:&\quad w_2 + b > 0,\\
+(1,1)\mapsto 0:&\quad w_1 + w_2 + b \le 0, &\qquad (1,0)\mapsto 1:&\quad w_1 + b > 0
+\end{aligned}
+$$
+
+이 모두 성립해야 합니다. 오른쪽 두 식을 더하면 $w_1 + w_2 + 2b > 0$, 즉 $w_1 + w_2 + b > -b \ge 0$ 이 되어
+왼쪽 아래 식과 모순입니다. 이런 데이터를 **선형 분리 불가능(not linearly separable)** 하다고 합니다.
+""",
+        en=r"""
+## XOR: no straight line separates it
+
+In the table above only XOR never reached zero errors. Plotting its four points shows why: $(0,1)$ and
+$(1,0)$ are 1, $(0,0)$ and $(1,1)$ are 0, and no single straight line can separate two diagonally opposite
+pairs.
+
+Algebra says the same. To get XOR right the perceptron would need
+
+$$
+\begin{aligned}
+(0,0)\mapsto 0:&\quad b \le 0, &\qquad (0,1)\mapsto 1:&\quad w_2 + b > 0,\\
+(1,1)\mapsto 0:&\quad w_1 + w_2 + b \le 0, &\qquad (1,0)\mapsto 1:&\quad w_1 + b > 0
+\end{aligned}
+$$
+
+all at once. Adding the two right-hand conditions gives $w_1 + w_2 + 2b > 0$, i.e. $w_1 + w_2 + b > -b
+\ge 0$, contradicting the lower-left one. Such data is **not linearly separable**.
+""",
+    ),
+    code(
+        """
+fig, axes = plt.subplots(1, 4, figsize=(15, 3.8))
+for ax, gate in zip(axes, ["and", "or", "nand", "xor"]):
+    Xg, yg = logic_gate_data(gate)
+    m = models[gate]
+    ax.contourf(g1, g2, m.predict(grid).reshape(g1.shape), levels=[-0.5, 0.5, 1.5],
+                colors=["#dde6f5", "#f8dccb"])
+    z = m.net_input(grid).reshape(g1.shape)
+    if z.min() < 0 < z.max():
+        ax.contour(g1, g2, z, levels=[0], colors="k", linewidths=1.5)
+    for label, marker, color in [(0, "o", "tab:blue"), (1, "s", "tab:red")]:
+        pts = Xg[yg == label]
+        ax.scatter(pts[:, 0], pts[:, 1], marker=marker, c=color, s=70, edgecolors="k",
+                   label=f"t = {label}", zorder=3)
+    status = tr("수렴", "converged") if m.converged else tr("수렴 안 함", "not converged")
+    ax.set_title(f"{gate.upper()} ({status})")
+    ax.set_xlabel("$x_1$")
+    ax.set_aspect("equal")
+axes[0].set_ylabel("$x_2$")
+axes[0].legend(loc="upper right")
+fig.tight_layout()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+XOR 그림의 색칠은 10 에포크가 끝났을 때의 가중치 $[0.2, -0.2, 0]$ 이 만드는 영역이며, 네 점 중 두 개를 틀립니다.
+에포크를 100번으로 늘려도 틀린 샘플 수는 한 번도 0이 되지 않습니다. 가중치는 한 에포크 안에서 같은 자리를 맴돌고,
+에포크가 끝날 때마다 같은 값으로 돌아옵니다.
+""",
+        en=r"""
+The shading in the XOR panel is the region of the weights $[0.2, -0.2, 0]$ after 10 epochs, which gets two
+of the four points wrong. Even with 100 epochs the number of errors never reaches 0: within each epoch the
+weights go round the same cycle and return to the same values at the end of every epoch.
+""",
+    ),
+    code(
+        """
+X_xor, y_xor = logic_gate_data("xor")
+p_xor = Perceptron(2, learning_rate=0.2, epochs=100).fit(X_xor, y_xor)
+errors = [h["errors"] for h in p_xor.history]
+print("errors in epochs 1-10:", errors[:10])
+print("smallest number of errors in 100 epochs:", min(errors))
+print("converged:", p_xor.converged)
+print("weights after epochs 2, 3, 50, 100:", [p_xor.weight_history[k].tolist() for k in (2, 3, 50, 100)])
+"""
+    ),
+    md(
+        ko=r"""
+퍼셉트론 수렴 정리(perceptron convergence theorem)에 따르면 데이터가 선형 분리 가능하면 이 규칙은 유한 번의 수정 뒤에
+반드시 멈춥니다. XOR처럼 분리 불가능하면 영원히 멈추지 않습니다. 해결책은 층을 쌓는 것입니다(연습 문제 3, 4).
+
+## 활성화 함수를 빼거나 선형으로 바꾸면
+
+시드 글은 같은 코드에서 (1) 활성화 함수를 빼고 가중합 $z$ 를 그대로 출력하거나, (2) 활성화 함수를 $2z+1$ 로 바꿔 봅니다.
+학습 규칙은 그대로 $w_i \leftarrow w_i + \eta\,(t-y)\,x_i$ 입니다. `Perceptron(activation=None)` 과 `activation="linear"`
+(시드의 $2z+1$. Keras의 `"linear"` 는 항등 함수이니 헷갈리지 마세요)가 이 두 변형입니다.
+""",
+        en=r"""
+The perceptron convergence theorem says that on linearly separable data this rule stops after finitely
+many updates. On non-separable data such as XOR it never stops. The fix is to stack layers (exercises 3
+and 4).
+
+## Without an activation, or with a linear one
+
+With the same code, the seed post (1) removes the activation and outputs the weighted sum $z$ itself, and
+(2) replaces the activation with $2z+1$. The update rule stays $w_i \leftarrow w_i + \eta\,(t-y)\,x_i$.
+`Perceptron(activation=None)` and `activation="linear"` are these two variants (the latter is the seed's
+$2z+1$; do not confuse it with Keras's `"linear"`, which is the identity).
+""",
+    ),
+    code(
+        """
+for activation in [None, "linear"]:
+    m = Perceptron(2, learning_rate=0.2, epochs=10, activation=activation).fit(X, y)
+    print(f"activation={activation!s}: weights [b, w1, w2] = {m.weights}")
+    print(f"    outputs {m.predict(X)}")
+    print(f"    output for (0, 0), full precision: {m.predict(X[0])!r}")
+    print(f"    outputs cut at 0.5: {(m.predict(X) > 0.5).astype(int)}  targets {y}")
+"""
+    ),
+    md(
+        ko=r"""
+활성화 함수가 없을 때 $(0,0)$ 의 출력 `-0.16483626841185234` 는 시드 글이 보여 준 값과 정확히 같습니다.
+선형 활성화 변형은 시드 글에 출력이 없는데, 실제로는 위와 같이 `[-0.38, 0.27, 0.44, 1.09]` 쯤을 냅니다.
+
+```{admonition} 바로잡기: "활성화 함수가 없으면 제대로 예측하지 못한다"
+:class: warning
+시드 글은 활성화 함수가 없으면 $(0,0)$ 의 출력이 $-0.1648\ldots$ 이라 "제대로 예측을 하지 못하게 돼"라고 하고,
+선형 활성화 $2z+1$ 로도 "이진 분류가 안 된다"고 합니다. 출력이 0과 1이 아닌 연속값인 것은 맞습니다.
+하지만 두 경우 모두 출력을 $0.5$ 에서 자르면 네 입력 **모두** AND와 일치합니다(위 셀).
+활성화 함수가 없는 이 규칙은 샘플마다 $\tfrac12(t-z)^2$ 을 줄이는 경사 하강, 즉 Widrow–Hoff의 LMS(최소 평균 제곱) 규칙이며,
+출력을 정답에 **제곱 오차로 가깝게** 맞추려 합니다. 다만 $0/1$ 을 바로 내지 않으므로 분류기로 쓰려면 임계값이 필요하고,
+선형 함수 $2z+1$ 을 붙여도 출력은 여전히 $\mathbf{x}$ 의 선형 함수라 표현력은 늘지 않습니다.
+```
+
+더 오래 학습시키면 활성화 함수가 없는 변형은 에포크 끝마다 같은 가중치로 수렴합니다. 최소제곱(least squares) 해
+$b=-0.25,\ w_1=w_2=0.5$ 근처이지만 같지는 않습니다. 학습률이 일정한 채로 한 샘플씩 고치면 해 근처에서 작은 순환을 돌기 때문입니다.
+""",
+        en=r"""
+Without an activation the output for $(0,0)$, `-0.16483626841185234`, is exactly the value the seed post
+shows. The seed shows no output for the linear variant; it really gives roughly `[-0.38, 0.27, 0.44, 1.09]`,
+as above.
+
+```{admonition} Correction: "without an activation it cannot predict correctly"
+:class: warning
+The seed post says that without an activation the output for $(0,0)$ is $-0.1648\ldots$, so "it fails to
+predict correctly", and that with the linear activation $2z+1$ "binary classification doesn't work". The
+outputs are indeed continuous, not 0 and 1. But in both cases, cutting the outputs at $0.5$ matches AND on
+**all four** inputs (previous cell). Without the activation, this rule is gradient descent on
+$\tfrac12(t-z)^2$ per sample, i.e. Widrow and Hoff's LMS (least mean squares) rule, which fits the outputs
+to the targets **in the squared-error sense**. It does not output $0/1$ directly, so a classifier needs a
+threshold; and adding the linear function $2z+1$ leaves the output a linear function of $\mathbf{x}$, so it
+gains no expressive power.
+```
+
+Trained longer, the no-activation variant ends every epoch with the same weights. They lie near the
+least-squares solution $b=-0.25,\ w_1=w_2=0.5$ but not on it: with a constant learning rate, one-sample
+updates circle in a small cycle around the solution.
+""",
+    ),
+    code(
+        """
+lms = Perceptron(2, learning_rate=0.2, epochs=200, activation=None).fit(X, y)
+print("no activation, 200 epochs: weights [b, w1, w2] =", lms.weights)
+X1 = np.column_stack([np.ones(len(X)), X])         # constant input 1 for the bias
+print("least-squares solution     [b, w1, w2] =", np.linalg.lstsq(X1, y, rcond=None)[0])
+"""
+    ),
+    md(
+        ko=r"""
+## 연습 문제
+
+1. 학습률을 $0.2$ 대신 $0.1$ 로 하여 AND를 학습시키세요. 가중치와 예측은 어떻게 달라지나요? 그 이유는?
+""",
+        en=r"""
+## Exercises
+
+1. Train AND with learning rate $0.1$ instead of $0.2$. How do the weights and the predictions change, and why?
+""",
+    ),
+    code(
+        """
+p_small = Perceptron(2, learning_rate=0.1, epochs=10).fit(X, y)
+print("lr = 0.1 weights:", p_small.weights, " lr = 0.2 weights:", p_and.weights)
+print("ratio:", p_small.weights / p_and.weights, " same predictions:",
+      np.array_equal(p_small.predict(X), p_and.predict(X)))
+# Starting from zero, every update is lr * (t - y) * x with t - y in {-1, 0, 1}: halving lr
+# halves every weight, and step(z / 2) = step(z), so the outputs and the whole run are the same.
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+2. 학습된 AND 퍼셉트론의 임계값 $\theta$ 는 얼마인가요? 입력 $(1,1)$ 의 가중합은 임계값을 얼마나 넘나요?
+
+```{admonition} 풀이
+:class: dropdown
+$\theta=-b=0.4$ 입니다. $(1,1)$ 의 가중합 $w_1+w_2 = 0.6$ 은 임계값보다 $0.2$ 큽니다.
+$(1,0)$ 의 가중합 $0.4$ 는 임계값과 같아서 $z=0$, 출력은 0입니다.
+```
+
+3. XOR 입력에 세 번째 특성 $x_1x_2$ 를 더해 `Perceptron(3)` 으로 학습시키세요. 이제 학습이 되나요?
+""",
+        en=r"""
+2. What is the threshold $\theta$ of the trained AND perceptron? By how much does the weighted sum of input $(1,1)$ exceed it?
+
+```{admonition} Solution
+:class: dropdown
+$\theta=-b=0.4$. The weighted sum of $(1,1)$, $w_1+w_2 = 0.6$, exceeds it by $0.2$. The weighted sum of
+$(1,0)$, $0.4$, equals the threshold, so $z=0$ and the output is 0.
+```
+
+3. Add a third feature $x_1x_2$ to the XOR inputs and train `Perceptron(3)`. Does it learn now?
+""",
+    ),
+    code(
+        """
+X3 = np.column_stack([X_xor, X_xor[:, 0] * X_xor[:, 1]])
+p3 = Perceptron(3, learning_rate=0.2, epochs=10).fit(X3, y_xor)
+print("weights [b, w1, w2, w3] =", p3.weights)
+print("outputs", p3.predict(X3), "targets", y_xor, "| converged in epoch", p3.converged_epoch)
+# In (x1, x2, x1*x2) space a plane separates the four points: 0.2*x1 + 0.2*x2 - 0.6*x1*x2 > 0.
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+4. XOR는 $\operatorname{AND}(\operatorname{NAND}(x_1,x_2),\ \operatorname{OR}(x_1,x_2))$ 입니다.
+위에서 학습한 퍼셉트론 세 개를 두 층으로 이어 XOR를 계산해 보세요(다층 퍼셉트론, multilayer perceptron).
+""",
+        en=r"""
+4. XOR equals $\operatorname{AND}(\operatorname{NAND}(x_1,x_2),\ \operatorname{OR}(x_1,x_2))$. Chain the
+three perceptrons trained above into two layers to compute XOR (a multilayer perceptron).
+""",
+    ),
+    code(
+        """
+hidden = np.column_stack([models["nand"].predict(X_xor), models["or"].predict(X_xor)])
+print("hidden layer (NAND, OR):", hidden.tolist())
+print("output AND(hidden):     ", models["and"].predict(hidden), " targets", y_xor)
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+## 요약
+
+- 퍼셉트론은 $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$ 를 계산하고, 임계값은 $\theta=-b$ 입니다.
+- 학습 규칙 $w_i \leftarrow w_i + \eta(t-y)x_i$ 는 틀린 샘플에서만 가중치를 고치며, 미분이나 역전파를 쓰지 않습니다.
+- 시드 설정(학습률 0.2, 0으로 초기화, 한 샘플씩)으로 AND는 5 에포크 만에 $b=-0.4,\ w_1=0.4,\ w_2=0.2$ 에 자리 잡습니다. 시드 글의 "$w_1=-0.4,\ w_2=0.4,\ b=0.2$"는 편향이 맨 앞인 배열을 잘못 읽은 것입니다.
+- 결정 경계는 직선 $b+w_1x_1+w_2x_2=0$ 입니다. 규칙은 오류가 없어지는 즉시 멈추므로 경계가 데이터 점을 지날 수도 있습니다.
+- AND·OR·NAND는 선형 분리 가능해 학습되지만, XOR는 불가능해 오류가 0이 되지 않습니다. 층을 쌓거나 특성을 더하면 풀립니다.
+- 활성화 함수 없이(또는 선형 활성화로) 같은 규칙을 쓰면 LMS 규칙이 되어 연속값을 내며, $0.5$ 에서 자르면 AND도 맞힙니다.
+""",
+        en=r"""
+## Summary
+
+- A perceptron computes $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$; its threshold is $\theta=-b$.
+- The rule $w_i \leftarrow w_i + \eta(t-y)x_i$ changes the weights only on misclassified samples, with no derivative and no backpropagation.
+- With the seed's settings (learning rate 0.2, zero start, one sample at a time), AND settles after 5 epochs at $b=-0.4,\ w_1=0.4,\ w_2=0.2$. The seed's "$w_1=-0.4,\ w_2=0.4,\ b=0.2$" misreads an array whose first entry is the bias.
+- The decision boundary is the line $b+w_1x_1+w_2x_2=0$. The rule stops as soon as there are no errors, so the boundary may pass through a data point.
+- AND, OR and NAND are linearly separable and are learned; XOR is not, and its errors never reach 0. Stacking layers or adding a feature solves it.
+- The same rule without an activation (or with a linear one) is the LMS rule: it outputs continuous values, and cut at $0.5$ they get AND right too.
+""",
+    ),
+]
