@@ -1,0 +1,438 @@
+"""Figures shared by the chapters: Korean-capable, deterministic, language-aware.
+
+Every chapter starts with ``lossbook.plotting.setup()``, then labels its figures
+with ``tr("한국어", "English")``: the code cells are identical in the Korean and
+English notebooks, and ``tr`` picks the text of the notebook's language.
+
+    >>> from lossbook.plotting import setup, tr, plot_functions
+    >>> lang = setup()                     # NanumGothic, fixed dpi, glyph checks
+    >>> fig, ax = plot_functions([-2, 0, 2], {"x²": lambda x: x**2},
+    ...                          xlabel=tr("입력", "input"))
+
+Unlike the rest of lossbook this module imports matplotlib at the top; it is only
+loaded when a chapter asks for ``lossbook.plotting``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+import io
+import os
+import pathlib
+import re
+import tempfile
+import warnings
+
+import matplotlib
+import numpy as np
+
+from ._checks import as_float_array
+
+__all__ = [
+    "setup",
+    "language",
+    "tr",
+    "plot_functions",
+    "contour_paths",
+    "animate_paths",
+    "animate_decision_boundary",
+]
+
+LANGUAGES = ("ko", "en")
+FONT_NAME = "NanumGothic"
+# Glyphs NanumGothic lacks (Greek letters, arrows, ...) fall back to DejaVu Sans.
+FONT_FAMILY = [FONT_NAME, "DejaVu Sans"]
+# Matplotlib's messages when a character cannot be drawn (it would show as a box).
+MISSING_GLYPH = r"(Glyph .* missing from|Font .* does not have a glyph)"
+
+_override: str | None = None  # set by setup(lang=...)
+
+
+def _check_lang(lang, where):
+    if lang not in LANGUAGES:
+        raise ValueError(f"{where} must be one of {LANGUAGES}, got {lang!r}")
+    return lang
+
+
+def language() -> str:
+    """The language of the running notebook: ``"ko"`` or ``"en"``.
+
+    In order: the language passed to ``setup(lang=...)``; the environment
+    variable ``LOSSBOOK_LANG``; the name of the working directory if it is
+    ``ko`` or ``en`` (a kernel runs in its notebook's folder, ``book/ko`` or
+    ``book/en``); otherwise ``"en"``.
+    """
+    if _override is not None:
+        return _override
+    env = os.environ.get("LOSSBOOK_LANG")
+    if env:
+        return _check_lang(env.strip().lower(), "LOSSBOOK_LANG")
+    folder = pathlib.Path.cwd().name
+    return folder if folder in LANGUAGES else "en"
+
+
+def tr(ko: str, en: str) -> str:
+    """Return ``ko`` in a Korean notebook and ``en`` otherwise.
+
+    >>> tr("손실", "loss") in ("손실", "loss")
+    True
+    """
+    return ko if language() == "ko" else en
+
+
+def _font_file() -> pathlib.Path:
+    """NanumGothic.ttf as shipped by koreanize-matplotlib.
+
+    Found without importing ``koreanize_matplotlib`` (its import changes rcParams
+    and imports ``distutils``, which is gone from Python 3.12).
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or spec.origin is None:
+        raise ImportError(
+            "lossbook.plotting needs the Korean font of koreanize-matplotlib: "
+            "pip install koreanize-matplotlib"
+        )
+    path = pathlib.Path(spec.origin).parent / "fonts" / f"{FONT_NAME}.ttf"
+    if not path.exists():
+        raise ImportError(f"koreanize-matplotlib is installed but {path} is missing")
+    return path
+
+
+def setup(lang: str | None = None) -> str:
+    """Configure matplotlib for the book and return the language code.
+
+    - registers NanumGothic (Hangul) with DejaVu Sans as fallback, and sets
+      ``axes.unicode_minus = False`` (Korean fonts lack U+2212 MINUS SIGN);
+    - fixed figure size, dpi 100 and ``svg.hashsalt``: reruns give the same files;
+    - "Glyph ... missing from font" warnings become errors, so a figure that
+      would draw boxes instead of letters fails the notebook check.
+
+    ``lang`` ("ko" or "en") overrides :func:`language` for the rest of the session.
+    """
+    global _override
+    if lang is not None:
+        _override = _check_lang(lang, "lang")
+    import matplotlib.pyplot as plt  # noqa: F401 - activates the inline backend first
+    from matplotlib import font_manager
+
+    font = str(_font_file())
+    if font not in {f.fname for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(font)
+    matplotlib.rcParams.update(
+        {
+            "font.family": FONT_FAMILY,
+            "axes.unicode_minus": False,
+            "figure.figsize": (6.4, 4.0),
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.facecolor": "white",
+            "savefig.facecolor": "white",
+            "svg.hashsalt": "lossbook",
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "animation.html": "jshtml",
+        }
+    )
+    warnings.filterwarnings("error", message=MISSING_GLYPH)
+    return language()
+
+
+def _axes(ax, figsize=None):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        fig, ax = plt.subplots(figsize=figsize)
+    else:
+        fig = ax.figure
+    return fig, ax
+
+
+def _label(ax, title=None, xlabel=None, ylabel=None):
+    if title:
+        ax.set_title(title)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+
+
+def plot_functions(x, functions, *, ax=None, title=None, xlabel=None, ylabel=None,
+                   ylim=None, styles=None):
+    """Draw several 1-D curves over the same ``x`` with a legend.
+
+    ``functions`` maps a legend label to a callable ``f(x)`` or to an array of
+    ``y`` values; ``styles`` optionally maps a label to plot keyword arguments.
+    Returns ``(fig, ax)``.
+
+    >>> fig, ax = plot_functions(np.linspace(-3, 3, 61),
+    ...                          {"ReLU": lambda x: np.maximum(0, x), "x": lambda x: x})
+    """
+    x = as_float_array(x, "x")
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    if not functions:
+        raise ValueError("functions is empty; give at least one label -> function")
+    fig, ax = _axes(ax)
+    for label, f in functions.items():
+        y = f(x) if callable(f) else f
+        y = np.broadcast_to(as_float_array(y, f"values of {label!r}"), x.shape)
+        ax.plot(x, y, label=label, **(styles or {}).get(label, {}))
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    _label(ax, title, xlabel, ylabel)
+    ax.legend()
+    return fig, ax
+
+
+def _grid_values(f, xlim, ylim, n):
+    """Evaluate ``f`` on an n-by-n grid; ``f`` receives p with p[0] = x, p[1] = y."""
+    xs = np.linspace(*xlim, n)
+    ys = np.linspace(*ylim, n)
+    X, Y = np.meshgrid(xs, ys)
+    try:
+        Z = np.asarray(f(np.stack([X, Y])), dtype=float)
+    except Exception:  # not vectorised: evaluate point by point
+        Z = None
+    if Z is None or Z.shape != X.shape:
+        pts = np.stack([X.ravel(), Y.ravel()], axis=1)
+        Z = np.array([float(f(p)) for p in pts]).reshape(X.shape)
+    return X, Y, Z
+
+
+def _check_paths(paths):
+    if not paths:
+        raise ValueError("paths is empty; give at least one name -> (n, 2) array")
+    out = {}
+    for name, p in paths.items():
+        arr = as_float_array(p, f"path {name!r}")
+        if arr.ndim != 2 or arr.shape[1] != 2:
+            raise ValueError(f"path {name!r} must have shape (n, 2), got {arr.shape}")
+        out[name] = arr
+    return out
+
+
+def _check_lim(lim, name):
+    lim = as_float_array(lim, name)
+    if lim.shape != (2,) or not lim[0] < lim[1]:
+        raise ValueError(f"{name} must be (low, high) with low < high, got {lim.tolist()}")
+    return tuple(lim)
+
+
+def _contour_background(ax, f, xlim, ylim, levels, n, log):
+    X, Y, Z = _grid_values(f, xlim, ylim, n)
+    if log:
+        Z = np.log10(Z - Z.min() + 1e-3)
+    ax.contour(X, Y, Z, levels=levels, cmap="viridis", linewidths=0.8)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal", adjustable="box")
+
+
+def contour_paths(f, paths, xlim, ylim, *, levels=20, n=200, log=False, ax=None,
+                  title=None, minimum=None):
+    """Contour plot of a 2-D function ``f`` with optimisation paths drawn on it.
+
+    ``f(p)`` takes a point ``p = (x, y)``; it is called once with a stacked grid
+    (``p[0]``, ``p[1]`` arrays) and falls back to one call per point. ``paths``
+    maps a legend name to an ``(n, 2)`` array of visited points. ``log=True``
+    spaces contours logarithmically (for valleys such as Rosenbrock's);
+    ``minimum`` marks a known minimum with a star. Returns ``(fig, ax)``.
+
+    >>> fig, ax = contour_paths(lambda p: p[0]**2 + 10 * p[1]**2,
+    ...                         {"SGD": [[-3, 1], [-2, -0.5], [-1, 0.2]]}, (-4, 4), (-2, 2))
+    """
+    paths = _check_paths(paths)
+    xlim, ylim = _check_lim(xlim, "xlim"), _check_lim(ylim, "ylim")
+    fig, ax = _axes(ax)
+    _contour_background(ax, f, xlim, ylim, levels, n, log)
+    for name, p in paths.items():
+        ax.plot(p[:, 0], p[:, 1], "o-", ms=3, lw=1.5, label=name)
+    if minimum is not None:
+        ax.plot(*minimum, "k*", ms=12)
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper right")
+    return fig, ax
+
+
+# Text symbols for the player buttons instead of Font Awesome icons, which
+# matplotlib loads from a CDN: the book and the notebooks must work offline.
+# Only characters common fonts have (media-control symbols U+23E9.. often lack one).
+_ICONS = {
+    "fa fa-minus": "−", "fa fa-fast-backward": "|◀◀", "fa fa-step-backward": "|◀",
+    "fa fa-play fa-flip-horizontal": "◀", "fa fa-pause": "||", "fa fa-play": "▶",
+    "fa fa-step-forward": "▶|", "fa fa-fast-forward": "▶▶|", "fa fa-plus": "+",
+}
+
+
+def _deterministic_html(html: str) -> str:
+    """Make matplotlib's jshtml reproducible and offline.
+
+    matplotlib names the player's elements with a random ``uuid4().hex``; it is
+    replaced by a hash of the HTML itself, so the same animation gives the same
+    bytes (and different animations on one page still get different ids). The
+    CDN stylesheet link for the button icons is removed (see ``_ICONS``).
+    """
+    ids = set(re.findall(r'id="_anim_img([0-9a-f]{32})"', html))
+    if len(ids) != 1:
+        raise RuntimeError("unexpected matplotlib jshtml: cannot find the animation id")
+    (uid,) = ids
+    html = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">\s*', "", html)
+    for cls, text in _ICONS.items():
+        html = html.replace(f'<i class="{cls}"></i>', text)
+    stable = "lb" + hashlib.sha256(html.replace(uid, "").encode()).hexdigest()[:30]
+    return html.replace(uid, stable)
+
+
+def _palette_writer(**kwargs):
+    """matplotlib's HTMLWriter, storing each frame as a 64-colour palette PNG.
+
+    Contour plots have many anti-aliased shades; quantising (median cut, no
+    dithering: deterministic) makes the frames about 4x smaller with no visible
+    change, so a 40-frame animation stays well under a megabyte.
+    """
+    from matplotlib.animation import HTMLWriter
+    from PIL import Image
+
+    class PaletteHTMLWriter(HTMLWriter):
+        def grab_frame(self, **savefig_kwargs):
+            if self._hit_limit:
+                return
+            raw = io.BytesIO()
+            self.fig.savefig(raw, format="png", dpi=self.dpi, **savefig_kwargs)
+            img = Image.open(raw).convert("RGB").quantize(
+                colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+            )
+            out = io.BytesIO()
+            img.save(out, format="png", optimize=True)
+            data = base64.encodebytes(out.getvalue()).decode("ascii")
+            self._total_bytes += len(data)
+            if self._total_bytes >= self._bytes_limit:
+                raise RuntimeError(
+                    "animation larger than rcParams['animation.embed_limit'] MB;"
+                    " use fewer frames (max_frames) or a smaller figure"
+                )
+            self._saved_frames.append(data)
+
+    writer = PaletteHTMLWriter(embed_frames=True, **kwargs)
+    writer.frame_format = "png"
+    return writer
+
+
+def _to_html(fig, update, n_frames, interval, default_mode):
+    """Render ``update(0..n_frames-1)`` to a deterministic jshtml string."""
+    import matplotlib.pyplot as plt
+    from matplotlib.animation import FuncAnimation
+
+    anim = FuncAnimation(fig, update, frames=n_frames, interval=interval, blit=False)
+    try:
+        writer = _palette_writer(fps=1000 / interval, default_mode=default_mode)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp, "animation.html")
+            anim.save(str(path), writer=writer, dpi=100)
+            html = path.read_text(encoding="utf-8")
+    finally:
+        plt.close(fig)  # the animation is the output; do not also show the last frame
+    return _deterministic_html(html)
+
+
+def _frame_indices(length, max_frames):
+    if length <= max_frames:
+        return np.arange(length)
+    return np.unique(np.linspace(0, length - 1, max_frames).round().astype(int))
+
+
+def animate_paths(f, paths, xlim, ylim, *, levels=20, n=150, log=False, interval=200,
+                  max_frames=60, title=None, default_mode="loop", minimum=None):
+    """Animate optimisation paths on the contour plot of ``f``; return the HTML.
+
+    Same arguments as :func:`contour_paths`. Frame ``k`` shows every path up to
+    its ``k``-th point (long paths are subsampled to at most ``max_frames``).
+    The HTML (matplotlib's jshtml player, embedded palette-PNG frames at dpi 100) is
+    byte-identical from one run to the next; show it with
+    ``IPython.display.HTML(animate_paths(...))``.
+    """
+    paths = _check_paths(paths)
+    xlim, ylim = _check_lim(xlim, "xlim"), _check_lim(ylim, "ylim")
+    import matplotlib.pyplot as plt
+
+    # Equal axis scales: the figure takes the shape of the plotted region.
+    height = min(max(6.0 * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) + 1.0, 3.0), 6.5)
+    fig, ax = plt.subplots(figsize=(6.0, height), dpi=100)
+    _contour_background(ax, f, xlim, ylim, levels, n, log)
+    if minimum is not None:
+        ax.plot(*minimum, "k*", ms=12)
+    lines = {name: ax.plot([], [], "o-", ms=3, lw=1.5, label=name)[0] for name in paths}
+    ax.legend(loc="upper right")
+    longest = max(len(p) for p in paths.values())
+    steps = _frame_indices(longest, max_frames)
+    prefix = f"{title} — " if title else ""
+
+    def update(frame):
+        k = steps[frame]
+        for name, p in paths.items():
+            upto = p[: k + 1]
+            lines[name].set_data(upto[:, 0], upto[:, 1])
+        ax.set_title(f"{prefix}{tr('단계', 'step')} {k}")
+        return list(lines.values())
+
+    return _to_html(fig, update, len(steps), interval, default_mode)
+
+
+def animate_decision_boundary(history, X, y, *, interval=500, max_frames=60, title=None,
+                              margin=0.5, default_mode="loop"):
+    """Animate a perceptron's decision boundary as it learns; return the HTML.
+
+    ``history`` is a sequence of weight vectors ``[b, w1, w2]`` (one per step or
+    epoch); the boundary is ``b + w1·x1 + w2·x2 = 0`` and the shaded side is
+    where the perceptron outputs 1 (``b + w·x > 0``). ``X`` has shape (n, 2) and
+    ``y`` holds 0/1 labels.
+
+    >>> html = animate_decision_boundary([[-0.5, 0, 0], [-0.5, 0.3, 0.3]],
+    ...                                  [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1])
+    """
+    W = as_float_array(history, "history")
+    if W.ndim != 2 or W.shape[1] != 3:
+        raise ValueError(f"history must be a list of [b, w1, w2] vectors, got shape {W.shape}")
+    X = as_float_array(X, "X")
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2), got {X.shape}")
+    y = as_float_array(y, "y")
+    if y.shape != (len(X),):
+        raise ValueError(f"y must have shape ({len(X)},) to match X, got {y.shape}")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("y must hold 0/1 labels")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 200), np.linspace(lo[1], hi[1], 200))
+    steps = _frame_indices(len(W), max_frames)
+    fig, ax = plt.subplots(figsize=(5.0, 4.5), dpi=100)
+    regions = ListedColormap(["#dde6f5", "#f8dccb"])
+    prefix = f"{title} — " if title else ""
+
+    def update(frame):
+        k = steps[frame]
+        b, w1, w2 = W[k]
+        z = b + w1 * gx + w2 * gy
+        ax.clear()
+        ax.pcolormesh(gx, gy, (z > 0).astype(float), cmap=regions, vmin=0, vmax=1,
+                      shading="auto")
+        if z.min() < 0 < z.max():
+            ax.contour(gx, gy, z, levels=[0], colors="k", linewidths=1.5)
+        for label, marker, color in ((0, "o", "tab:blue"), (1, "s", "tab:red")):
+            pts = X[y == label]
+            ax.scatter(pts[:, 0], pts[:, 1], marker=marker, c=color, s=60,
+                       edgecolors="k", label=f"y = {label}", zorder=3)
+        ax.set_xlim(lo[0], hi[0])
+        ax.set_ylim(lo[1], hi[1])
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$")
+        ax.legend(loc="upper left")
+        ax.set_title(f"{prefix}{tr('단계', 'step')} {k}: b={b:.2f}, w=({w1:.2f}, {w2:.2f})")
+        return []
+
+    return _to_html(fig, update, len(steps), interval, default_mode)

@@ -1,0 +1,207 @@
+"""lossbook.plotting: Korean text, language choice, deterministic animations."""
+
+import io
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from lossbook import plotting  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _clean(monkeypatch):
+    """Each test starts with no language override and closes its figures."""
+    monkeypatch.setattr(plotting, "_override", None)
+    monkeypatch.delenv("LOSSBOOK_LANG", raising=False)
+    with warnings.catch_warnings():  # setup() adds a warnings filter; keep it local
+        yield
+    plt.close("all")
+
+
+def bowl(p):
+    return p[0] ** 2 + 10 * p[1] ** 2
+
+
+PATH = np.array([[-3.0, 1.0], [-2.0, -0.5], [-1.0, 0.2], [0.0, 0.0]])
+
+
+def test_import_lossbook_does_not_import_matplotlib():
+    code = "import sys, lossbook; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_korean_text_renders_without_missing_glyphs():
+    plotting.setup("ko")
+    fig, ax = plt.subplots()
+    ax.plot([-1, 0, 1], [1, 0, 1], label="손실 함수 −1")
+    ax.set_xlabel("예측 확률")
+    ax.set_ylabel("기울기 θ")
+    ax.set_title("경사 하강법: -0.5")
+    ax.legend()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    glyph = [str(w.message) for w in caught if "glyph" in str(w.message).lower()]
+    assert glyph == []
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert matplotlib.rcParams["font.family"][0] == "NanumGothic"
+
+
+def test_missing_glyph_is_an_error_after_setup():
+    plotting.setup("en")
+    # Only DejaVu Sans, which has no Hangul: drawing must fail, not draw boxes.
+    fig, ax = plt.subplots()
+    ax.set_title("손실", family="DejaVu Sans")
+    with pytest.raises(UserWarning, match="missing from font"):
+        fig.savefig(io.BytesIO(), format="png")
+
+
+def test_setup_rejects_unknown_language():
+    with pytest.raises(ValueError, match=r"lang must be one of \('ko', 'en'\), got 'fr'"):
+        plotting.setup("fr")
+
+
+def test_setup_is_deterministic_settings():
+    assert plotting.setup("en") == "en"
+    assert matplotlib.rcParams["figure.dpi"] == 100
+    assert matplotlib.rcParams["svg.hashsalt"] == "lossbook"
+
+
+def test_language_from_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LOSSBOOK_LANG", "ko")
+    assert plotting.language() == "ko"
+    monkeypatch.setenv("LOSSBOOK_LANG", "EN")
+    assert plotting.language() == "en"
+    monkeypatch.setenv("LOSSBOOK_LANG", "de")
+    with pytest.raises(ValueError, match="LOSSBOOK_LANG must be one of"):
+        plotting.language()
+
+
+@pytest.mark.parametrize("folder, expected", [("ko", "ko"), ("en", "en"), ("book", "en")])
+def test_language_from_working_directory(monkeypatch, tmp_path, folder, expected):
+    (tmp_path / folder).mkdir()
+    monkeypatch.chdir(tmp_path / folder)
+    assert plotting.language() == expected
+
+
+def test_env_beats_folder_and_setup_beats_env(monkeypatch, tmp_path):
+    (tmp_path / "ko").mkdir()
+    monkeypatch.chdir(tmp_path / "ko")
+    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+    assert plotting.language() == "en"
+    plotting.setup("ko")
+    assert plotting.language() == "ko"
+
+
+def test_tr(monkeypatch):
+    monkeypatch.setenv("LOSSBOOK_LANG", "ko")
+    assert plotting.tr("예측 확률", "predicted probability") == "예측 확률"
+    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+    assert plotting.tr("예측 확률", "predicted probability") == "predicted probability"
+
+
+def test_plot_functions_draws_each_curve():
+    plotting.setup("en")
+    x = np.linspace(-2, 2, 5)
+    fig, ax = plotting.plot_functions(x, {"square": lambda t: t**2, "const": np.ones(5)},
+                                      xlabel="x", title="t")
+    assert isinstance(fig, matplotlib.figure.Figure)
+    lines = ax.get_lines()
+    assert [ln.get_label() for ln in lines] == ["square", "const"]
+    np.testing.assert_array_equal(lines[0].get_ydata(), [4.0, 1.0, 0.0, 1.0, 4.0])
+    assert ax.get_legend() is not None
+
+
+def test_plot_functions_bad_input():
+    with pytest.raises(ValueError, match="functions is empty"):
+        plotting.plot_functions([0, 1], {})
+    with pytest.raises(ValueError, match="x must be 1-D"):
+        plotting.plot_functions([[0, 1]], {"a": lambda t: t})
+    with pytest.raises(ValueError, match="values of 'bad' contains NaN"):
+        plotting.plot_functions([0, 1], {"bad": lambda t: np.full(2, np.nan)})
+
+
+def test_contour_paths_returns_figure_with_path():
+    plotting.setup("en")
+    fig, ax = plotting.contour_paths(bowl, {"SGD": PATH}, (-4, 4), (-2, 2), minimum=(0, 0))
+    assert isinstance(fig, matplotlib.figure.Figure)
+    sgd = [ln for ln in ax.get_lines() if ln.get_label() == "SGD"]
+    np.testing.assert_array_equal(sgd[0].get_xydata(), PATH)
+    assert ax.get_xlim() == (-4.0, 4.0)
+
+
+def test_contour_paths_accepts_pointwise_function():
+    plotting.setup("en")
+    calls = []
+
+    def scalar_only(p):
+        calls.append(1)
+        return float(p[0] ** 2 + p[1] ** 2)  # float() fails on a grid
+
+    plotting.contour_paths(scalar_only, {"a": PATH}, (-1, 1), (-1, 1), n=10)
+    assert len(calls) == 1 + 100  # one failed grid call, then one per point
+
+
+def test_contour_paths_bad_input():
+    with pytest.raises(ValueError, match=r"path 'SGD' must have shape \(n, 2\), got \(4,\)"):
+        plotting.contour_paths(bowl, {"SGD": [1, 2, 3, 4]}, (-1, 1), (-1, 1))
+    with pytest.raises(ValueError, match="paths is empty"):
+        plotting.contour_paths(bowl, {}, (-1, 1), (-1, 1))
+    with pytest.raises(ValueError, match="xlim must be"):
+        plotting.contour_paths(bowl, {"a": PATH}, (1, -1), (-1, 1))
+    with pytest.raises(ValueError, match="path 'a' contains NaN"):
+        plotting.contour_paths(bowl, {"a": [[0, np.nan]]}, (-1, 1), (-1, 1))
+
+
+def test_animate_paths_html_is_deterministic_and_offline():
+    plotting.setup("ko")
+    paths = {"SGD": PATH, "Adam": PATH / 2}
+    one = plotting.animate_paths(bowl, paths, (-4, 4), (-2, 2), n=40)
+    two = plotting.animate_paths(bowl, paths, (-4, 4), (-2, 2), n=40)
+    assert one == two
+    assert one.count("data:image/png;base64,") == len(PATH)  # one frame per point
+    assert "https://" not in one and "http://" not in one  # no CDN icons
+    assert "<i class=" not in one
+    assert 'class="animation"' in one
+    other = plotting.animate_paths(bowl, {"SGD": PATH[:3]}, (-4, 4), (-2, 2), n=40)
+    ids = [h.split('id="_anim_img', 1)[1].split('"', 1)[0] for h in (one, other)]
+    assert ids[0] != ids[1]  # two animations on one page do not clash
+    assert plt.get_fignums() == []  # the figure is closed, not shown twice
+
+
+def test_animate_paths_subsamples_long_paths():
+    plotting.setup("en")
+    long = np.column_stack([np.linspace(-3, 0, 200), np.linspace(1, 0, 200)])
+    html = plotting.animate_paths(bowl, {"GD": long}, (-4, 4), (-2, 2), n=20, max_frames=5)
+    assert html.count("data:image/png;base64,") == 5
+
+
+def test_animate_decision_boundary():
+    plotting.setup("en")
+    X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    history = [[-0.5, 0, 0], [-0.5, 0.3, 0.3], [-0.7, 0.5, 0.5], [0.0, 0.0, 0.0]]
+    one = plotting.animate_decision_boundary(history, X, [0, 0, 0, 1])
+    two = plotting.animate_decision_boundary(history, X, [0, 0, 0, 1])
+    assert one == two
+    assert one.count("data:image/png;base64,") == 4
+
+
+def test_animate_decision_boundary_bad_input():
+    X = [[0, 0], [1, 1]]
+    with pytest.raises(ValueError, match=r"history must be a list of \[b, w1, w2\]"):
+        plotting.animate_decision_boundary([[1, 2]], X, [0, 1])
+    with pytest.raises(ValueError, match=r"y must have shape \(2,\)"):
+        plotting.animate_decision_boundary([[0, 1, 1]], X, [0, 1, 1])
+    with pytest.raises(ValueError, match="y must hold 0/1 labels"):
+        plotting.animate_decision_boundary([[0, 1, 1]], X, [0, 2])

@@ -1,0 +1,319 @@
+"""Check the built HTML book in a real browser (headless Chromium), offline.
+
+Serves ``_build/html`` on 127.0.0.1 and opens every page of the book with
+Playwright driving Debian's Chromium. Every request that does not go to that
+local server is blocked and counted as a failure, so the book must work with no
+network (MathJax, fonts, images, animations all local). For each page:
+
+- no console errors and no uncaught exceptions; no failed or blocked requests;
+- every ``<img>`` loaded (``naturalWidth > 0``);
+- math rendered: ``mjx-container`` present and no raw ``\\(``, ``\\[`` or ``$$``
+  left in the paragraph text;
+- chapter and index pages: the twin-language link exists and leads to the same
+  page in the other language;
+- notebook pages: the Binder and Colab buttons open ``book/<lang>/<stem>.ipynb``;
+  pages whose notebook holds a jshtml animation show a working player.
+
+Then the search page must find a Korean and an English term, every page gets a
+full-page screenshot in ``_build/screenshots/``, and two pages are checked at a
+phone width (390 px) for horizontal overflow.
+
+Usage: ``python tools/browser_check.py [--build _build/html] [--chromium PATH]``.
+Exit status 1 and a list of failures if anything is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import pathlib
+import re
+import sys
+import threading
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+LANGS = ("ko", "en")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SEARCH_TERMS = ("손실", "gradient")
+PHONE = {"width": 390, "height": 844}
+SKIP_PAGES = {"genindex.html", "search.html", "index.html", "py-modindex.html"}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the check's output readable
+        pass
+
+
+def serve(directory: pathlib.Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def book_pages(html: pathlib.Path) -> list[str]:
+    """Every content page of the build, relative to its root (from the build itself)."""
+    skip_dirs = {"_static", "_sources", "_images", "_sphinx_design_static", "jupyter_execute"}
+    pages = []
+    for p in sorted(html.rglob("*.html")):
+        rel = p.relative_to(html)
+        if rel.parts[0] in skip_dirs or str(rel) in SKIP_PAGES:
+            continue
+        pages.append(rel.as_posix())
+    return pages
+
+
+def page_language(page: str) -> str | None:
+    parts = page.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "book" and parts[1] in LANGS else None
+
+
+def notebook_of(page: str, source: pathlib.Path) -> pathlib.Path | None:
+    """The source notebook of a page, if the page was built from one."""
+    nb = source / page.replace(".html", ".ipynb")
+    return nb if nb.exists() else None
+
+
+def has_animation(nb: pathlib.Path) -> bool:
+    for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+        for out in cell.get("outputs", []):
+            html = out.get("data", {}).get("text/html", "")
+            if "_anim_img" in ("".join(html) if isinstance(html, list) else html):
+                return True
+    return False
+
+
+PAGE_STATE_JS = """() => {
+  const imgs = [...document.querySelectorAll('img')].map(i => ({
+      src: (i.getAttribute('src') || '').slice(0, 80), ok: i.complete && i.naturalWidth > 0}));
+  const article = document.querySelector('article') || document.body;
+  const paras = [...article.querySelectorAll('p, li, td, dd')]
+      .filter(e => !e.closest('pre, code, .highlight, .cell_output'))
+      .map(e => e.innerText);
+  const raw = paras.filter(t => /\\\\\\(|\\\\\\[|\\$\\$/.test(t)).map(t => t.slice(0, 80));
+  return {
+    imgs,
+    math: document.querySelectorAll('.math, span.math, div.math').length,
+    mjx: document.querySelectorAll('mjx-container').length,
+    unrendered: [...document.querySelectorAll('.math')]
+        .filter(e => !e.querySelector('mjx-container')).length,
+    raw,
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    animations: [...document.querySelectorAll('.animation img')]
+        .filter(i => (i.getAttribute('src') || '').startsWith('data:image/')
+                     && i.naturalWidth > 0).length,
+    lang: document.documentElement.lang,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  };
+}"""
+
+
+class Checker:
+    def __init__(self, browser, base: str, shots: pathlib.Path):
+        self.browser = browser
+        self.base = base
+        self.shots = shots
+        self.source = shots.parent.parent  # <repo>/_build/screenshots -> <repo>
+        self.failures: list[str] = []
+        self.console_errors = 0
+        self.failed_requests = 0
+
+    def fail(self, page: str, what: str) -> None:
+        self.failures.append(f"{page}: {what}")
+
+    def new_page(self, label: str, viewport=None):
+        context = self.browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(self.base):
+                r.continue_()
+            else:
+                self.failed_requests += 1
+                self.fail(label, f"blocked request to {url[:120]}")
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+
+        def console(msg):
+            if msg.type == "error":
+                self.console_errors += 1
+                self.fail(label, f"console error: {msg.text[:200]}")
+
+        def pageerror(exc):
+            self.console_errors += 1
+            self.fail(label, f"uncaught exception: {str(exc)[:200]}")
+
+        def response(resp):
+            if resp.url.startswith(self.base) and resp.status >= 400:
+                self.failed_requests += 1
+                self.fail(label, f"HTTP {resp.status} for {resp.url[len(self.base):]}")
+
+        def requestfailed(req):
+            if req.url.startswith(self.base):
+                self.failed_requests += 1
+                self.fail(label, f"request failed: {req.url[len(self.base):]} ({req.failure})")
+
+        page.on("console", console)
+        page.on("pageerror", pageerror)
+        page.on("response", response)
+        page.on("requestfailed", requestfailed)
+        return context, page
+
+    def load(self, page, url: str) -> dict:
+        page.goto(url, wait_until="load")
+        if page.evaluate("() => !!document.querySelector('.math')"):
+            page.wait_for_function(
+                "() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                timeout=15000,
+            )
+            page.evaluate("() => MathJax.startup.promise.then(() => true)")
+        page.wait_for_load_state("networkidle")
+        return page.evaluate(PAGE_STATE_JS)
+
+    def check_page(self, rel: str) -> None:
+        context, page = self.new_page(rel)
+        try:
+            state = self.load(page, self.base + rel)
+            self.check_state(rel, state)
+            shot = self.shots / rel.replace(".html", ".png")
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+            lang = page_language(rel)
+            if lang is not None:
+                self.check_twin(rel, lang, state, page)
+        finally:
+            context.close()
+
+    def check_state(self, rel: str, state: dict) -> None:
+        for img in state["imgs"]:
+            if not img["ok"]:
+                self.fail(rel, f"image not loaded: {img['src'] or '(no src)'}")
+        if state["math"] and not state["mjx"]:
+            self.fail(rel, f"{state['math']} math elements but no mjx-container (MathJax)")
+        if state["unrendered"]:
+            self.fail(rel, f"{state['unrendered']} math elements not rendered by MathJax")
+        for text in state["raw"]:
+            self.fail(rel, f"raw TeX left in text: {text!r}")
+        lang = page_language(rel)
+        if lang is not None and state["lang"] != lang:
+            self.fail(rel, f'<html lang="{state["lang"]}">, expected "{lang}"')
+        nb = notebook_of(rel, self.source)
+        if nb is not None:
+            self.check_launch(rel, state["links"])
+            if has_animation(nb) and not state["animations"]:
+                self.fail(rel, "the notebook has an animation but no working player is shown")
+
+    def check_launch(self, rel: str, links: list[str]) -> None:
+        path = rel.replace(".html", ".ipynb")
+        for host in ("mybinder.org", "colab.research.google.com"):
+            found = [u for u in links if urllib.parse.urlsplit(u).netloc == host]
+            if not found:
+                self.fail(rel, f"no {host} launch link")
+            elif not all(urllib.parse.unquote(u).endswith("/" + path) for u in found):
+                self.fail(rel, f"{host} link does not open {path}: {found[0]}")
+
+    def check_twin(self, rel: str, lang: str, state: dict, page) -> None:
+        other = "en" if lang == "ko" else "ko"
+        twin = rel.replace(f"book/{lang}/", f"book/{other}/", 1)
+        twin_url = self.base + twin
+        if not (self.shots.parent / "html" / twin).exists():
+            self.fail(rel, f"no twin page {twin} in the build")
+            return
+        link = page.locator(f'article a[href$="{twin.rsplit("/", 1)[1]}"]')
+        hrefs = link.evaluate_all("els => els.map(a => a.href.split('#')[0])")
+        if twin_url not in hrefs:
+            self.fail(rel, f"no link to the twin page {twin} in the page text")
+            return
+        link.nth(hrefs.index(twin_url)).click(timeout=5000)
+        page.wait_for_load_state("load")
+        if page.url.split("#")[0] != twin_url:
+            self.fail(rel, f"twin link went to {page.url}, expected {twin_url}")
+
+    def check_search(self) -> int:
+        context, page = self.new_page("search.html")
+        try:
+            for k, term in enumerate(SEARCH_TERMS):
+                page.goto(self.base + "search.html?q=" + urllib.parse.quote(term))
+                try:
+                    page.wait_for_selector("#search-results .search-summary", timeout=15000)
+                except Exception:
+                    self.fail("search.html", f"search for {term!r} did not finish")
+                    continue
+                hits = page.locator("#search-results ul.search li").count()
+                if hits == 0:
+                    self.fail("search.html", f"search for {term!r} found nothing")
+                else:
+                    print(f"  search {term!r}: {hits} results")
+                page.screenshot(path=str(self.shots / f"search-{k}.png"), full_page=True)
+        finally:
+            context.close()
+
+    def check_phone(self, rel: str) -> None:
+        context, page = self.new_page(f"{rel} (390 px)", viewport=PHONE)
+        try:
+            state = self.load(page, self.base + rel)
+            if state["scrollWidth"] > state["innerWidth"]:
+                self.fail(rel, f"at 390 px the page is {state['scrollWidth']} px wide: cut off")
+            shot = self.shots / "phone" / rel.replace(".html", ".png")
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            context.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", default=str(ROOT / "_build" / "html"))
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args(argv)
+    html = pathlib.Path(args.build).resolve()
+    if not (html / "search.html").exists():
+        print(f"browser check: no built book in {html} (run jupyter-book build . first)")
+        return 1
+    pages = book_pages(html)
+    shots = html.parent / "screenshots"
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(html)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS,
+                                         headless=True)
+            checker = Checker(browser, base, shots)
+            langs = {lang: [p for p in pages if page_language(p) == lang] for lang in LANGS}
+            for lang, found in langs.items():
+                if not found:
+                    checker.fail(f"book/{lang}/", "no pages in this language")
+            for rel in pages:
+                checker.check_page(rel)
+                print(f"  checked {rel}", flush=True)
+            checker.check_search()
+            chapters = [p for p in pages if re.match(r"book/(ko|en)/\d\d_", p)]
+            for rel in (chapters[:1] + [p for p in chapters if p.startswith("book/en/")][:1]
+                        or pages[:2]):
+                checker.check_phone(rel)
+            browser.close()
+    finally:
+        server.shutdown()
+    print(f"browser check: {len(pages)} pages, {checker.console_errors} console errors, "
+          f"{checker.failed_requests} failed requests")
+    if checker.failures:
+        print(f"{len(checker.failures)} problem(s):")
+        for line in checker.failures:
+            print("  - " + line)
+        return 1
+    print(f"screenshots in {shots}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
