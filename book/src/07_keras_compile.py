@@ -1,0 +1,829 @@
+"""Chapter 7: compiling and training the seed's MNIST model in Keras and in lossbook
+(seeds 003 and 004)."""
+
+from nbbuild import code, md
+
+TITLE = {
+    "ko": "Keras 모델 컴파일: 손실·옵티마이저·지표",
+    "en": "Compiling a Keras model: loss, optimizer, metrics",
+}
+
+CELLS = [
+    # ------------------------------------------------------------------ goals
+    md(
+        ko=r"""
+## 학습 목표
+
+지금까지 손실 함수, 활성화 함수, 경사 하강법, 역전파, 옵티마이저를 하나씩 만들어 보았습니다. 이 장에서는 그 부품을 Keras {cite}`chollet2015keras`의 세 줄 `compile` → `fit` → `evaluate`로 한꺼번에 조립합니다. 씨앗 글 003의 MNIST 모델(Dense 300-200-100-10)을 **진짜 Keras 3**와 `lossbook.model`로 나란히 학습시키고, 두 구현이 같은 계산을 하는지 숫자로 확인합니다. 이 장을 마치면 다음을 할 수 있습니다.
+
+- `compile(optimizer, loss, metrics)`의 세 인자가 각각 무엇을 정하는지, 문자열(`"adam"`)과 객체(`Adam(learning_rate=0.005)`)가 어떻게 다른지 설명할 수 있다.
+- `metrics=["accuracy"]`가 레이블과 출력의 모양에 따라 **희소 범주형 정확도(sparse categorical accuracy)** 등으로 바뀐다는 것을 안다.
+- 문제(회귀·이진 분류·다중 클래스 분류)와 레이블 형식(정수 또는 원-핫)에 맞는 손실을 고를 수 있다.
+- 이진 교차 엔트로피의 손 계산 예제를 `lossbook`과 Keras로 다시 계산하고, 씨앗 글의 숫자가 어디서 왔는지 설명할 수 있다.
+- 같은 초기 가중치와 같은 미니배치로 학습한 Keras 모델과 `lossbook` 모델의 가중치 차이를 재고, 그 차이가 왜 학습이 길어질수록 커지는지 설명할 수 있다.
+""",
+        en=r"""
+## Learning goals
+
+So far we have built the parts one by one: loss functions, activations, gradient descent, backpropagation and optimizers. This chapter puts them together with the three calls of Keras {cite}`chollet2015keras`: `compile` → `fit` → `evaluate`. We train seed 003's MNIST model (Dense 300-200-100-10) in **real Keras 3** and in `lossbook.model` side by side, and check with numbers that both compute the same thing. After this chapter you will be able to:
+
+- explain what each argument of `compile(optimizer, loss, metrics)` decides, and how a string (`"adam"`) differs from an object (`Adam(learning_rate=0.005)`);
+- know that `metrics=["accuracy"]` turns into **sparse categorical accuracy** (or another accuracy) depending on the shapes of the labels and of the output;
+- choose the loss for the problem (regression, binary, multi-class) and the label format (integers or one-hot);
+- recompute the binary cross-entropy examples of the seed with `lossbook` and Keras, and explain where the seed's numbers come from;
+- measure the weight difference between a Keras model and a `lossbook` model trained from the same initial weights on the same mini-batches, and explain why it grows as training goes on.
+""",
+    ),
+    code(
+        """
+import os
+
+os.environ["KERAS_BACKEND"] = "jax"   # choose the backend BEFORE importing keras
+os.environ["JAX_PLATFORMS"] = "cpu"   # no GPU probing (and no warning about it)
+os.environ["JAX_ENABLE_X64"] = "1"    # let JAX hold float64 arrays
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+
+import lossbook
+from lossbook import losses, optimizers
+from lossbook.datasets import load_mnist
+from lossbook.model import Dense, Flatten, Input, Sequential
+from lossbook.plotting import setup, tr
+
+keras.config.set_floatx("float64")    # float64 like lossbook (Keras's default is float32)
+setup()
+np.set_printoptions(precision=6, suppress=True)
+print("Keras", keras.__version__, "backend:", keras.backend.backend(), "floatx:", keras.config.floatx())
+"""
+    ),
+    # ------------------------------------------------------------------- data
+    md(
+        ko=r"""
+## 데이터: MNIST
+
+MNIST {cite}`lecun1998mnist`는 0부터 9까지 손으로 쓴 숫자를 28×28 흑백 이미지로 모은 데이터입니다. `lossbook.datasets.load_mnist()`는 `keras.datasets.mnist.load_data()`와 같은 모양의 배열을 돌려주지만, 인터넷에서 내려받지 않고 패키지에 들어 있는 사본을 읽습니다. 사본에는 공식 시험 세트(test set) 10,000장 전부와 공식 훈련 세트(training set)의 앞부분 22,699장이 들어 있습니다(전체 훈련 세트는 60,000장).
+""",
+        en=r"""
+## The data: MNIST
+
+MNIST {cite}`lecun1998mnist` holds handwritten digits 0–9 as 28×28 grey-scale images. `lossbook.datasets.load_mnist()` returns arrays shaped exactly like `keras.datasets.mnist.load_data()`, but reads the copy bundled with the package instead of downloading: the complete official test set (10,000 images) and the first 22,699 images of the official training set (which has 60,000).
+""",
+    ),
+    code(
+        """
+(x_train_raw, y_train), (x_test_raw, y_test) = load_mnist()
+print("x_train", x_train_raw.shape, x_train_raw.dtype, "  y_train", y_train.shape, y_train.dtype)
+print("x_test ", x_test_raw.shape, x_test_raw.dtype, "  y_test ", y_test.shape, y_test.dtype)
+print("first labels:", y_train[:10])
+print("pixel range:", x_train_raw.min(), "to", x_train_raw.max())
+"""
+    ),
+    md(
+        ko=r"""
+씨앗 글은 픽셀을 최소-최대 스케일링(min-max scaling) $(x - \min)/(\max - \min)$으로 0과 1 사이로 옮깁니다. 위에서 보듯 최솟값이 0, 최댓값이 255이므로 이것은 그냥 $x/255$입니다. 레이블은 0~9의 **정수** 그대로 둡니다. 이 형식이 뒤에서 손실을 고를 때 중요합니다.
+""",
+        en=r"""
+The seed rescales pixels to [0, 1] with min-max scaling, $(x - \min)/(\max - \min)$. With a minimum of 0 and a maximum of 255 (above), that is simply $x/255$. The labels stay **integers** 0–9; this format matters when we choose the loss.
+""",
+    ),
+    code(
+        """
+x_train = x_train_raw / 255.0   # float64 in [0, 1]
+x_test = x_test_raw / 255.0
+print(x_train.dtype, f"{x_train.min():.1f} .. {x_train.max():.1f}")
+"""
+    ),
+    # ------------------------------------------------------------------ model
+    md(
+        ko=r"""
+## 씨앗 글의 모델
+
+씨앗 글 003의 모델은 28×28 이미지를 784개짜리 벡터로 펴는 **평탄화 층(Flatten)** 뒤에 **완전 연결층(dense layer)** 네 개를 쌓습니다. 은닉층 세 개(300, 200, 100개 뉴런)는 ReLU, 출력층 10개는 소프트맥스를 씁니다. 층 이름도 씨앗 글과 같게 붙였습니다.
+
+층 하나는 $a = f(xW + b)$이고 매개변수는 $W$(입력 수 × 뉴런 수)와 $b$(뉴런 수)입니다. 매개변수 수를 손으로 세면
+
+$$784\cdot300+300 \;+\; 300\cdot200+200 \;+\; 200\cdot100+100 \;+\; 100\cdot10+10 = 316{,}810$$
+
+입니다. Keras와 `lossbook`이 같은 수를 세는지 확인합니다.
+""",
+        en=r"""
+## The seed's model
+
+Seed 003's model first unrolls each 28×28 image into a 784-vector with a **Flatten** layer, then stacks four **dense (fully connected) layers**: three hidden layers of 300, 200 and 100 neurons with ReLU, and an output layer of 10 with softmax. We keep the seed's layer names.
+
+Each layer computes $a = f(xW + b)$ with parameters $W$ (inputs × neurons) and $b$ (neurons). Counting by hand:
+
+$$784\cdot300+300 \;+\; 300\cdot200+200 \;+\; 200\cdot100+100 \;+\; 100\cdot10+10 = 316{,}810 .$$
+
+Keras and `lossbook` should count the same:
+""",
+    ),
+    code(
+        """
+def keras_seed_model():
+    return keras.Sequential([
+        keras.Input(shape=(28, 28)),
+        keras.layers.Flatten(name="Flatten"),
+        keras.layers.Dense(300, activation="relu", name="Hidden1"),
+        keras.layers.Dense(200, activation="relu", name="Hidden2"),
+        keras.layers.Dense(100, activation="relu", name="Hidden3"),
+        keras.layers.Dense(10, activation="softmax", name="Output"),
+    ])
+
+
+def lossbook_seed_model(seed):
+    return Sequential([
+        Input((28, 28)),
+        Flatten(name="Flatten"),
+        Dense(300, activation="relu", name="Hidden1"),
+        Dense(200, activation="relu", name="Hidden2"),
+        Dense(100, activation="relu", name="Hidden3"),
+        Dense(10, activation="softmax", name="Output"),
+    ], seed=seed)            # float64 by default
+
+
+keras.utils.set_random_seed(0)       # seeds Keras's initialisers and its shuffling
+keras_model = keras_seed_model()
+lb_model = lossbook_seed_model(seed=0)
+print("Keras    parameters:", f"{keras_model.count_params():,}")
+print("lossbook parameters:", f"{lb_model.count_params():,}")
+print("weight shapes:", [w.shape for w in lb_model.get_weights()])
+"""
+    ),
+    md(
+        ko=r"""
+:::{admonition} 참고: Keras 3에서는 `input_shape=` 대신 `keras.Input`
+:class: note
+씨앗 글은 `Flatten(input_shape=[28, 28])`처럼 첫 층에 입력 모양을 넘깁니다(TensorFlow 2.4 시절의 Keras). Keras 3에서도 동작은 하지만 "`input_shape`를 층에 넘기지 말고 `Input(shape)` 객체를 쓰라"는 경고가 나옵니다. 위 셀처럼 `keras.Input(shape=(28, 28))`을 맨 앞에 두는 것이 Keras 3의 방식이고, `lossbook.model`도 같은 모양(`Input((28, 28))`)을 씁니다.
+:::
+
+두 모델 모두 가중치를 Keras의 기본값대로 초기화합니다. 커널(kernel) $W$는 글로럿 균등 분포(Glorot uniform) $U(-r, r)$, $r = \sqrt{6/(n_\text{in} + n_\text{out})}$에서 뽑고, 편향 $b$는 0으로 둡니다. 난수 생성기가 달라서 두 모델의 가중치 값은 서로 다르지만 분포는 같습니다.
+""",
+        en=r"""
+:::{admonition} Note: Keras 3 uses `keras.Input` instead of `input_shape=`
+:class: note
+The seed passes the input shape to the first layer, `Flatten(input_shape=[28, 28])` (Keras as of TensorFlow 2.4). Keras 3 still accepts it but warns: do not pass `input_shape` to a layer, start the model with an `Input(shape)` object. The cell above does that with `keras.Input(shape=(28, 28))`, and `lossbook.model` uses the same form, `Input((28, 28))`.
+:::
+
+Both models initialise weights as Keras does by default: kernels $W$ from the Glorot uniform distribution $U(-r, r)$ with $r = \sqrt{6/(n_\text{in} + n_\text{out})}$, biases $b$ at zero. The random generators differ, so the two models start from different values drawn from the same distribution.
+""",
+    ),
+    code(
+        """
+w_keras = keras_model.get_weights()[0]
+w_lb = lb_model.get_weights()[0]
+r = np.sqrt(6 / (784 + 300))
+print(f"Glorot bound r = {r:.6f}")
+print(f"Keras    Hidden1 kernel: min {w_keras.min():+.6f}  max {w_keras.max():+.6f}  std {w_keras.std():.4f}")
+print(f"lossbook Hidden1 kernel: min {w_lb.min():+.6f}  max {w_lb.max():+.6f}  std {w_lb.std():.4f}")
+print(f"std of U(-r, r) = r / sqrt(3) = {r / np.sqrt(3):.4f}")
+print("biases all zero:", not keras_model.get_weights()[1].any(), not lb_model.get_weights()[1].any())
+"""
+    ),
+    # ---------------------------------------------------------------- compile
+    md(
+        ko=r"""
+## `compile`: 학습 방법 정하기
+
+**컴파일(compile)** 은 모델을 어떻게 학습시킬지 정하는 단계입니다. 세 가지를 고릅니다.
+
+| 인자 | 정하는 것 | 학습에 쓰이는가 |
+|---|---|---|
+| `loss` | 최소화할 **손실 함수(loss function)** | 쓰인다: 이 함수의 기울기로 가중치를 고친다 |
+| `optimizer` | 기울기로 가중치를 고치는 규칙(**옵티마이저(optimizer)**, 6장) | 쓰인다 |
+| `metrics` | 학습 중에 **보고만 하는** 평가 지표(metric) | 쓰이지 않는다 |
+
+씨앗 글처럼 학습률 0.005의 Adam, 희소 범주형 교차 엔트로피, 정확도로 두 모델을 컴파일합니다. `lossbook.model.Sequential.compile`은 Keras와 같은 인자를 받습니다.
+""",
+        en=r"""
+## `compile`: deciding how to train
+
+**Compiling** decides how the model will be trained. Three choices:
+
+| argument | decides | used for training? |
+|---|---|---|
+| `loss` | the **loss function** to minimise | yes: the gradient is taken of it |
+| `optimizer` | the rule that turns gradients into weight updates (chapter 6) | yes |
+| `metrics` | measures that are only **reported** | no |
+
+As in the seed: Adam with learning rate 0.005, sparse categorical cross-entropy, accuracy. `lossbook.model.Sequential.compile` takes the same arguments as Keras.
+""",
+    ),
+    code(
+        """
+keras_model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.005),
+                    loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+lb_model.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+                 loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+"""
+    ),
+    md(
+        ko=r"""
+### 문자열은 무엇으로 바뀌나
+
+`compile`에 문자열을 주면 Keras는 `keras.optimizers.get`, `keras.losses.get` 같은 함수로 그 이름을 실제 객체로 바꿉니다. `lossbook`에도 같은 이름의 `get()`이 있습니다. 옵티마이저 문자열은 **기본 하이퍼파라미터(hyperparameter)** 로 만든 새 옵티마이저가 됩니다. Adam의 기본 학습률은 0.001이므로, `optimizer="adam"`이라고 쓰면 씨앗 글이 원한 0.005가 아니라 0.001로 학습합니다.
+""",
+        en=r"""
+### What the strings turn into
+
+Given strings, `compile` looks the names up with `keras.optimizers.get`, `keras.losses.get` and friends. `lossbook` has `get()` functions with the same names. An optimizer string gives a new optimizer with the **default hyperparameters**: Adam's default learning rate is 0.001, so `optimizer="adam"` trains at 0.001, not at the seed's 0.005.
+""",
+    ),
+    code(
+        """
+opt_k = keras.optimizers.get("adam")
+opt_l = optimizers.get("adam")
+print(f"keras.optimizers.get('adam')   : {type(opt_k).__name__}, learning_rate={float(opt_k.learning_rate):g}, "
+      f"beta_1={opt_k.beta_1}, beta_2={opt_k.beta_2}, epsilon={opt_k.epsilon:g}")
+print(f"lossbook.optimizers.get('adam'): {opt_l}")
+print("the case does not matter:", type(keras.optimizers.get("Adam")).__name__, type(optimizers.get("Adam")).__name__)
+"""
+    ),
+    md(
+        ko=r"""
+손실 문자열은 함수가 됩니다. 작은 예로 두 `get()`이 같은 함수를 돌려주는지 확인해 봅시다. 샘플 두 개의 정답은 클래스 2와 0이고, 정답 클래스에 준 확률은 0.7과 0.5입니다. 희소 범주형 교차 엔트로피는 샘플마다 $-\log p_{\text{정답}}$이므로 $-\log 0.7 \approx 0.356675$, $-\log 0.5 \approx 0.693147$이어야 합니다.
+""",
+        en=r"""
+A loss string becomes a function. A small check that both `get()`s return the same function: two samples with true classes 2 and 0, which receive probabilities 0.7 and 0.5. Sparse categorical cross-entropy is $-\log p_{\text{true}}$ per sample, so we expect $-\log 0.7 \approx 0.356675$ and $-\log 0.5 \approx 0.693147$.
+""",
+    ),
+    code(
+        """
+loss_k = keras.losses.get("sparse_categorical_crossentropy")
+loss_l = losses.get("sparse_categorical_crossentropy")
+print("Keras   :", loss_k.__name__, "  lossbook:", loss_l.__name__)
+
+labels = np.array([2, 0])
+probs = np.array([[0.1, 0.2, 0.7],
+                  [0.5, 0.25, 0.25]])
+print("Keras   :", np.asarray(loss_k(labels, probs)).round(6))
+print("lossbook:", loss_l(labels, probs).round(6))
+print("by hand :", -np.log([0.7, 0.5]).round(6))
+"""
+    ),
+    md(
+        ko=r"""
+### `"accuracy"`는 무슨 정확도인가
+
+지표 문자열은 조금 다릅니다. `keras.metrics.get("accuracy")`가 돌려주는 `Accuracy`는 `y_true == y_pred`인 비율을 세는, 즉 예측이 이미 클래스 번호일 때만 의미 있는 지표입니다. 확률 10개를 내는 모델에 그대로 쓰면 맞는 값이 나올 수 없습니다. 그래서 `compile`은 `metrics=["accuracy"]`를 첫 배치에서 **레이블과 출력의 모양을 보고** 다시 해석합니다(손실 이름은 보지 않습니다).
+
+- 출력이 하나(마지막 축 크기 1) → `binary_accuracy`: $p > 0.5$를 1로 보고 0/1 정답과 같은 비율. 시그모이드 + `binary_crossentropy`의 경우입니다.
+- 레이블이 출력보다 축이 하나 적음(정수 레이블, 모양 `(n,)`) → `sparse_categorical_accuracy`: $\arg\max_k p_k$가 정수 레이블과 같은 비율. `sparse_categorical_crossentropy`의 경우입니다.
+- 그 밖(원-핫 레이블, 모양 `(n, C)`) → `categorical_accuracy`: 예측의 $\arg\max$와 정답 원-핫의 $\arg\max$가 같은 비율. `categorical_crossentropy`의 경우입니다.
+
+Keras가 실제로 무엇을 골랐는지는 모델이 한 번 학습하거나 평가된 뒤 `model.metrics`에서 볼 수 있습니다. 다음 절에서 학습한 뒤 확인합니다. `lossbook.model`도 같은 규칙을 따릅니다.
+""",
+        en=r"""
+### Which accuracy is `"accuracy"`?
+
+Metric strings are different. `keras.metrics.get("accuracy")` returns `Accuracy`, the fraction where `y_true == y_pred`: meaningful only when predictions already are class numbers, never for a model that outputs ten probabilities. So `compile` **reinterprets** `metrics=["accuracy"]` on the first batch from the **shapes of the labels and of the output** (it does not look at the loss name):
+
+- one output (last axis of size 1) → `binary_accuracy`: how often $p > 0.5$ agrees with the 0/1 target; the sigmoid + `binary_crossentropy` case;
+- labels with one axis fewer than the output (integer labels, shape `(n,)`) → `sparse_categorical_accuracy`: how often $\arg\max_k p_k$ equals the integer label; the `sparse_categorical_crossentropy` case;
+- otherwise (one-hot labels, shape `(n, C)`) → `categorical_accuracy`: how often the $\arg\max$ of the prediction equals the $\arg\max$ of the one-hot target; the `categorical_crossentropy` case.
+
+What Keras actually chose shows up in `model.metrics` once the model has been trained or evaluated; we look after training in the next section. `lossbook.model` follows the same rule.
+""",
+    ),
+    code(
+        """
+print("keras.metrics.get('accuracy') ->", type(keras.metrics.get("accuracy")).__name__)
+"""
+    ),
+    # ------------------------------------------------------------- training
+    md(
+        ko=r"""
+## 한 에포크 학습하고 평가하기
+
+이제 두 모델을 보통 쓰는 방식 그대로 학습시킵니다. 이 페이지가 몇 초 안에 실행되도록 훈련 이미지 앞 10,000장만 쓰고, 그것을 한 번 보는 1 **에포크(epoch)**, 배치 크기(batch size) 32, 매 에포크 섞기(`shuffle=True`, 기본값)로 학습합니다. 진행 막대는 `verbose=0`으로 끕니다. 계산은 두 모델 모두 float64입니다. Keras의 기본값은 float32이지만 첫 셀에서 `keras.config.set_floatx("float64")`로 바꿨습니다(뒤에서 두 구현을 반올림 수준까지 비교하기 위해서입니다).
+
+`fit`이 돌려주는 `History`의 `history` 사전에는 에포크마다 `"loss"`와 `"accuracy"`가 들어 있습니다. 이 값은 에포크 **동안** 본 미니배치들의 평균이라, 가중치가 계속 바뀌는 중에 잰 값입니다.
+""",
+        en=r"""
+## One epoch of training, then evaluation
+
+Now train both models the usual way. To keep this page running in seconds we use the first 10,000 training images: one **epoch** over them, batch size 32, reshuffled every epoch (`shuffle=True`, the default), progress bars off (`verbose=0`). Both compute in float64: Keras's default is float32, but the first cell switched it with `keras.config.set_floatx("float64")` (so that we can later compare the two implementations down to rounding).
+
+The `History` returned by `fit` holds `"loss"` and `"accuracy"` per epoch in its `history` dict. These are averages over the mini-batches seen **during** the epoch, measured while the weights were still changing.
+""",
+    ),
+    code(
+        """
+n_fit = 10_000   # the first 10,000 training images
+history_k = keras_model.fit(x_train[:n_fit], y_train[:n_fit], epochs=1, batch_size=32, verbose=0)
+print("Keras    history keys:", sorted(history_k.history))
+print(f"Keras    training loss {history_k.history['loss'][0]:.4f}, accuracy {history_k.history['accuracy'][0]:.4f}")
+"""
+    ),
+    code(
+        """
+history_l = lb_model.fit(x_train[:n_fit], y_train[:n_fit], epochs=1, batch_size=32, verbose=0)
+print("lossbook history keys:", sorted(history_l.history))
+print(f"lossbook training loss {history_l.history['loss'][0]:.4f}, accuracy {history_l.history['accuracy'][0]:.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+`evaluate`는 학습이 끝난 가중치로 시험 세트 전체의 손실과 지표를 계산해 `[loss, accuracy]`를 돌려줍니다. 시험 세트는 학습에 한 번도 쓰지 않은 데이터입니다.
+""",
+        en=r"""
+`evaluate` computes the loss and the metric over the whole test set with the final weights and returns `[loss, accuracy]`. The test set was never used for training.
+""",
+    ),
+    code(
+        """
+test_loss_k, test_acc_k = keras_model.evaluate(x_test, y_test, batch_size=500, verbose=0)
+test_loss_l, test_acc_l = lb_model.evaluate(x_test, y_test, batch_size=500)
+print(f"Keras    test loss {test_loss_k:.4f}, test accuracy {test_acc_k:.4f}")
+print(f"lossbook test loss {test_loss_l:.4f}, test accuracy {test_acc_l:.4f}")
+print("Keras resolved 'accuracy' to:", [type(m).__name__ for m in keras_model.metrics[-1].metrics])
+"""
+    ),
+    md(
+        ko=r"""
+Keras가 `"accuracy"`를 `SparseCategoricalAccuracy`로 바꾼 것이 보입니다. `lossbook`의 시험 정확도가 정말 희소 범주형 정확도인지 정의대로 직접 계산해 봅시다: 예측 확률의 $\arg\max$가 정수 레이블과 같은 비율입니다.
+""",
+        en=r"""
+Keras turned `"accuracy"` into `SparseCategoricalAccuracy`. Is `lossbook`'s test accuracy the same thing? Compute it from the definition: the fraction of test images whose $\arg\max$ of the predicted probabilities equals the integer label.
+""",
+    ),
+    code(
+        """
+p_test_l = lb_model.predict(x_test, batch_size=500)
+p_test_k = keras_model.predict(x_test, batch_size=500, verbose=0)
+print(f"lossbook: mean(argmax p == label) = {np.mean(p_test_l.argmax(axis=1) == y_test):.4f}")
+print(f"Keras   : mean(argmax p == label) = {np.mean(p_test_k.argmax(axis=1) == y_test):.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+두 모델은 초기 가중치도, 미니배치를 섞는 순서도 서로 다르므로 위의 정확도가 똑같지는 않습니다. 그래도 한 에포크만에 둘 다 시험 이미지의 대부분을 맞힙니다. 시험 이미지 몇 장에 두 모델이 낸 답을 봅시다.
+""",
+        en=r"""
+The two models start from different weights and see the mini-batches in different orders, so the accuracies printed above are not identical; both already get most test images right after one epoch. Here is what they answer on a few test images:
+""",
+    ),
+    code(
+        """
+fig, axes = plt.subplots(1, 10, figsize=(10, 1.9))
+for i, ax in enumerate(axes.flat):
+    ax.imshow(x_test[i], cmap="gray_r")
+    ax.set_title(f"{y_test[i]} | K{p_test_k[i].argmax()} L{p_test_l[i].argmax()}", fontsize=9)
+    ax.axis("off")
+fig.suptitle(tr("정답 | Keras(K)와 lossbook(L)의 예측", "label | predictions of Keras (K) and lossbook (L)"))
+fig.tight_layout()
+plt.show()
+"""
+    ),
+    md(
+        ko=r"""
+:::{admonition} 바로잡기: 미니배치를 무작위로 뽑는 것은 옵티마이저가 아니라 `fit`
+:class: warning
+씨앗 글 003("3. Optimizer의 종류")은 "Optimizer는 기본적으로 SGD를 기반으로 하므로, 확률적 추출을 통해 경사 하강법을 시행한다"고 설명합니다. 그러나 옵티마이저는 **이미 계산된 기울기**를 받아 가중치를 고치는 규칙일 뿐, 데이터를 뽑지 않습니다. 데이터를 섞고(`shuffle=True`) 배치 크기(`batch_size=32`)로 잘라 미니배치를 만드는 것은 `fit`입니다. 그래서 아래 "같은 배치로 비교하기"에서는 `fit(..., shuffle=False)`만으로 두 모델이 같은 미니배치를 같은 순서로 보게 할 수 있습니다. 옵티마이저만 따로 부르면 무작위성이 전혀 없다는 것도 바로 확인할 수 있습니다: 아래 셀에서 같은 기울기로 Adam을 한 걸음 두 번 밟으면 결과가 똑같습니다(첫 걸음은 $\approx$ 학습률 × 기울기의 부호).
+
+같은 절의 "Momentum 방식과 Adagrad 방식을 합친 것이 Adam"도 정확하지 않습니다. Adam {cite}`kingma2015adam`의 두 번째 모멘트는 Adagrad처럼 기울기 제곱을 **끝없이 더하는** 것이 아니라 RMSprop처럼 **지수 이동 평균**으로 잊어 가며 쌓습니다(6장).
+:::
+""",
+        en=r"""
+:::{admonition} Correction: the random mini-batches come from `fit`, not from the optimizer
+:class: warning
+Seed 003 ("3. Kinds of optimizers") says that "optimizers are based on SGD, so they perform gradient descent through random sampling". An optimizer, however, only receives **gradients that were already computed** and updates the weights; it never draws data. Shuffling the data (`shuffle=True`) and cutting it into mini-batches (`batch_size=32`) is done by `fit`. That is why, in "Same batches, same start" below, `fit(..., shuffle=False)` alone makes both models see the same mini-batches in the same order. Called on its own, an optimizer has no randomness at all: in the next cell two Adam steps with the same gradient give exactly the same result (the first step is $\approx$ learning rate × sign of the gradient).
+
+The same section's "Adam combines the Momentum approach with the Adagrad approach" is not accurate either: Adam's {cite}`kingma2015adam` second moment does not **keep summing** squared gradients like Adagrad; like RMSprop it is an **exponential moving average** that forgets old gradients (chapter 6).
+:::
+""",
+    ),
+    code(
+        """
+results = []
+for _ in range(2):
+    w = np.array([1.0, -2.0, 0.5])
+    optimizers.Adam(learning_rate=0.005).apply([np.array([0.3, -4.0, 0.0])], [w])
+    results.append(w)
+print(results[0], results[1], "identical:", np.array_equal(results[0], results[1]))
+"""
+    ),
+    # ----------------------------------------------------------- choose loss
+    md(
+        ko=r"""
+## 손실 함수 고르기
+
+손실은 **출력층이 무엇을 내는지**와 **레이블이 어떤 형식인지**로 정해집니다. 씨앗 글 003의 표를 출력층과 함께 정리하면 다음과 같습니다.
+
+| 문제 | 레이블 형식 | 출력층 | Keras 손실 이름 | 식(샘플 하나, 출력 $C$개) |
+|---|---|---|---|---|
+| 회귀(regression) | 실수 | 선형, $C$개 | `"mean_squared_error"` (`"mse"`) | $\frac1C\sum_k (y_k - t_k)^2$ |
+| 회귀, 이상치가 많을 때 | 실수 | 선형 | `"mean_absolute_error"` (`"mae"`) | $\frac1C\sum_k \lvert y_k - t_k\rvert$ |
+| 회귀, 양수이고 비율이 중요할 때 | 0 이상 실수 | 선형·ReLU | `"mean_squared_logarithmic_error"` (`"msle"`) | $\frac1C\sum_k (\log(1+y_k) - \log(1+t_k))^2$ |
+| 이진 분류 | 0 또는 1 | 시그모이드 1개 | `"binary_crossentropy"` | $-[t\log p + (1-t)\log(1-p)]$ |
+| 다중 클래스 분류 | 원-핫 벡터 | 소프트맥스 $C$개 | `"categorical_crossentropy"` | $-\sum_k t_k \log p_k$ |
+| 다중 클래스 분류 | 정수 $0..C-1$ | 소프트맥스 $C$개 | `"sparse_categorical_crossentropy"` | $-\log p_{t}$ |
+
+Keras는 샘플마다 이 값을 구한 뒤 배치에 대해 평균을 냅니다. MNIST 레이블은 정수이므로 씨앗 글은 희소 범주형 교차 엔트로피를 골랐습니다. 같은 레이블을 원-핫으로 바꾸면 범주형 교차 엔트로피를 써야 하고, **값은 똑같습니다.** 둘은 레이블을 받는 형식만 다릅니다.
+""",
+        en=r"""
+## Choosing the loss
+
+The loss follows from **what the output layer produces** and **how the labels are written**. Seed 003's table, completed with the output layer:
+
+| problem | label format | output layer | Keras loss name | formula (one sample, $C$ outputs) |
+|---|---|---|---|---|
+| regression | real numbers | linear, $C$ units | `"mean_squared_error"` (`"mse"`) | $\frac1C\sum_k (y_k - t_k)^2$ |
+| regression with many outliers | real numbers | linear | `"mean_absolute_error"` (`"mae"`) | $\frac1C\sum_k \lvert y_k - t_k\rvert$ |
+| regression, positive targets, ratios matter | reals ≥ 0 | linear or ReLU | `"mean_squared_logarithmic_error"` (`"msle"`) | $\frac1C\sum_k (\log(1+y_k) - \log(1+t_k))^2$ |
+| binary classification | 0 or 1 | 1 sigmoid unit | `"binary_crossentropy"` | $-[t\log p + (1-t)\log(1-p)]$ |
+| multi-class classification | one-hot vectors | $C$ softmax units | `"categorical_crossentropy"` | $-\sum_k t_k \log p_k$ |
+| multi-class classification | integers $0..C-1$ | $C$ softmax units | `"sparse_categorical_crossentropy"` | $-\log p_{t}$ |
+
+Keras computes the value per sample, then averages over the batch. MNIST labels are integers, hence the seed's sparse categorical cross-entropy. With the same labels in one-hot form one must use categorical cross-entropy, and **the value is the same**: only the label format differs.
+""",
+    ),
+    code(
+        """
+p5 = p_test_l[:5]   # lossbook's predicted probabilities for 5 test images
+y5 = y_test[:5]
+one_hot = np.eye(10)[y5]
+print("integer labels:", y5)
+print("one-hot labels:\\n", one_hot.astype(int))
+print("sparse CCE (integers):", losses.sparse_categorical_crossentropy(y5, p5).round(6))
+print("CCE (one-hot)        :", losses.categorical_crossentropy(one_hot, p5).round(6))
+print("Keras CCE (one-hot)  :", np.asarray(keras.losses.categorical_crossentropy(one_hot, p5)).round(6))
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 범주형 교차 엔트로피는 "3개 이상"에만 쓰는 것이 아니고, 이진 교차 엔트로피는 출력이 하나일 때 쓴다
+:class: warning
+씨앗 글 003의 표는 "클래스 2개 → binary_crossentropy, 3개 이상 → categorical/sparse"로, 씨앗 글 004는 범주형 교차 엔트로피를 "클래스가 3개 이상인 경우"에 쓴다고 적었습니다. 정확한 기준은 클래스 수가 아니라 **출력층** 입니다. 이진 교차 엔트로피는 클래스 1의 확률 $p$ 하나를 내는 시그모이드 출력에 씁니다. 두 클래스라도 소프트맥스 출력 2개($[1-p,\ p]$)를 쓰면 범주형(또는 희소 범주형) 교차 엔트로피를 쓰고, 그 값은 이진 교차 엔트로피와 **같습니다**(아래 셀). 반대로 소프트맥스 10개 출력과 원-핫 레이블에 `binary_crossentropy`를 쓰면 Keras는 오류 없이 10개 출력을 각각 따로 이진 분류로 보고 평균을 내므로, 다른 손실을 최소화하게 됩니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: categorical cross-entropy is not only for "three or more classes", and binary cross-entropy is for a single output
+:class: warning
+Seed 003's table reads "2 classes → binary_crossentropy, 3 or more → categorical/sparse", and seed 004 says categorical cross-entropy is used "when there are three or more classes". What decides is not the number of classes but the **output layer**. Binary cross-entropy goes with one sigmoid output, the probability $p$ of class 1. With two classes and a two-unit softmax ($[1-p,\ p]$) one uses categorical (or sparse categorical) cross-entropy, and its value **equals** the binary cross-entropy (next cell). Conversely, `binary_crossentropy` on a 10-unit softmax with one-hot labels raises no error in Keras: it treats the 10 outputs as 10 separate binary problems and averages them, so a different loss is minimised.
+```
+""",
+    ),
+    code(
+        """
+t = np.array([1.0, 0.0, 0.0, 1.0, 0.0])
+p = np.array([0.8, 0.1, 0.05, 0.9, 0.05])
+bce = losses.binary_crossentropy(t[:, None], p[:, None])       # one sigmoid output per sample
+cce = losses.categorical_crossentropy(np.stack([1 - t, t], axis=1), np.stack([1 - p, p], axis=1))
+print("BCE, one output     :", bce.round(6))
+print("CCE, two-unit softmax:", cce.round(6))
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 씨앗 글 004의 MSE와 MAE 식
+:class: warning
+씨앗 글 004는 MSE를 $\frac12\sum_{i=1}^{N}(y_i - t_i)^2$, MAE를 $\frac12\sum_{i=1}^{N}\lvert y_i - t_i\rvert$로 적었습니다. 둘 다 평균이 아니라 합의 절반입니다. Keras의 `"mse"`와 `"mae"`는 위 표의 식처럼 $\frac1C\sum$(마지막 축에 대한 평균)이고, 그다음 배치에 대해 평균을 냅니다. 자세한 계산은 [1장](01_loss_functions.ipynb)의 바로잡기 상자에 있습니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: seed 004's MSE and MAE formulas
+:class: warning
+Seed 004 writes the MSE as $\frac12\sum_{i=1}^{N}(y_i - t_i)^2$ and the MAE as $\frac12\sum_{i=1}^{N}\lvert y_i - t_i\rvert$: halves of sums, not means. Keras's `"mse"` and `"mae"` are $\frac1C\sum$ (a mean over the last axis, as in the table), then a mean over the batch. [Chapter 1](01_loss_functions.ipynb) works this out in its correction boxes.
+```
+""",
+    ),
+    # ------------------------------------------------------------ BCE examples
+    md(
+        ko=r"""
+## 이진 교차 엔트로피 예제 다시 계산하기
+
+씨앗 글 003의 이진 교차 엔트로피 글은 샘플 5개(정답 $t = [1, 0, 0, 1, 0]$)에 예측 세 가지를 넣어 봅니다. 식은
+
+$$\mathrm{BCE} = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log p_i + (1-t_i)\log(1-p_i)\Big]$$
+
+입니다. 예를 들어 첫 예측 $p = [0.8, 0.1, 0.05, 0.9, 0.05]$의 각 항은 $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$이고 그 평균이 손실입니다. 씨앗 글 코드처럼 정답과 예측을 길이 5인 벡터 하나로 넘기면 Keras와 `lossbook`은 그것을 "출력 5개인 샘플 하나"로 보고 마지막 축에 대해 평균을 내므로, 결과는 같은 식입니다.
+""",
+        en=r"""
+## The binary cross-entropy examples, recomputed
+
+Seed 003's post on binary cross-entropy feeds three predictions for five samples with targets $t = [1, 0, 0, 1, 0]$ into
+
+$$\mathrm{BCE} = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log p_i + (1-t_i)\log(1-p_i)\Big].$$
+
+For the first prediction, $p = [0.8, 0.1, 0.05, 0.9, 0.05]$, the terms are $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$ and the loss is their mean. Passed as one vector of length 5, as in the seed's code, Keras and `lossbook` see "one sample with 5 outputs" and average over the last axis, which is the same formula.
+""",
+    ),
+    code(
+        """
+t = np.array([1.0, 0.0, 0.0, 1.0, 0.0])
+examples = {
+    "close  ": np.array([0.8, 0.1, 0.05, 0.9, 0.05]),
+    "closer ": np.array([0.95, 0.05, 0.01, 0.95, 0.01]),
+    "farther": np.array([0.30, 0.40, 0.20, 0.65, 0.2]),
+}
+print("example    formula     lossbook    Keras")
+for name, p in examples.items():
+    by_formula = -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))
+    print(f"{name}  {by_formula:.8f}  {float(losses.binary_crossentropy(t, p)):.8f}  "
+          f"{float(keras.losses.binary_crossentropy(t, p)):.8f}")
+"""
+    ),
+    md(
+        ko=r"""
+씨앗 글이 적은 값은 0.10729012273129139와 0.03479600741200121이고, 세 번째 예는 결과 없이 끝납니다. 위의 정확한 값과 소수점 일곱째 자리에서 다릅니다. 차이는 씨앗 글의 구현이 $\log 0$을 피하려고 **두 로그 안에 모두** $\delta = 10^{-7}$을 더하기 때문입니다: $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. 이 식은 1장의 교과서 교차 엔트로피 오차 `cross_entropy_error`(로그 안에 $\delta$)를 두 칸짜리 분포 $[p,\ 1-p]$에 적용한 것과 같으므로, 씨앗 글의 숫자를 `lossbook`으로 유효숫자 15자리까지 재현할 수 있습니다(마지막 자리는 더하는 순서에 따라 달라질 수 있습니다). Keras는 $\delta$를 더하는 대신 확률을 $[10^{-7},\ 1-10^{-7}]$로 **잘라 내므로(clipping)** 0과 1 사이의 확률에서는 정확한 식과 같은 값을 냅니다(위 표의 Keras 열은 Keras가 평균을 float32로 계산해 마지막 자리가 조금 다릅니다).
+""",
+        en=r"""
+The seed prints 0.10729012273129139 and 0.03479600741200121, and shows no result for the third example. Both differ from the exact values above in the seventh decimal. The reason: to avoid $\log 0$ the seed's code adds $\delta = 10^{-7}$ **inside both logs**, $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. That is chapter 1's textbook `cross_entropy_error` (with $\delta$ inside the log) applied to the two-entry distributions $[p,\ 1-p]$, so `lossbook` reproduces the seed's numbers to 15 significant digits (the last digit depends on the order of the additions). Keras does not add $\delta$; it **clips** probabilities to $[10^{-7},\ 1-10^{-7}]$, which leaves probabilities strictly between 0 and 1 untouched and gives the exact value (the last digits of the Keras column differ slightly because Keras takes the mean in float32).
+""",
+    ),
+    code(
+        """
+seed_printed = {"close  ": 0.10729012273129139, "closer ": 0.03479600741200121, "farther": None}
+print("example    with delta (15 digits)   seed printed (15 digits)   exact - with delta")
+for name, p in examples.items():
+    two_way_t = np.stack([t, 1 - t], axis=1)
+    two_way_p = np.stack([p, 1 - p], axis=1)
+    with_delta = losses.cross_entropy_error(two_way_t, two_way_p, delta=1e-7)  # mean over the 5 samples
+    exact = float(losses.binary_crossentropy(t, p))
+    shown = "(no result shown)" if seed_printed[name] is None else f"{seed_printed[name]:.15g}"
+    print(f"{name}  {with_delta:<23.15g}  {shown:<25}  {exact - with_delta:.2e}")
+"""
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 씨앗 글 003의 이진 교차 엔트로피 예제
+:class: warning
+- **숫자.** 씨앗 글의 두 결과(0.10729012273129139, 0.03479600741200121)는 씨앗 코드가 실제로 내는 값이지만, 씨앗이 적은 공식 $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$의 값은 아닙니다. 코드가 두 로그 안에 $\delta=10^{-7}$을 더해서 손실이 약 $10^{-7}$만큼 작아졌습니다. 정확한 값은 0.107290234…와 0.034796111…입니다(위 두 셀). 세 번째 예($p = [0.30, 0.40, 0.20, 0.65, 0.2]$)는 결과가 빠져 있습니다. 값은 약 0.518374로, 예측이 정답에서 멀어지자 손실이 커진다는 씨앗 글의 요점을 보여 줍니다.
+- **유도.** 씨앗 글은 $-\sum y_i\ln\hat y_i$를 "$y=0$의 교차 엔트로피", $-\sum(1-y_i)\ln(1-\hat y_i)$를 "$y=1$의 교차 엔트로피"라고 부르고 후자를 $H(y-1)$로 적습니다. 이름이 뒤바뀌었습니다. $y_i\ln\hat y_i$ 항은 정답이 $y_i=1$인 샘플에서만 남고, $(1-y_i)\ln(1-\hat y_i)$ 항은 $y_i=0$인 샘플에서만 남습니다. 정확한 유도는 샘플마다 두 칸짜리 분포 $P=[y_i,\ 1-y_i]$와 $Q=[\hat y_i,\ 1-\hat y_i]$의 교차 엔트로피 $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$를 구하고, 이것을 $N$개 샘플에 대해 평균 내는 것입니다. (같은 글에서 $N$이 한 번은 클래스 수, 한 번은 샘플 수로 쓰였는데, 이진 교차 엔트로피의 $N$은 샘플 수입니다.)
+```
+""",
+        en=r"""
+```{admonition} Correction: seed 003's binary cross-entropy examples
+:class: warning
+- **The numbers.** The seed's two results (0.10729012273129139 and 0.03479600741200121) are what the seed's code prints, but not the value of the formula the seed states, $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$: the code adds $\delta=10^{-7}$ inside both logs, which lowers the loss by about $10^{-7}$. The exact values are 0.107290234… and 0.034796111… (two cells above). The third example ($p = [0.30, 0.40, 0.20, 0.65, 0.2]$) has no result in the seed; it is about 0.518374, which makes the seed's point: predictions further from the targets give a larger loss.
+- **The derivation.** The seed calls $-\sum y_i\ln\hat y_i$ "the cross-entropy of $y=0$" and $-\sum(1-y_i)\ln(1-\hat y_i)$ "the cross-entropy of $y=1$", written $H(y-1)$. The names are swapped: the term $y_i\ln\hat y_i$ survives only for samples with $y_i=1$, the term $(1-y_i)\ln(1-\hat y_i)$ only for samples with $y_i=0$. The correct derivation takes, for each sample, the cross-entropy of the two-entry distributions $P=[y_i,\ 1-y_i]$ and $Q=[\hat y_i,\ 1-\hat y_i]$, $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$, and averages it over the $N$ samples. (The post also uses $N$ once for the number of classes and once for the number of samples; in the binary cross-entropy $N$ counts samples.)
+```
+""",
+    ),
+    md(
+        ko=r"""
+씨앗 글은 또 이진 분류의 출력층에 "시그모이드(0~1) 또는 하이퍼볼릭 탄젠트(−1~1)"를 쓴다고 합니다. tanh 출력은 음수가 될 수 있어 확률이 아니므로 $\log$에 넣을 수 없습니다. `lossbook`은 이런 입력을 어디가 잘못됐는지 알려 주며 거부하고(의도한 오류), Keras는 음수를 $10^{-7}$로 잘라 **아무 경고 없이** 그럴듯한 숫자를 냅니다.
+""",
+        en=r"""
+The seed also says a binary classifier's output uses "a sigmoid (0 to 1) or a hyperbolic tangent (−1 to 1)". A tanh output can be negative, so it is not a probability and cannot go into the $\log$. `lossbook` rejects it and says where (an intentional error below); Keras clips the negative values to $10^{-7}$ and returns a plausible-looking number **without any warning**.
+""",
+    ),
+    code(
+        """
+tanh_out = np.tanh(np.array([1.2, -0.3, -2.0, 0.8, 0.4]))
+print("tanh outputs:", tanh_out.round(4))
+print(f"Keras binary_crossentropy: {float(keras.losses.binary_crossentropy(t, tanh_out)):.4f}  (no error)")
+"""
+    ),
+    code(
+        """
+# This cell raises on purpose: a tanh output is not a probability.
+losses.binary_crossentropy(t, tanh_out)
+""",
+        tags=["raises-exception"],
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 이진 교차 엔트로피에는 tanh 출력을 쓸 수 없다
+:class: warning
+씨앗 글 003은 범주가 2개인 데이터에 "시그모이드 함수로 0~1 사이의 값을 반환하거나, 하이퍼볼릭 탄젠트 함수로 −1~1 사이의 값을 반환한다"고 하고 이어서 이진 교차 엔트로피를 설명합니다. 이진 교차 엔트로피는 $\log p$와 $\log(1-p)$를 쓰므로 $p$가 0과 1 사이의 **확률**이어야 합니다. tanh 출력을 그대로 넣으면 음수의 로그가 되어 정의되지 않고, Keras는 잘라 낸 값으로 조용히 틀린 손실을 냅니다(위 두 셀). 출력층은 시그모이드를 쓰거나, 로짓을 `from_logits=True`로 넘기십시오. tanh를 꼭 쓰려면 $(\tanh z + 1)/2 = \sigma(2z)$로 바꿔야 하는데, 이것은 결국 시그모이드입니다.
+```
+""",
+        en=r"""
+```{admonition} Correction: binary cross-entropy cannot take tanh outputs
+:class: warning
+Seed 003 says two-class data uses "the sigmoid, returning values between 0 and 1, or the hyperbolic tangent, returning values between −1 and 1", and goes on to the binary cross-entropy. The binary cross-entropy uses $\log p$ and $\log(1-p)$, so $p$ must be a **probability** in [0, 1]. A raw tanh output can be negative, whose log is undefined; Keras silently clips it and returns a wrong loss (two cells above). Use a sigmoid output layer, or pass logits with `from_logits=True`. Rescaling tanh as $(\tanh z + 1)/2 = \sigma(2z)$ works, but that is a sigmoid again.
+```
+""",
+    ),
+    # -------------------------------------------------------- fair comparison
+    md(
+        ko=r"""
+## 같은 배치, 같은 시작점으로 비교하기
+
+앞의 학습에서 두 모델의 정확도가 달랐던 것은 구현이 달라서일까요, 출발점과 배치 순서가 달라서일까요? 이것을 가리려면 나머지를 모두 같게 두고 비교해야 합니다.
+
+1. Keras 모델을 하나 새로 만들고, 그 **초기 가중치를 그대로 복사해** `lossbook` 모델에 넣는다(`set_weights(get_weights())`; 두 라이브러리 모두 커널, 편향 순서로 가중치를 나열합니다).
+2. 두 모델 모두 **float64** 로 계산한다(첫 셀부터 그렇게 했습니다). float32의 반올림 오차(약 $10^{-7}$)가 차이를 가리지 않게 하려는 것입니다.
+3. `shuffle=False`로 두 모델이 같은 미니배치를 같은 순서로 보게 한다.
+
+그다음 같은 수의 미니배치로 학습시키고, 모든 가중치의 차이 중 가장 큰 값 $\max\lvert W_\text{Keras} - W_\text{lossbook}\rvert$를 잽니다.
+""",
+        en=r"""
+## Same batches, same start
+
+Did the two accuracies above differ because of the implementations, or because of the different starting points and batch orders? To tell, keep everything else equal:
+
+1. build a fresh Keras model and **copy its initial weights** into a `lossbook` model (`set_weights(get_weights())`; both libraries list the weights as kernel, bias, layer by layer);
+2. compute in **float64** in both (as we have since the first cell), so that float32 rounding (about $10^{-7}$) does not hide the differences;
+3. pass `shuffle=False`, so that both see the same mini-batches in the same order.
+
+Then train both for the same number of mini-batches and measure the largest difference over all weights, $\max\lvert W_\text{Keras} - W_\text{lossbook}\rvert$.
+""",
+    ),
+    code(
+        """
+keras.utils.set_random_seed(0)
+keras64 = keras_seed_model()
+lb64 = lossbook_seed_model(seed=1)   # its own initial weights are overwritten next
+lb64.set_weights(keras64.get_weights())        # same starting point
+keras64.compile(optimizer=keras.optimizers.Adam(learning_rate=0.005),
+                loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+lb64.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+             loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+
+
+def max_weight_difference():
+    return max(np.max(np.abs(wk - wl)) for wk, wl in zip(keras64.get_weights(), lb64.get_weights()))
+
+
+print("dtypes:", keras64.weights[0].dtype, lb64.get_weights()[0].dtype)
+print("max |W_keras - W_lossbook| before training:", max_weight_difference())
+"""
+    ),
+    code(
+        """
+batch, steps_done = 32, 0
+history_pairs = []
+
+
+def train_both(n_steps):
+    # Train both models on the next n_steps mini-batches of the training set, in order.
+    global steps_done
+    sl = slice(steps_done * batch, (steps_done + n_steps) * batch)
+    hk = keras64.fit(x_train[sl], y_train[sl], batch_size=batch, epochs=1, shuffle=False, verbose=0)
+    hl = lb64.fit(x_train[sl], y_train[sl], batch_size=batch, epochs=1, shuffle=False, verbose=0)
+    steps_done += n_steps
+    history_pairs.append((steps_done, max_weight_difference()))
+    return hk.history, hl.history
+
+
+hk, hl = train_both(10)
+print(f"after 10 mini-batches: mean training loss Keras {hk['loss'][0]:.8f}, lossbook {hl['loss'][0]:.8f}")
+print(f"                       training accuracy    Keras {hk['accuracy'][0]:.8f}, lossbook {hl['accuracy'][0]:.8f}")
+print("max |W_keras - W_lossbook| < 1e-12:", history_pairs[-1][1] < 1e-12)
+"""
+    ),
+    md(
+        ko=r"""
+미니배치 10개(가중치 갱신 10번)를 지난 뒤에도 두 모델의 가중치는 $10^{-12}$ 안에서 같습니다. float64의 상대 정밀도가 약 $10^{-16}$이므로, 남은 차이는 덧셈 순서 같은 반올림 차이뿐입니다. 순전파가 같고, `lossbook`이 소프트맥스와 교차 엔트로피를 합쳐 쓰는 역전파 $(p - t)/N$이 JAX가 Keras의 소프트맥스와 로그를 자동 미분해 얻는 기울기와 같으며, Adam 갱신도 Keras 3과 같은 식이라는 뜻입니다.
+
+계속 학습시키면서 차이를 10걸음마다 재 봅시다.
+""",
+        en=r"""
+After 10 mini-batches (10 weight updates) the two models' weights still agree to within $10^{-12}$. float64 carries a relative precision of about $10^{-16}$, so what is left is rounding, such as a different order of additions: the forward passes agree, `lossbook`'s fused softmax–cross-entropy backward $(p - t)/N$ gives the gradient that JAX's automatic differentiation finds through Keras's softmax and log, and the Adam updates follow the same Keras 3 formula.
+
+Keep training and measure the difference every 10 steps:
+""",
+    ),
+    code(
+        """
+for _ in range(14):
+    train_both(10)
+steps, diffs = np.array(history_pairs).T
+print(f"after {steps_done} mini-batches: max |W_keras - W_lossbook| < 1e-6:", diffs[-1] < 1e-6)
+
+# log10 on a linear axis (plain tick labels, no math-text minus signs)
+plt.plot(steps, np.log10(diffs), "o-")
+plt.axhline(np.log10(np.finfo(np.float64).eps), color="gray", linestyle=":",
+            label=tr("float64 기계 엡실론", "float64 machine epsilon"))
+plt.xlabel(tr("학습한 미니배치 수", "mini-batches trained"))
+plt.ylabel("log10 max |W_Keras - W_lossbook|")
+plt.title(tr("같은 시작점, 같은 배치: 가중치 차이", "same start, same batches: weight difference"))
+plt.legend()
+plt.show()
+"""
+    ),
+    code(
+        """
+acc64_k = keras64.evaluate(x_test, y_test, batch_size=500, verbose=0)[1]
+acc64_l = lb64.evaluate(x_test, y_test, batch_size=500)[1]
+print(f"test accuracy after {steps_done} mini-batches: Keras {acc64_k:.4f}, lossbook {acc64_l:.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+차이는 반올림 수준에서 시작하지만 그래프에서 보듯 가끔 계단처럼 **뛰어오릅니다**. 까닭은 여럿입니다. ReLU는 입력이 0 근처인 뉴런에서 켜짐/꺼짐이 반올림 오차 하나로 바뀔 수 있고, Adam은 기울기를 $\sqrt{v}+\epsilon$으로 나누므로 $v$가 아주 작은 가중치에서는 작은 차이가 큰 걸음 차이로 커집니다. 또 Keras는 로그를 취하기 전에 확률을 $[10^{-7},\ 1-10^{-7}]$로 자르므로, 정답 확률이 $1-10^{-7}$보다 큰 샘플의 기울기는 Keras에서 정확히 0이지만 합친 식 $(p-t)/N$에서는 아주 작은 값으로 남습니다. 한 번 생긴 차이는 다음 걸음들에서 다시 증폭됩니다. 그래서 한 에포크(700여 걸음)를 끝까지 같은 배치로 학습시켜도 두 모델의 가중치는 결국 눈에 띄게 달라집니다. 이것은 어느 한쪽의 버그가 아닙니다. 덧셈 순서만 달라도 생기는 일이라, 같은 Keras라도 CPU나 스레드 수가 바뀌면 일어날 수 있습니다. 그래서 구현을 비교할 때는 위처럼 **짧은 구간**에서 가중치를 비교하고, 긴 학습은 정확도 같은 통계로 비교합니다.
+""",
+        en=r"""
+The difference starts at rounding level but, as the plot shows, now and then **jumps** like a staircase. Several mechanisms: a ReLU neuron whose input is near 0 can switch on or off because of a single rounding error; Adam divides by $\sqrt{v}+\epsilon$, so for weights with a tiny $v$ a small difference becomes a large difference in the step; and Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$ before the log, so a sample whose true class gets more than $1-10^{-7}$ contributes exactly zero gradient in Keras but a tiny one in the fused formula $(p-t)/N$. Once created, a difference is amplified again by later steps. Train on the same batches for a whole epoch (700-odd steps) and the two weight sets end up visibly different. That is no bug on either side: a different order of additions is enough, so it can happen to Keras itself on another CPU or with another thread count. So implementations are compared on **short runs** at the level of weights, as above, and long runs through statistics such as accuracy.
+""",
+    ),
+    # --------------------------------------------------------------- exercises
+    md(
+        ko=r"""
+## 연습 문제
+
+**1.** 씨앗 글 003은 훈련 데이터에서 검증 세트(validation set) 5,000장을 뽑을 때 `np.random.choice`로 검증 인덱스를 고른 뒤 `set(index_list) - set(valid_index)`로 남은 인덱스를 구하고 `list(...)`로 바꿉니다. 집합(set)의 순회 순서는 파이썬이 보장하지 않습니다(CPython에서 작은 정수는 우연히 오름차순으로 나옵니다). `np.random.default_rng(1234)`의 `permutation` 한 번으로 번들 데이터(22,699장)를 검증 5,000장과 훈련 17,699장으로 나누고, 두 부분이 겹치지 않으며 합치면 전체가 되는지 확인하세요.
+""",
+        en=r"""
+## Exercises
+
+**1.** To hold out a validation set of 5,000 images, seed 003 picks validation indices with `np.random.choice`, takes the rest with `set(index_list) - set(valid_index)` and turns it into a `list(...)`. Python does not promise any iteration order for a set (in CPython small integers happen to come out sorted). Split the bundled data (22,699 images) into 5,000 validation and 17,699 training images with a single `permutation` from `np.random.default_rng(1234)`, and check that the two parts do not overlap and together cover everything.
+""",
+    ),
+    code(
+        """
+rng = np.random.default_rng(1234)
+order = rng.permutation(len(x_train))
+valid_idx, train_idx = order[:5000], order[5000:]
+print("validation:", valid_idx.size, " training:", train_idx.size)
+print("overlap:", np.intersect1d(valid_idx, train_idx).size,
+      " union covers all:", np.array_equal(np.union1d(valid_idx, train_idx), np.arange(len(x_train))))
+x_valid, y_valid = x_train[valid_idx], y_train[valid_idx]
+print("validation class counts:", np.bincount(y_valid, minlength=10))
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**2.** `lossbook` 모델을 `optimizer="adam"`(문자열)으로 컴파일하면 옵티마이저의 학습률은 얼마입니까? 씨앗 글처럼 0.005로 학습하려면 어떻게 써야 합니까? `model.optimizer`로 확인하세요.
+""",
+        en=r"""
+**2.** Compile a `lossbook` model with `optimizer="adam"` (a string). What is the optimizer's learning rate? How do you get the seed's 0.005? Check with `model.optimizer`.
+""",
+    ),
+    code(
+        """
+m = lossbook_seed_model(seed=2)
+m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+print("string 'adam':", m.optimizer.learning_rate)
+m.compile(optimizer=optimizers.Adam(learning_rate=0.005), loss="sparse_categorical_crossentropy",
+          metrics=["accuracy"])
+print("Adam(learning_rate=0.005):", m.optimizer.learning_rate)
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**3.** 레이블을 원-핫으로 바꾸고(`np.eye(10)[y]`) 손실을 `"categorical_crossentropy"`로 바꿔도 학습이 **똑같이** 진행되는지 확인하세요. 같은 초기 가중치의 `lossbook` 모델 두 개를 하나는 정수 레이블과 희소 범주형 교차 엔트로피로, 다른 하나는 원-핫 레이블과 범주형 교차 엔트로피로 훈련 이미지 앞 2,000장에 대해 한 에포크(`shuffle=False`) 학습시키고, 두 모델의 `History`와 가중치를 비교하세요. 이때 `"accuracy"`는 각각 무엇으로 해석됩니까?
+""",
+        en=r"""
+**3.** Check that training proceeds **identically** with one-hot labels (`np.eye(10)[y]`) and `"categorical_crossentropy"`. Train two `lossbook` models with the same initial weights for one epoch (`shuffle=False`) on the first 2,000 training images, one with integer labels and sparse categorical cross-entropy, the other with one-hot labels and categorical cross-entropy; compare their `History` and weights. What does `"accuracy"` become in each case?
+""",
+    ),
+    code(
+        """
+sparse_m = lossbook_seed_model(seed=3)
+onehot_m = lossbook_seed_model(seed=4)
+onehot_m.set_weights(sparse_m.get_weights())
+sparse_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+                 loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+onehot_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+                 loss="categorical_crossentropy", metrics=["accuracy"])
+h_sparse = sparse_m.fit(x_train[:2000], y_train[:2000], shuffle=False, verbose=0)
+h_onehot = onehot_m.fit(x_train[:2000], np.eye(10)[y_train[:2000]], shuffle=False, verbose=0)
+print(f"sparse : loss {h_sparse.history['loss'][0]:.10f}  accuracy {h_sparse.history['accuracy'][0]:.4f}")
+print(f"one-hot: loss {h_onehot.history['loss'][0]:.10f}  accuracy {h_onehot.history['accuracy'][0]:.4f}")
+diff = max(np.max(np.abs(a - b)) for a, b in zip(sparse_m.get_weights(), onehot_m.get_weights()))
+print("max weight difference < 1e-12:", diff < 1e-12)
+# "accuracy" is sparse categorical accuracy for integer labels and categorical accuracy
+# (argmax of prediction == argmax of the one-hot row) for one-hot labels: the same count.
+""",
+        tags=["hide-cell"],
+    ),
+    md(
+        ko=r"""
+**4.** 같은 배치로 비교한 실험에서 두 모델이 float32로 계산했다면 가중치 차이는 어느 정도에서 시작할까요? 계산하지 말고 예상해 보세요.
+
+```{admonition} 풀이
+:class: dropdown
+float32의 기계 엡실론은 $2^{-23} \approx 1.2\times10^{-7}$이므로, 첫 걸음부터 가중치 크기(약 0.1)에 이 값을 곱한 $10^{-8}$ 정도의 반올림 차이가 생깁니다. float64($\approx 2.2\times10^{-16}$)보다 여덟 자릿수쯤 크고, 앞에서 본 증폭도 그만큼 일찍 눈에 띄는 크기가 됩니다. 그래서 구현을 비교하는 테스트는 float64로 합니다.
+```
+""",
+        en=r"""
+**4.** In the same-batches experiment, at what size would the weight difference start if both models computed in float32? Estimate without computing.
+
+```{admonition} Solution
+:class: dropdown
+float32's machine epsilon is $2^{-23} \approx 1.2\times10^{-7}$, so from the first step there are rounding differences of about that times the weight size (about 0.1), i.e. around $10^{-8}$: some eight orders of magnitude above float64 ($\approx 2.2\times10^{-16}$), and the amplification seen above reaches visible sizes correspondingly earlier. That is why tests comparing implementations run in float64.
+```
+""",
+    ),
+    # ----------------------------------------------------------------- summary
+    md(
+        ko=r"""
+## 요약
+
+- `compile`은 **손실**(무엇을 최소화할지), **옵티마이저**(기울기로 가중치를 어떻게 고칠지), **지표**(무엇을 보고만 할지)를 정합니다. 지표는 학습에 쓰이지 않습니다.
+- 문자열은 `get()`으로 실제 객체가 됩니다. 옵티마이저 문자열은 기본 하이퍼파라미터(Adam은 학습률 0.001)를 쓰므로, 다른 학습률이 필요하면 `keras.optimizers.Adam(learning_rate=0.005)`처럼 객체를 넘깁니다. `lossbook`도 같은 이름과 규칙을 씁니다.
+- `"accuracy"`는 레이블과 출력의 모양에 따라 희소 범주형·범주형·이진 정확도로 해석됩니다.
+- 손실은 출력층과 레이블 형식으로 고릅니다: 회귀 → MSE/MAE, 시그모이드 출력 하나 → 이진 교차 엔트로피, 소프트맥스 + 원-핫 → 범주형, 소프트맥스 + 정수 → 희소 범주형. 범주형과 희소 범주형은 값이 같습니다.
+- 씨앗 글의 이진 교차 엔트로피 숫자는 로그 안에 $\delta$를 더한 구현의 값으로, 정확한 값과 $10^{-7}$ 정도 다릅니다. Keras는 $\delta$ 대신 클리핑을 씁니다. tanh 출력은 확률이 아니므로 이진 교차 엔트로피에 쓸 수 없습니다.
+- 같은 초기 가중치와 같은 배치로 학습하면 Keras와 `lossbook`의 가중치는 반올림 수준까지 같습니다. 학습이 길어지면 반올림 차이가 증폭되므로, 긴 학습은 정확도로 비교합니다.
+""",
+        en=r"""
+## Summary
+
+- `compile` fixes the **loss** (what to minimise), the **optimizer** (how gradients change the weights) and the **metrics** (what to report only). Metrics play no part in training.
+- Strings become objects through `get()`. An optimizer string uses the default hyperparameters (Adam: learning rate 0.001), so for another learning rate pass an object such as `keras.optimizers.Adam(learning_rate=0.005)`. `lossbook` uses the same names and rules.
+- `"accuracy"` is read as sparse categorical, categorical or binary accuracy depending on the shapes of the labels and of the output.
+- Choose the loss from the output layer and the label format: regression → MSE/MAE, one sigmoid output → binary cross-entropy, softmax with one-hot labels → categorical, softmax with integer labels → sparse categorical. Categorical and sparse categorical give the same value.
+- The seed's binary cross-entropy numbers come from an implementation that adds $\delta$ inside the logs and differ from the exact values by about $10^{-7}$; Keras clips instead. A tanh output is not a probability and cannot feed the binary cross-entropy.
+- Trained from the same initial weights on the same batches, Keras and `lossbook` agree to rounding level; over long runs rounding differences are amplified, so long runs are compared by accuracy.
+""",
+    ),
+]
