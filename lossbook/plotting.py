@@ -19,6 +19,7 @@ import base64
 import hashlib
 import importlib.util
 import io
+import logging
 import os
 import pathlib
 import re
@@ -42,8 +43,9 @@ __all__ = [
 
 LANGUAGES = ("ko", "en")
 FONT_NAME = "NanumGothic"
-# Glyphs NanumGothic lacks (Greek letters, arrows, ...) fall back to DejaVu Sans.
-FONT_FAMILY = [FONT_NAME, "DejaVu Sans"]
+# DejaVu Sans first, so Latin, Greek, arrows and the math-text minus of log-axis
+# ticks (10^-8) are drawn by it; Hangul, which it lacks, falls back to NanumGothic.
+FONT_FAMILY = ["DejaVu Sans", FONT_NAME]
 # Matplotlib's messages when a character cannot be drawn (it would show as a box).
 MISSING_GLYPH = r"(Glyph .* missing from|Font .* does not have a glyph)"
 
@@ -136,7 +138,21 @@ def setup(lang: str | None = None) -> str:
         }
     )
     warnings.filterwarnings("error", message=MISSING_GLYPH)
+    # Math text (tick labels such as 10^-8) reports a missing glyph through logging,
+    # not warnings: make that an error too.
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    if not any(isinstance(h, _MissingGlyphHandler) for h in mathtext_log.handlers):
+        mathtext_log.addHandler(_MissingGlyphHandler())
     return language()
+
+
+class _MissingGlyphHandler(logging.Handler):
+    """Turn matplotlib's logged "does not have a glyph" messages into errors."""
+
+    def emit(self, record):
+        message = record.getMessage()
+        if re.search(MISSING_GLYPH, message):
+            raise RuntimeError(f"a figure would draw a box instead of a character: {message}")
 
 
 def _axes(ax, figsize=None):
