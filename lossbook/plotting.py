@@ -39,13 +39,17 @@ __all__ = [
     "contour_paths",
     "animate_paths",
     "animate_decision_boundary",
+    "log_ticks",
 ]
 
 LANGUAGES = ("ko", "en")
 FONT_NAME = "NanumGothic"
-# DejaVu Sans first, so Latin, Greek, arrows and the math-text minus of log-axis
-# ticks (10^-8) are drawn by it; Hangul, which it lacks, falls back to NanumGothic.
-FONT_FAMILY = ["DejaVu Sans", FONT_NAME]
+# NanumGothic first: it is also the font of the non-math parts of math text, so a
+# label such as "협곡 $x^2/20 + y^2$" keeps its Hangul. Characters it lacks in
+# plain text (Greek, arrows) fall back to DejaVu Sans. One thing has no fallback:
+# the minus sign in math-text tick labels of log axes (10^-8), drawn in the first
+# font; setup() turns that into an error, and log_ticks(axis) gives plain labels.
+FONT_FAMILY = [FONT_NAME, "DejaVu Sans"]
 # Matplotlib's messages when a character cannot be drawn (it would show as a box).
 MISSING_GLYPH = r"(Glyph .* missing from|Font .* does not have a glyph)"
 
@@ -144,6 +148,19 @@ def setup(lang: str | None = None) -> str:
     if not any(isinstance(h, _MissingGlyphHandler) for h in mathtext_log.handlers):
         mathtext_log.addHandler(_MissingGlyphHandler())
     return language()
+
+
+def log_ticks(axis, fmt="{:.0e}"):
+    """Label a log-scaled ``axis`` (``ax.xaxis`` / ``ax.yaxis``) in plain text: 1e-08.
+
+    Matplotlib's default log labels (10 with a superscript) are math text whose
+    minus sign NanumGothic lacks; plain labels render in every font.
+    """
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: fmt.format(value)))
+    axis.set_minor_formatter(NullFormatter())
+    return axis
 
 
 class _MissingGlyphHandler(logging.Handler):

@@ -54,21 +54,27 @@ def test_korean_text_renders_without_missing_glyphs():
     glyph = [str(w.message) for w in caught if "glyph" in str(w.message).lower()]
     assert glyph == []
     assert matplotlib.rcParams["axes.unicode_minus"] is False
-    assert matplotlib.rcParams["font.family"] == ["DejaVu Sans", "NanumGothic"]
+    assert matplotlib.rcParams["font.family"] == ["NanumGothic", "DejaVu Sans"]
 
 
-def test_log_axis_ticks_render_and_missing_math_glyph_is_an_error():
-    """10^-8 tick labels use math text, which logs (not warns) a missing minus."""
+def test_math_text_mixed_with_hangul_renders():
     plotting.setup("ko")
     fig, ax = plt.subplots()
-    ax.loglog([1e-8, 1.0], [1e-8, 1.0])
-    ax.set_title("학습률")
-    fig.savefig(io.BytesIO(), format="png")  # DejaVu Sans draws the minus: no error
-    matplotlib.rcParams["font.family"] = ["NanumGothic"]  # a font without U+2212
+    ax.set_title("협곡 $x^2/20 - y^2$, 단계 3")
+    fig.savefig(io.BytesIO(), format="png")  # raises if any glyph were missing
+
+
+def test_log_axis_minus_is_an_error_and_log_ticks_fix_it():
+    """10^-8 tick labels are math text, which logs (not warns) a missing minus."""
+    plotting.setup("ko")
     fig, ax = plt.subplots()
     ax.loglog([1e-8, 1.0], [1e-8, 1.0])
     with pytest.raises(RuntimeError, match="does not have a glyph"):
         fig.savefig(io.BytesIO(), format="png")
+    plotting.log_ticks(ax.xaxis)
+    plotting.log_ticks(ax.yaxis)
+    fig.savefig(io.BytesIO(), format="png")
+    assert ax.xaxis.get_major_formatter()(1e-8, 0) == "1e-08"
 
 
 def test_missing_glyph_is_an_error_after_setup():

@@ -165,6 +165,26 @@ def execute(nb: nbformat.NotebookNode, folder: pathlib.Path) -> None:
     client.execute()
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Merge consecutive stdout (or stderr) outputs of a cell into one output.
+
+    How a kernel splits printed text into messages depends on timing; merging
+    makes the stored notebook the same from one run to the next.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            if (out.output_type == "stream" and merged
+                    and merged[-1].output_type == "stream" and merged[-1].name == out.name):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+    return nb
+
+
 def build(stem: str, run: bool, all_titles) -> None:
     for lang in LANGS:
         folder = BOOK / lang
@@ -172,6 +192,7 @@ def build(stem: str, run: bool, all_titles) -> None:
         if run:
             t0 = time.perf_counter()
             execute(nb, folder)
+            coalesce_streams(nb)
             print(f"  executed {lang}/{stem}.ipynb in {time.perf_counter() - t0:.1f} s")
         nbformat.write(nb, folder / f"{stem}.ipynb")
 

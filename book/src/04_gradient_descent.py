@@ -33,7 +33,6 @@ import inspect
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
-from matplotlib.ticker import FuncFormatter, NullFormatter
 
 import lossbook
 from lossbook.gradients import (
@@ -47,17 +46,10 @@ from lossbook.gradients import (
     sphere,
     sphere_grad,
 )
-from lossbook.plotting import animate_paths, contour_paths, setup, tr
+from lossbook.plotting import animate_paths, contour_paths, log_ticks, setup, tr
 
 setup()
 np.set_printoptions(precision=6, suppress=True)
-
-
-def plain_log_ticks(axis):
-    # Log axes label ticks as 10^-8 in mathtext, whose minus sign NanumGothic lacks;
-    # plain-text labels such as 1e-08 use the ASCII minus and render in both languages.
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0e}"))
-    axis.set_minor_formatter(NullFormatter())
 """
     ),
     # ------------------------------------------------------------ why derivatives
@@ -186,8 +178,8 @@ fig, ax = plt.subplots()
 ax.loglog(hs, err_forward, "o-", ms=3, label=tr("전진 차분", "forward difference"))
 ax.loglog(hs, err_central, "s-", ms=3, label=tr("중앙 차분", "central difference"))
 ax.axvline(1e-4, color="gray", ls=":", label=tr("기본값 h = 1e-4", "default h = 1e-4"))
-plain_log_ticks(ax.xaxis)
-plain_log_ticks(ax.yaxis)
+log_ticks(ax.xaxis)
+log_ticks(ax.yaxis)
 ax.set_xlabel("h")
 ax.set_ylabel(tr("절대 오차 |근사 - e|", "absolute error |approx - e|"))
 ax.set_title(tr("$e^x$의 $x = 1$에서의 수치 미분 오차", "Error of the numerical derivative of $e^x$ at $x = 1$"))
@@ -460,7 +452,7 @@ contour_paths(sphere, {f"η = {lr:g}": paths[lr] for lr in (1e-4, 0.1)}, (-4.5, 
 ax1.set_title(tr("η = 1e-4는 거의 움직이지 않는다", "η = 1e-4 barely moves"))
 for lr, p in paths.items():
     ax2.semilogy(np.linalg.norm(p, axis=1), label=f"η = {lr:g}")
-plain_log_ticks(ax2.yaxis)
+log_ticks(ax2.yaxis)
 ax2.set_xlabel(tr("걸음 k", "step k"))
 ax2.set_ylabel(tr("최솟값까지의 거리 ‖x_k‖", "distance to the minimum ‖x_k‖"))
 ax2.legend()

@@ -33,7 +33,6 @@ import inspect
 import matplotlib.pyplot as plt
 import numpy as np
 
-import lossbook
 from lossbook import activations, losses
 from lossbook.backprop import (
     AddGate,

@@ -46,7 +46,6 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-import lossbook
 from lossbook import losses, optimizers
 from lossbook.datasets import load_mnist
 from lossbook.model import Dense, Flatten, Input, Sequential
