@@ -37,14 +37,17 @@ $(MATHJAX): package.json package-lock.json
 	cp -r node_modules/mathjax/es5 book/_static/mathjax
 	@touch $@
 
-# Debian's Chromium (browser check) and a CJK font (Korean text in screenshots).
+# Debian's Chromium (browser check), a CJK font (Korean text in screenshots) and an
+# emoji font (the 🌐 of the language links).
 chromium:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk"; then \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk" \
+			|| ! fc-list 2>/dev/null | grep -qi "emoji"; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null; \
 	fi
-	@chromium --version
+	@chromium --version 2>/dev/null
 
 notebooks: install
 	$(BIN)/python tools/nbbuild.py

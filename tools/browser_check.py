@@ -34,6 +34,8 @@ import sys
 import threading
 import urllib.parse
 
+from playwright.sync_api import Error as PlaywrightError
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 LANGS = ("ko", "en")
 CHROMIUM_ARGS = [
@@ -50,9 +52,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed while it still loads (after a twin-link check) drops its
+        # connections; that is expected, anything else is reported.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: pathlib.Path):
     handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -113,6 +123,12 @@ PAGE_STATE_JS = """() => {
     innerWidth: window.innerWidth,
   };
 }"""
+
+
+def close(context) -> None:
+    """Close a browser context without noise from requests still being routed."""
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
 
 
 class Checker:
@@ -176,7 +192,7 @@ class Checker:
                 timeout=15000,
             )
             page.evaluate("() => MathJax.startup.promise.then(() => true)")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle", timeout=15000)
         return page.evaluate(PAGE_STATE_JS)
 
     def check_page(self, rel: str) -> None:
@@ -190,8 +206,10 @@ class Checker:
             lang = page_language(rel)
             if lang is not None:
                 self.check_twin(rel, lang, state, page)
+        except PlaywrightError as exc:  # a timeout or a crash is a failure of this page
+            self.fail(rel, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
         finally:
-            context.close()
+            close(context)
 
     def check_state(self, rel: str, state: dict) -> None:
         for img in state["imgs"]:
@@ -233,8 +251,12 @@ class Checker:
         if twin_url not in hrefs:
             self.fail(rel, f"no link to the twin page {twin} in the page text")
             return
-        link.nth(hrefs.index(twin_url)).click(timeout=5000)
-        page.wait_for_load_state("load")
+        # Follow the link for real, but stop once the twin's response arrives: the twin
+        # page itself gets the full check (load, math, images) in its own turn.
+        with page.expect_navigation(wait_until="commit", timeout=10000) as nav:
+            link.nth(hrefs.index(twin_url)).click(timeout=5000)
+        if nav.value is None or not nav.value.ok:
+            self.fail(rel, f"twin link to {twin} did not load")
         if page.url.split("#")[0] != twin_url:
             self.fail(rel, f"twin link went to {page.url}, expected {twin_url}")
 
@@ -255,7 +277,7 @@ class Checker:
                     print(f"  search {term!r}: {hits} results")
                 page.screenshot(path=str(self.shots / f"search-{k}.png"), full_page=True)
         finally:
-            context.close()
+            close(context)
 
     def check_phone(self, rel: str) -> None:
         context, page = self.new_page(f"{rel} (390 px)", viewport=PHONE)
@@ -267,13 +289,36 @@ class Checker:
             shot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shot), full_page=True)
         finally:
-            context.close()
+            close(context)
+
+
+def run_worker(job: dict) -> dict:
+    """Check some pages (and maybe search and phone widths) in a browser of its own."""
+    from playwright.sync_api import sync_playwright
+
+    shots = pathlib.Path(job["shots"])
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=job["chromium"], args=CHROMIUM_ARGS,
+                                     headless=True)
+        checker = Checker(browser, job["base"], shots)
+        for rel in job["pages"]:
+            checker.check_page(rel)
+            print(f"  checked {rel}", flush=True)
+        if job["search"]:
+            checker.check_search()
+        for rel in job["phone"]:
+            checker.check_phone(rel)
+        browser.close()
+    return {"failures": checker.failures, "console_errors": checker.console_errors,
+            "failed_requests": checker.failed_requests}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "_build" / "html"))
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="browsers checking pages side by side (default 2)")
     args = parser.parse_args(argv)
     html = pathlib.Path(args.build).resolve()
     if not (html / "search.html").exists():
@@ -281,34 +326,36 @@ def main(argv=None) -> int:
         return 1
     pages = book_pages(html)
     shots = html.parent / "screenshots"
-    from playwright.sync_api import sync_playwright
-
+    failures = [f"book/{lang}/: no pages in this language"
+                for lang in LANGS if not any(page_language(p) == lang for p in pages)]
+    chapters = [p for p in pages if re.match(r"book/(ko|en)/\d\d_", p)]
+    phone = (chapters[:1] + [p for p in chapters if p.startswith("book/en/")][:1]) or pages[:2]
+    workers = max(1, min(args.workers, len(pages)))
     server, base = serve(html)
+    jobs = [{"base": base, "shots": str(shots), "chromium": args.chromium,
+             "pages": pages[k::workers], "search": k == 0, "phone": phone if k == 1 % workers
+             else []} for k in range(workers)]
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS,
-                                         headless=True)
-            checker = Checker(browser, base, shots)
-            langs = {lang: [p for p in pages if page_language(p) == lang] for lang in LANGS}
-            for lang, found in langs.items():
-                if not found:
-                    checker.fail(f"book/{lang}/", "no pages in this language")
-            for rel in pages:
-                checker.check_page(rel)
-                print(f"  checked {rel}", flush=True)
-            checker.check_search()
-            chapters = [p for p in pages if re.match(r"book/(ko|en)/\d\d_", p)]
-            for rel in (chapters[:1] + [p for p in chapters if p.startswith("book/en/")][:1]
-                        or pages[:2]):
-                checker.check_phone(rel)
-            browser.close()
+        if workers == 1:
+            results = [run_worker(jobs[0])]
+        else:
+            import concurrent.futures
+            import multiprocessing
+
+            with concurrent.futures.ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                results = list(pool.map(run_worker, jobs))
     finally:
         server.shutdown()
-    print(f"browser check: {len(pages)} pages, {checker.console_errors} console errors, "
-          f"{checker.failed_requests} failed requests")
-    if checker.failures:
-        print(f"{len(checker.failures)} problem(s):")
-        for line in checker.failures:
+    for r in results:
+        failures += r["failures"]
+    console = sum(r["console_errors"] for r in results)
+    requests = sum(r["failed_requests"] for r in results)
+    print(f"browser check: {len(pages)} pages, {console} console errors, "
+          f"{requests} failed requests")
+    if failures:
+        print(f"{len(failures)} problem(s):")
+        for line in failures:
             print("  - " + line)
         return 1
     print(f"screenshots in {shots}")

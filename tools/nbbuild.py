@@ -128,7 +128,9 @@ def make_notebook(stem: str, lang: str, all_titles) -> nbformat.NotebookNode:
     }
     header = f"# {src.TITLE[lang]}\n\n" + ui["twin"].format(stem=stem)
     nb.cells.append(nbformat.v4.new_markdown_cell(header))
-    nb.cells.append(nbformat.v4.new_code_cell(COLAB_CELL.format(url=repository_url()).strip()))
+    colab = nbformat.v4.new_code_cell(COLAB_CELL.format(url=repository_url()).strip())
+    colab.metadata["tags"] = ["hide-input"]  # set-up, not teaching: folded in the HTML
+    nb.cells.append(colab)
     for cell in src.CELLS:
         if isinstance(cell, md):
             new = nbformat.v4.new_markdown_cell(cell.text[lang])
