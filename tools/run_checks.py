@@ -1,7 +1,8 @@
 """Run every check of `make test`, one stage after another, and time each stage.
 
 Stages: lint (ruff), unit tests (pytest), notebooks (nbval, strict), the book
-(jupyter-book, warnings are errors), the browser check (headless Chromium).
+(jupyter-book, warnings are errors), its internal links, the browser check
+(headless Chromium).
 All stages run even if an earlier one fails, so one run shows every problem;
 the exit code is non-zero if any stage failed.
 """
@@ -33,6 +34,7 @@ def stages() -> list[tuple[str, list[str]]]:
         ("notebooks (nbval)", nbval + notebooks()),
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
+        ("internal links", [str(BIN / "python"), "tools/check_links.py"]),
         ("browser check", [str(BIN / "python"), "tools/browser_check.py"]),
     ]
 
