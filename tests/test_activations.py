@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import central_diff, rel_err
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -44,27 +45,6 @@ def ref_softmax_1d(v):
     e = [math.exp(a - max(v)) for a in v]
     s = math.fsum(e)
     return [a / s for a in e]
-
-
-def central_diff(f, x, h=1e-6):
-    """Central finite difference of the scalar function f at x (any shape)."""
-    x = np.array(x, dtype=np.float64)
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        fp = f(x)
-        x[idx] = old - h
-        fm = f(x)
-        x[idx] = old
-        grad[idx] = (fp - fm) / (2 * h)
-    return grad
-
-
-def rel_err(a, b):
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    scale = max(np.linalg.norm(a), np.linalg.norm(b), 1e-300)
-    return np.linalg.norm(a - b) / scale
 
 
 def away_from_kink(rng, shape, low=-4.0, high=4.0, gap=1e-3):

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import central_diff, rel_err
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -31,26 +32,6 @@ BOOK_Y_WRONG = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-
-def central_diff(f, x, h=1e-6):
-    """Central finite difference of the scalar function f at x (any shape)."""
-    x = np.array(x, dtype=np.float64)
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        fp = f(x)
-        x[idx] = old - h
-        fm = f(x)
-        x[idx] = old
-        grad[idx] = (fp - fm) / (2 * h)
-    return grad
-
-
-def rel_err(a, b):
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b), 1e-300)
 
 
 def random_probs(rng, shape, low=0.05):
