@@ -14,6 +14,7 @@ Then one warm-up and a few timed epochs at batch 128.
 
     python benchmarks/mlp_vs_keras.py                 # full run (about a minute)
     python benchmarks/mlp_vs_keras.py --limit 256 --repeats 1   # smoke test
+    python benchmarks/mlp_vs_keras.py --blas-threads 2   # lossbook's BLAS on 2 threads
 
 Times vary from run to run on a shared machine: the minimum is the fairest single
 number; the ratio on the last line uses medians. The last line is machine-readable:
@@ -50,9 +51,12 @@ def _data(limit, dtype):
 
 
 def _lossbook_worker(args):
+    import lossbook.model
     from lossbook.model import Dense, Sequential
     from lossbook.optimizers import Adam
 
+    if args.blas_threads is not None:  # 0: leave NumPy's BLAS thread count alone
+        lossbook.model.BLAS_THREADS = args.blas_threads or None
     x, y, x_test, y_test = _data(args.limit, args.dtype)
 
     def build():
@@ -131,6 +135,8 @@ class _Worker:
                "--dtype", args.dtype]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
+        if args.blas_threads is not None:
+            cmd += ["--blas-threads", str(args.blas_threads)]
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
         self.name = framework
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -182,6 +188,9 @@ def main(argv=None):
                         help="use only the first N images (smoke test)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--dtype", choices=["float32", "float64"], default="float32")
+    parser.add_argument("--blas-threads", type=int, default=None,
+                        help="BLAS threads for lossbook (default lossbook.model.BLAS_THREADS;"
+                             " 0 leaves NumPy's own setting)")
     parser.add_argument("--worker", choices=["lossbook", "keras"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeats < 1:
@@ -195,7 +204,9 @@ def main(argv=None):
     n = args.limit or "all bundled"
     print(f"seed MLP 784-300-200-100-10, Adam({LEARNING_RATE}), {n} training images, "
           f"{args.dtype} in both, batch {args.batch_size}; 1 warm-up epoch, then "
-          f"{args.repeats} timed epochs, lossbook and Keras alternating epoch by epoch")
+          f"{args.repeats} timed epochs, lossbook and Keras alternating epoch by epoch; "
+          f"lossbook BLAS threads: "
+          f"{'default' if args.blas_threads is None else args.blas_threads or 'NumPy own'}")
     for fw, r in results.items():
         t, acc = r["times"], r["accuracy"]
         print(f"{fw:>8}: epoch min {min(t):.3f} s, median {statistics.median(t):.3f} s"

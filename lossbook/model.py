@@ -26,7 +26,7 @@ Speed without a second code path: every layer keeps its output, gradient and
 parameter-gradient arrays between batches and writes into them (``out=``), ReLU's
 backward multiplies by its mask in place, the first layer skips the gradient of its
 input, all weights live in one flat array so the optimizer makes one update per step,
-``fit`` shuffles the data once per epoch and then takes contiguous slices, and NumPy's
+``fit`` gathers each shuffled batch into a small contiguous array, and NumPy's
 BLAS runs on one thread (see ``BLAS_THREADS``). ``dtype="float32"`` halves the memory
 traffic (float64 is the default).
 """
@@ -55,7 +55,10 @@ _global_rng = np.random.default_rng()
 # The seed MLP's matrices are small (32x784 @ 784x300). On the shared 2-core machine
 # this was written on, one epoch's matrix products took 0.92 s with one thread and
 # 2.5 s with two, and a whole epoch 2.7 s with one thread but 88 s with two (threads
-# spinning while they wait for a busy core). Needs threadpoolctl; skipped without it.
+# spinning while they wait for a busy core). On a nearly idle machine two threads are
+# faster (epoch ~1.1-1.4 s instead of ~1.2-1.8 s) but still fall to ~13 s as soon as one
+# other job keeps a core busy, so one thread stays the safe default; set it to 2 (or
+# None) on a machine of your own. Needs threadpoolctl; skipped without it.
 BLAS_THREADS = 1
 
 
@@ -611,16 +614,18 @@ class Sequential:
         steps = -(-n // batch_size)
         history = History()
         for epoch in range(epochs):
-            if shuffle:  # one gather per epoch, then contiguous slices
-                order = rng.permutation(n)
-                xs, ys = x[order], y[order]
-            else:
-                xs, ys = x, y
+            # a new random order each epoch; each batch gathers its own rows (x[idx] copies
+            # batch_size rows into a small contiguous array, not a shuffled copy of all x)
+            order = rng.permutation(n) if shuffle else None
             loss_sum, correct = 0.0, 0.0
             bar = _progress(steps, epoch, epochs) if verbose == 1 else None
             for step in range(steps):
-                xb = xs[step * batch_size:(step + 1) * batch_size]
-                yb = ys[step * batch_size:(step + 1) * batch_size]
+                batch = slice(step * batch_size, (step + 1) * batch_size)
+                if order is None:
+                    xb, yb = x[batch], y[batch]
+                else:
+                    idx = order[batch]
+                    xb, yb = x[idx], y[idx]
                 batch_loss, p = self._train_step(xb, yb)
                 loss_sum += batch_loss
                 if acc_fn is not None:

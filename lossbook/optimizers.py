@@ -186,8 +186,10 @@ def _check_gradient(g, p, i):
     """Return gradient ``g`` for parameter ``p`` in p's dtype, checked for shape and finiteness."""
     name = f"grads[{i}]"
     if isinstance(g, np.ndarray) and g.dtype.kind == "f" and g.size:
-        # Fast path for the training loop; as_float_array finds and reports the bad value.
-        if not np.isfinite(g).all():
+        # Fast path for the training loop: g·g is NaN or inf if any entry is, in one
+        # read-only pass; it can also overflow from large finite entries, so only then
+        # check entry by entry (as_float_array finds and reports the bad value).
+        if not math.isfinite(np.vdot(g, g)) and not np.isfinite(g).all():
             as_float_array(g, name)
     else:
         g = as_float_array(g, name)
