@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_float_array, check_positive, lookup
+from ._checks import as_float_array, check_positive, check_same_shape, lookup
 
 __all__ = [
     "step",
@@ -64,16 +64,18 @@ def _softmax(x, axis=-1):
         return e / np.sum(e, axis=axis, keepdims=True)
 
 
+def _upstream(upstream, x):
+    """The upstream gradient as a float array shaped like ``x``."""
+    g = as_float_array(upstream, "upstream")
+    check_same_shape(g, x, "upstream", "x")
+    return g
+
+
 def _apply_upstream(local, upstream, x):
     """Return ``local`` (df/dx) or, with an upstream gradient, ``upstream * local``."""
     if upstream is None:
         return local
-    g = as_float_array(upstream, "upstream")
-    if g.shape != x.shape:
-        raise ValueError(
-            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
-        )
-    return g * local
+    return _upstream(upstream, x) * local
 
 
 def _vector_input(x, axis):
@@ -270,11 +272,7 @@ def softmax_grad(x, upstream, axis=-1):
     array([ 0.25, -0.25])
     """
     x = _vector_input(x, axis)
-    g = as_float_array(upstream, "upstream")
-    if g.shape != x.shape:
-        raise ValueError(
-            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
-        )
+    g = _upstream(upstream, x)
     s = _softmax(x, axis)
     return s * (g - np.sum(g * s, axis=axis, keepdims=True))
 
@@ -312,11 +310,7 @@ def log_softmax_grad(x, upstream, axis=-1):
     array([ 0.5, -0.5])
     """
     x = _vector_input(x, axis)
-    g = as_float_array(upstream, "upstream")
-    if g.shape != x.shape:
-        raise ValueError(
-            f"shape mismatch: upstream has shape {g.shape} but x has shape {x.shape}"
-        )
+    g = _upstream(upstream, x)
     return g - _softmax(x, axis) * np.sum(g, axis=axis, keepdims=True)
 
 

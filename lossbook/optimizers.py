@@ -24,7 +24,7 @@ import numbers
 
 import numpy as np
 
-from lossbook._checks import as_float_array, check_positive, lookup
+from lossbook._checks import as_float_array, check_positive, check_same_shape, lookup
 
 __all__ = ["Optimizer", "SGD", "Adagrad", "RMSprop", "Adam", "Nadam", "get", "minimize"]
 
@@ -193,10 +193,7 @@ def _check_gradient(g, p, i):
             as_float_array(g, name)
     else:
         g = as_float_array(g, name)
-    if g.shape != p.shape:
-        raise ValueError(
-            f"shape mismatch: {name} has shape {g.shape} but params[{i}] has shape {p.shape}"
-        )
+    check_same_shape(g, p, name, f"params[{i}]")
     return g.astype(p.dtype, copy=False)
 
 
