@@ -10,11 +10,14 @@ shared machine. Each first trains one warm-up epoch (Keras compiles its training
 step then), then ``--repeats`` timed epochs, each followed by a test-set evaluation
 (not timed); the model keeps training, and the reported accuracy is the mean over
 those evaluations (one epoch's accuracy at Adam 0.005 jitters by about a point).
-Then one warm-up and a few timed epochs at batch 128.
+Then one warm-up and a few timed epochs at batch 128. Besides wall-clock time it
+reports the CPU time each epoch used, summed over all threads: Keras (XLA) spreads
+its work over both cores, lossbook runs on one.
 
     python benchmarks/mlp_vs_keras.py                 # full run (about a minute)
     python benchmarks/mlp_vs_keras.py --limit 256 --repeats 1   # smoke test
     python benchmarks/mlp_vs_keras.py --blas-threads 2   # lossbook's BLAS on 2 threads
+    python benchmarks/mlp_vs_keras.py --cpus 1   # both frameworks pinned to one CPU
 
 Times vary from run to run on a shared machine: the minimum is the fairest single
 number; the ratio on the last line uses medians. The last line is machine-readable:
@@ -117,9 +120,10 @@ def _serve(build, fit, accuracy):
     for line in sys.stdin:
         cmd, *rest = line.split()
         if cmd == "epoch":
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             fit(model, int(rest[0]))
-            answer = {"seconds": time.perf_counter() - start}
+            answer = {"seconds": time.perf_counter() - start,
+                      "cpu_seconds": time.process_time() - cpu}
         elif cmd == "accuracy":
             answer = {"accuracy": accuracy(model)}
         else:  # "done"
@@ -137,10 +141,12 @@ class _Worker:
             cmd += ["--limit", str(args.limit)]
         if args.blas_threads is not None:
             cmd += ["--blas-threads", str(args.blas_threads)]
+        # pinned before it starts, so that every thread the framework creates inherits it
+        pin = (lambda: os.sched_setaffinity(0, args.cpu_set)) if args.cpus else None
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
         self.name = framework
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     text=True, env=env)
+                                     text=True, env=env, preexec_fn=pin)
 
     def ask(self, command):
         self.proc.stdin.write(command + "\n")
@@ -153,13 +159,16 @@ class _Worker:
 
 def _run(args):
     workers = [_Worker(fw, args) for fw in ("lossbook", "keras")]
-    res = {w.name: {"times": [], "times_128": [], "accuracy": []} for w in workers}
+    res = {w.name: {"times": [], "times_128": [], "accuracy": [], "cpu": []}
+           for w in workers}
 
     def each(command, key=None):
         for w in workers:  # one after the other, never at the same time
             answer = w.ask(command)
             if key:
                 res[w.name][key].append(next(iter(answer.values())))
+                if key == "times":
+                    res[w.name]["cpu"].append(answer["cpu_seconds"])
             else:
                 res[w.name].update(answer)
 
@@ -167,6 +176,7 @@ def _run(args):
         each(f"epoch {args.batch_size}", None)  # warm-up epoch (Keras compiles here)
         for w in workers:
             res[w.name]["warmup"] = res[w.name].pop("seconds")
+            res[w.name].pop("cpu_seconds")
         for _ in range(args.repeats):
             each(f"epoch {args.batch_size}", "times")
             each("accuracy", "accuracy")
@@ -191,10 +201,20 @@ def main(argv=None):
     parser.add_argument("--blas-threads", type=int, default=None,
                         help="BLAS threads for lossbook (default lossbook.model.BLAS_THREADS;"
                              " 0 leaves NumPy's own setting)")
+    parser.add_argument("--cpus", type=int, default=0,
+                        help="pin both frameworks to the first N CPUs this process may use"
+                             " (Linux; default: no pinning)")
     parser.add_argument("--worker", choices=["lossbook", "keras"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be >= 1")
+    if args.cpus:
+        if not hasattr(os, "sched_setaffinity"):
+            parser.error("--cpus needs os.sched_setaffinity (Linux)")
+        allowed = sorted(os.sched_getaffinity(0))
+        if not 1 <= args.cpus <= len(allowed):
+            parser.error(f"--cpus must be between 1 and {len(allowed)}")
+        args.cpu_set = set(allowed[: args.cpus])
 
     if args.worker:
         (_lossbook_worker if args.worker == "lossbook" else _keras_worker)(args)
@@ -206,7 +226,8 @@ def main(argv=None):
           f"{args.dtype} in both, batch {args.batch_size}; 1 warm-up epoch, then "
           f"{args.repeats} timed epochs, lossbook and Keras alternating epoch by epoch; "
           f"lossbook BLAS threads: "
-          f"{'default' if args.blas_threads is None else args.blas_threads or 'NumPy own'}")
+          f"{'default' if args.blas_threads is None else args.blas_threads or 'NumPy own'}"
+          f"; CPUs: {'all' if not args.cpus else sorted(args.cpu_set)}")
     for fw, r in results.items():
         t, acc = r["times"], r["accuracy"]
         print(f"{fw:>8}: epoch min {min(t):.3f} s, median {statistics.median(t):.3f} s"
@@ -214,6 +235,9 @@ def main(argv=None):
               f" test accuracy after epochs 2..{1 + len(acc)}: "
               + " ".join(f"{a:.4f}" for a in acc)
               + f" (mean {statistics.mean(acc):.4f}); peak RSS {r['maxrss_mb']:.0f} MB")
+        cpu = statistics.median(r["cpu"])
+        print(f"{'':>8}  CPU time per epoch (all threads) median {cpu:.3f} s,"
+              f" i.e. {cpu / statistics.median(t):.2f} cores busy on average")
     med = {fw: statistics.median(r["times"]) for fw, r in results.items()}
     ratio = med["lossbook"] / med["keras"]
     mins = min(results["lossbook"]["times"]) / min(results["keras"]["times"])

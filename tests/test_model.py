@@ -1,6 +1,7 @@
 """Tests for lossbook.model: gradients, Keras agreement, training, API and errors."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -301,13 +302,18 @@ def test_blas_thread_limit_can_be_disabled(rng, monkeypatch):
 def test_benchmark_smoke():
     env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu")
     env.pop("JAX_ENABLE_X64", None)
+    pin = ["--cpus", "1"] if hasattr(os, "sched_setaffinity") else []
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "mlp_vs_keras.py"), "--limit", "256",
-         "--repeats", "1"],
+         "--repeats", "1", *pin],
         capture_output=True, text=True, env=env, timeout=120, check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("CPU time per epoch (all threads)") == 2, done.stdout
+    if pin:  # both workers pinned to one CPU: neither can keep more than one core busy
+        busy = [float(b) for b in re.findall(r"i\.e\. (\d+\.\d+) cores", done.stdout)]
+        assert len(busy) == 2 and all(b <= 1.05 for b in busy), done.stdout
     last = done.stdout.strip().splitlines()[-1]
-    assert __import__("re").fullmatch(
+    assert re.fullmatch(
         r"ratio=\d+\.\d\d acc_lossbook=0\.\d{4} acc_keras=0\.\d{4}", last
     ), last
