@@ -40,6 +40,7 @@ __all__ = [
     "animate_paths",
     "animate_decision_boundary",
     "log_ticks",
+    "draw_graph",
 ]
 
 LANGUAGES = ("ko", "en")
@@ -216,6 +217,72 @@ def plot_functions(x, functions, *, ax=None, title=None, xlabel=None, ylabel=Non
         ax.set_ylim(*ylim)
     _label(ax, title, xlabel, ylabel)
     ax.legend()
+    return fig, ax
+
+
+def draw_graph(root, *, title=None, ax=None, figsize=(7, 3.6), digits=2):
+    """Draw the computational graph of ``root`` (a ``lossbook.backprop.Value``).
+
+    Everything comes from ``graph_table(root)``: nodes as boxes (inputs blue,
+    operations yellow), laid out left to right by depth; above each edge the forward
+    value that flows along it (green), below it the gradient that flows back (red).
+    Call ``root.backward()`` first. Returns ``(fig, ax)``.
+
+    >>> from lossbook.backprop import Value
+    >>> x, y = Value(2.0, label="x"), Value(3.0, label="y")
+    >>> f = x * y
+    >>> f.backward()
+    >>> fig, ax = draw_graph(f)
+    """
+    from .backprop import Value, graph_table
+
+    if not isinstance(root, Value):
+        raise TypeError(f"draw_graph needs a lossbook.backprop.Value, got {type(root).__name__}")
+    table = graph_table(root)
+    depth = {}
+    for row in table:  # inputs come first: a node's depth is 1 + its deepest input
+        depth[row["id"]] = 1 + max((depth[i] for i in row["inputs"]), default=-1)
+    for row in table:  # put each input just left of the first node that uses it
+        if not row["inputs"]:
+            users = [r["id"] for r in table if row["id"] in r["inputs"]]
+            depth[row["id"]] = min(depth[u] for u in users) - 1 if users else 0
+    ypos, k = {}, 0
+    for row in table:  # inputs one below the other; a node at the mean height of its inputs
+        if not row["inputs"]:
+            ypos[row["id"]] = -1.25 * k
+            k += 1
+        else:
+            ypos[row["id"]] = float(np.mean([ypos[i] for i in row["inputs"]]))
+    pos = {i: (1.6 * depth[i], ypos[i]) for i in depth}
+    fig, ax = _axes(ax, figsize)
+    half = 0.32  # half a box width: arrows start and end at the box edges
+    white = {"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.5}
+    edges = [(i, row["id"], row["downstream"][j]) for row in table
+             for j, i in enumerate(row["inputs"])]
+    out = table[-1]
+    end = (pos[out["id"]][0] + 1.6, pos[out["id"]][1])
+    for child, parent, grad in edges + [(out["id"], None, 1.0)]:  # d out / d out = 1
+        (x0, y0), (x1, y1) = pos[child], pos[parent] if parent is not None else end
+        ax.annotate("", xy=(x1 - half, y1), xytext=(x0 + half, y0),
+                    arrowprops={"arrowstyle": "->", "color": "0.4"})
+        xm, ym = x0 + 0.42 * (x1 - x0), y0 + 0.42 * (y1 - y0)  # nearer the source node
+        ax.text(xm, ym + 0.08, f"{table[child]['value']:.{digits}f}", color="green",
+                ha="center", va="bottom", fontsize=9, bbox=white)
+        ax.text(xm, ym - 0.08, f"{grad:.{digits}f}", color="red", ha="center", va="top",
+                fontsize=9, bbox=white)
+    for row in table:
+        text = row["op"].replace("*", "×") if row["op"] else row["label"]
+        ax.text(*pos[row["id"]], text, ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round", "fc": "lightyellow" if row["op"] else "lightblue",
+                      "ec": "0.3"})
+    ax.text(*end, out["label"], ha="left", va="center", fontsize=10)
+    ax.plot([], [], color="green", label=tr("순전파 값", "forward value"))
+    ax.plot([], [], color="red", label=tr("기울기 (역전파)", "gradient (backward)"))
+    ax.legend(loc="lower right", fontsize=9)
+    ax.set_xlim(-0.6, end[0] + 0.6)
+    ax.set_ylim(min(ypos.values()) - 0.7, max(ypos.values()) + 0.5)
+    ax.axis("off")
+    _label(ax, title)
     return fig, ax
 
 

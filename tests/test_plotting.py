@@ -225,3 +225,41 @@ def test_animate_decision_boundary_bad_input():
         plotting.animate_decision_boundary([[0, 1, 1]], X, [0, 1, 1])
     with pytest.raises(ValueError, match="y must hold 0/1 labels"):
         plotting.animate_decision_boundary([[0, 1, 1]], X, [0, 2])
+
+
+def _graph_f():
+    from lossbook.backprop import Value
+
+    x, y, z = Value(-2.0, label="x"), Value(5.0, label="y"), Value(-4.0, label="z")
+    q = x + y
+    q.label = "q"
+    f = q * z
+    f.label = "f"
+    f.backward()
+    return f
+
+
+def test_draw_graph_writes_the_table_values_and_gradients():
+    from lossbook.backprop import graph_table
+
+    f = _graph_f()
+    plotting.setup(lang="en")
+    fig, ax = plotting.draw_graph(f, title="f = (x + y)z", digits=1)
+    texts = ax.texts
+    green = sorted(float(t.get_text()) for t in texts if t.get_color() == "green")
+    red = sorted(float(t.get_text()) for t in texts if t.get_color() == "red")
+    table = graph_table(f)
+    edges = [(i, row["downstream"][j]) for row in table for j, i in enumerate(row["inputs"])]
+    # one green and one red number per edge, plus the edge leaving the output (gradient 1)
+    assert green == sorted([table[i]["value"] for i, _ in edges] + [f.data])
+    assert red == sorted([g for _, g in edges] + [1.0])
+    assert red == [-4.0, -4.0, -4.0, 1.0, 3.0]  # df/dq = z, df/dx = df/dy = z, df/dz = q
+    boxes = [t.get_text() for t in texts if t.get_bbox_patch() is not None
+             and t.get_bbox_patch().get_boxstyle().__class__.__name__ == "Round"]
+    assert sorted(boxes) == sorted(["x", "y", "+", "z", "×"])
+    assert ax.get_title() == "f = (x + y)z"
+
+
+def test_draw_graph_rejects_other_objects():
+    with pytest.raises(TypeError, match="draw_graph needs a lossbook.backprop.Value, got float"):
+        plotting.draw_graph(3.0)

@@ -47,7 +47,7 @@ from lossbook.backprop import (
     sigmoid_circuit,
 )
 from lossbook.gradients import numerical_gradient
-from lossbook.plotting import setup, tr
+from lossbook.plotting import draw_graph, setup, tr
 
 setup()
 np.set_printoptions(precision=6, suppress=True)
@@ -171,69 +171,13 @@ print(numerical_gradient(f_plain, [-2.0, 5.0, -4.0]))
         ko=r"""
 ### 그래프 그리기
 
-`graph_table(f)`는 그래프의 모든 노드를 입력부터 차례로 담은 표(딕셔너리의 리스트)를 돌려줍니다. 각 행에는 순전파 값(`value`), 출력에 대한 기울기(`grad`), 입력에 대한 국소 기울기(`local_grads`), 그리고 입력으로 내려보내는 기울기(`downstream` = 국소 × 상류)가 있습니다. 아래 그림은 이 표만으로 그립니다. 손으로 적어 넣은 숫자는 하나도 없습니다. 간선 **위의 초록색 숫자는 순전파 값**, **아래의 빨간색 숫자는 그 간선을 따라 거꾸로 흐르는 기울기**입니다. (그림 함수의 코드는 펼쳐 볼 수 있습니다.)
+`graph_table(f)`는 그래프의 모든 노드를 입력부터 차례로 담은 표(딕셔너리의 리스트)를 돌려줍니다. 각 행에는 순전파 값(`value`), 출력에 대한 기울기(`grad`), 입력에 대한 국소 기울기(`local_grads`), 그리고 입력으로 내려보내는 기울기(`downstream` = 국소 × 상류)가 있습니다. 아래 그림은 이 표만으로 그립니다. 손으로 적어 넣은 숫자는 하나도 없습니다. 간선 **위의 초록색 숫자는 순전파 값**, **아래의 빨간색 숫자는 그 간선을 따라 거꾸로 흐르는 기울기**입니다. (그림은 `lossbook.plotting.draw_graph`가 그립니다. 코드는 `inspect.getsource(draw_graph)`로 볼 수 있습니다.)
 """,
         en=r"""
 ### Drawing the graph
 
-`graph_table(f)` returns every node of the graph, inputs first, as a list of dicts: the forward `value`, the gradient of the output with respect to the node (`grad`), the node's `local_grads` with respect to its inputs, and the gradients it sends `downstream` to them (local × upstream). The figure below is drawn from that table alone; no number is typed in by hand. **Green numbers above an edge are forward values**, **red numbers below it are the gradients flowing back along that edge**. (Expand the cell to see the drawing code.)
+`graph_table(f)` returns every node of the graph, inputs first, as a list of dicts: the forward `value`, the gradient of the output with respect to the node (`grad`), the node's `local_grads` with respect to its inputs, and the gradients it sends `downstream` to them (local × upstream). The figure below is drawn from that table alone; no number is typed in by hand. **Green numbers above an edge are forward values**, **red numbers below it are the gradients flowing back along that edge**. (The drawing is `lossbook.plotting.draw_graph`; `inspect.getsource(draw_graph)` shows its code.)
 """,
-    ),
-    code(
-        """
-def draw_graph(root, title=None, figsize=(7, 3.6), digits=2):
-    \"\"\"Draw the computational graph of `root` from graph_table(root): nodes as boxes,
-    forward values (green) above the edges, backward gradients (red) below them.\"\"\"
-    table = graph_table(root)
-    depth = {}
-    for row in table:  # inputs come first: a node's depth is 1 + its deepest input
-        depth[row["id"]] = 1 + max((depth[i] for i in row["inputs"]), default=-1)
-    for row in table:  # put each input just left of the node that uses it
-        if not row["inputs"]:
-            users = [r["id"] for r in table if row["id"] in r["inputs"]]
-            depth[row["id"]] = min(depth[u] for u in users) - 1 if users else 0
-    ypos, k = {}, 0
-    for row in table:
-        if not row["inputs"]:
-            ypos[row["id"]] = -1.25 * k
-            k += 1
-        else:
-            ypos[row["id"]] = float(np.mean([ypos[i] for i in row["inputs"]]))
-    pos = {i: (1.6 * depth[i], ypos[i]) for i in depth}
-    fig, ax = plt.subplots(figsize=figsize)
-    half = 0.32
-    white = {"fc": "white", "ec": "none", "alpha": 0.85, "pad": 0.5}
-    edges = [(i, row["id"], row["downstream"][j]) for row in table
-             for j, i in enumerate(row["inputs"])]
-    out = table[-1]
-    end = (pos[out["id"]][0] + 1.6, pos[out["id"]][1])
-    for child, parent, grad in edges + [(out["id"], None, 1.0)]:
-        (x0, y0), (x1, y1) = pos[child], pos[parent] if parent is not None else end
-        ax.annotate("", xy=(x1 - half, y1), xytext=(x0 + half, y0),
-                    arrowprops={"arrowstyle": "->", "color": "0.4"})
-        xm, ym = x0 + 0.42 * (x1 - x0), y0 + 0.42 * (y1 - y0)  # nearer the source node
-        value = table[child]["value"]
-        ax.text(xm, ym + 0.08, f"{value:.{digits}f}", color="green", ha="center", bbox=white,
-                va="bottom", fontsize=9)
-        ax.text(xm, ym - 0.08, f"{grad:.{digits}f}", color="red", ha="center", bbox=white,
-                va="top", fontsize=9)
-    for row in table:
-        text = row["op"].replace("*", "×") if row["op"] else row["label"]
-        ax.text(*pos[row["id"]], text, ha="center", va="center", fontsize=10,
-                bbox={"boxstyle": "round", "fc": "lightyellow" if row["op"] else "lightblue",
-                      "ec": "0.3"})
-    ax.text(*end, out["label"], ha="left", va="center", fontsize=10)
-    ax.plot([], [], color="green", label=tr("순전파 값", "forward value"))
-    ax.plot([], [], color="red", label=tr("기울기 (역전파)", "gradient (backward)"))
-    ax.legend(loc="lower right", fontsize=9)
-    ax.set_xlim(-0.6, end[0] + 0.6)
-    ax.set_ylim(min(ypos.values()) - 0.7, max(ypos.values()) + 0.5)
-    ax.axis("off")
-    if title:
-        ax.set_title(title)
-    return fig, ax
-""",
-        tags=["hide-cell"],
     ),
     code(
         """
