@@ -99,8 +99,9 @@ class Perceptron:
     After ``fit``: ``weights`` (bias first), ``history`` (one dict per epoch with the
     weights at the end of the epoch and the number of ``errors`` — samples whose output
     differed from the target, i.e. updates that changed the weights), ``weight_history``
-    (array of shape (epochs + 1, n + 1), row 0 = the zero start) and ``converged_epoch``
-    (first epoch with no errors, or ``None``).
+    (array of shape (epochs + 1, n + 1), row 0 = the zero start), ``step_history`` (the
+    same after every single sample: shape (epochs · n_samples + 1, n + 1)) and
+    ``converged_epoch`` (first epoch with no errors, or ``None``).
     """
 
     def __init__(self, n_inputs, learning_rate=0.2, epochs=10, activation="step"):
@@ -115,6 +116,7 @@ class Perceptron:
         self.activation = lookup(activation, ACTIVATIONS, "activation")
         self.weights = np.zeros(self.n_inputs + 1)
         self.history = []
+        self._steps = []  # weights after each sample, in training order
         self.converged_epoch = None
 
     # -- forward ---------------------------------------------------------------------
@@ -145,6 +147,7 @@ class Perceptron:
 
         self.weights = np.zeros(self.n_inputs + 1)
         self.history = []
+        self._steps = []
         self.converged_epoch = None
         for epoch in range(1, self.epochs + 1):
             errors = 0
@@ -154,6 +157,7 @@ class Perceptron:
                 self.weights[1:] += delta * x_i
                 self.weights[0] += delta
                 errors += int(target != output)
+                self._steps.append(self.weights.copy())
             self.history.append({"epoch": epoch, "weights": self.weights.copy(), "errors": errors})
             if errors == 0 and self.converged_epoch is None:
                 self.converged_epoch = epoch
@@ -164,6 +168,16 @@ class Perceptron:
         """Weights (bias first) before training and after each epoch: shape (epochs + 1, n + 1)."""
         rows = [np.zeros(self.n_inputs + 1)] + [h["weights"] for h in self.history]
         return np.array(rows)
+
+    @property
+    def step_history(self):
+        """Weights (bias first) before training and after every sample's update.
+
+        Row k (k >= 1) is the weights after the k-th application of the rule, to sample
+        (k − 1) mod n_samples of epoch (k − 1) // n_samples + 1; most rows repeat the
+        previous one, because only a misclassified sample changes the weights.
+        """
+        return np.array([np.zeros(self.n_inputs + 1)] + self._steps)
 
     @property
     def converged(self):

@@ -482,13 +482,15 @@ def animate_paths(f, paths, xlim, ylim, *, levels=20, n=150, log=False, interval
 
 
 def animate_decision_boundary(history, X, y, *, interval=500, max_frames=60, title=None,
-                              margin=0.5, default_mode="loop"):
+                              margin=0.5, default_mode="loop", per_sample=False):
     """Animate a perceptron's decision boundary as it learns; return the HTML.
 
     ``history`` is a sequence of weight vectors ``[b, w1, w2]`` (one per step or
     epoch); the boundary is ``b + w1·x1 + w2·x2 = 0`` and the shaded side is
     where the perceptron outputs 1 (``b + w·x > 0``). ``X`` has shape (n, 2) and
-    ``y`` holds 0/1 labels.
+    ``y`` holds 0/1 labels. With ``per_sample=True`` the history is one row per
+    sample (``Perceptron.step_history``): frame k rings sample (k − 1) mod n, the
+    one the rule was just applied to, and says whether it moved the line.
 
     >>> html = animate_decision_boundary([[-0.5, 0, 0], [-0.5, 0.3, 0.3]],
     ...                                  [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1])
@@ -533,6 +535,17 @@ def animate_decision_boundary(history, X, y, *, interval=500, max_frames=60, tit
         ax.set_ylabel("$x_2$")
         ax.legend(loc="upper left")
         ax.set_title(f"{prefix}{tr('단계', 'step')} {k}: b={b:.2f}, w=({w1:.2f}, {w2:.2f})")
+        if per_sample and k > 0:
+            i = (k - 1) % len(X)
+            ax.scatter(*X[i], s=400, facecolors="none", edgecolors="k", linewidths=2.5,
+                       zorder=4)
+            moved = not np.array_equal(W[k], W[k - 1])
+            epoch = (k - 1) // len(X) + 1
+            note = (tr(f"에포크 {epoch}, 샘플 {i + 1}: ", f"epoch {epoch}, sample {i + 1}: ")
+                    + (tr("틀려서 경계가 움직임", "misclassified, the line moves") if moved
+                       else tr("맞음, 그대로", "correct, no change")))
+            ax.text(0.98, 0.02, note, transform=ax.transAxes, ha="right", va="bottom",
+                    fontsize=9, bbox={"fc": "white", "ec": "0.6", "alpha": 0.9})
         return []
 
     return _to_html(fig, update, len(steps), interval, default_mode)

@@ -86,6 +86,25 @@ def test_weight_history_starts_at_zero_and_follows_history():
     assert not np.shares_memory(p.history[-1]["weights"], p.weights)
 
 
+def test_step_history_has_one_row_per_sample_and_moves_only_on_errors():
+    X, y = logic_gate_data("and")
+    p = Perceptron(2, epochs=6).fit(X, y)
+    sh = p.step_history
+    assert sh.shape == (6 * 4 + 1, 3)
+    np.testing.assert_array_equal(sh[0], 0.0)
+    np.testing.assert_array_equal(sh[4::4], p.weight_history[1:])  # epoch ends agree
+    for k in range(1, len(sh)):  # replay the rule on sample (k - 1) mod 4
+        x_i, target = X[(k - 1) % 4], y[(k - 1) % 4]
+        z = sh[k - 1][0] + x_i @ sh[k - 1][1:]
+        output = 1.0 if z > 0 else 0.0
+        expected = sh[k - 1] + 0.2 * (target - output) * np.r_[1.0, x_i]
+        np.testing.assert_allclose(sh[k], expected, rtol=0, atol=1e-15)
+        assert np.array_equal(sh[k], sh[k - 1]) == (output == target)
+    moves = sum(not np.array_equal(a, b) for a, b in zip(sh[1:], sh[:-1], strict=True))
+    assert moves == sum(h["errors"] for h in p.history)
+    assert Perceptron(2).step_history.shape == (1, 3)  # before fit: just the zero start
+
+
 def test_fit_restarts_from_zero_and_returns_self():
     X, y = logic_gate_data("and")
     p = Perceptron(2)

@@ -217,6 +217,20 @@ def test_animate_decision_boundary():
     assert one.count("data:image/png;base64,") == 4
 
 
+def test_animate_decision_boundary_per_sample_rings_the_current_sample():
+    from lossbook.perceptron import Perceptron, logic_gate_data
+
+    plotting.setup("en")
+    X, y = logic_gate_data("and")
+    steps = Perceptron(2, epochs=2).fit(X, y).step_history  # 9 rows
+    one = plotting.animate_decision_boundary(steps, X, y, per_sample=True)
+    assert one == plotting.animate_decision_boundary(steps, X, y, per_sample=True)
+    assert one.count("data:image/png;base64,") == 9
+    # the frames differ from the plain animation (ring and note on frames 1..8)
+    plain = plotting.animate_decision_boundary(steps, X, y)
+    assert plain.count("data:image/png;base64,") == 9 and plain != one
+
+
 def test_animate_decision_boundary_bad_input():
     X = [[0, 0], [1, 1]]
     with pytest.raises(ValueError, match=r"history must be a list of \[b, w1, w2\]"):

@@ -286,27 +286,32 @@ print("z at the four inputs:", p_and.net_input(X))
 경계선이 점 $(1, 0)$ 을 **정확히** 지나갑니다($z=0$). 이 점이 0으로 분류되는 것은 오로지 $\operatorname{step}(0)=0$ 이라는
 관례 덕분입니다. 퍼셉트론 규칙은 틀린 샘플이 없어지는 순간 멈추므로, 여유(margin)가 전혀 없는 경계에서 멈출 수 있습니다.
 
-### 에포크마다 움직이는 경계
+### 샘플 하나마다 움직이는 경계
 
-아래 애니메이션은 학습 전(0단계)부터 가중치가 자리 잡는 5 에포크까지, 에포크가 끝날 때마다의 경계를 보여 줍니다.
+아래 애니메이션은 학습 전(0단계)부터 가중치가 자리 잡는 5 에포크 끝까지, 규칙을 샘플 하나에 적용할 때마다의 경계를 보여 줍니다
+(`step_history`: 에포크당 4단계, 모두 20단계). 방금 규칙을 적용한 샘플에는 검은 테두리를 두르고, 오른쪽 아래에 그 샘플을 맞혔는지 적었습니다.
 색칠된 영역은 그 가중치에서 출력이 1인 곳입니다. 처음에는 모든 곳이 0이라 경계선이 없습니다.
+**틀린 샘플에서만 경계가 움직인다**는 것을 눈으로 확인해 보세요. 맞힌 샘플에서는 $t - y = 0$ 이라 가중치가 그대로입니다.
 """,
         en=r"""
 The boundary passes **exactly** through the point $(1, 0)$ ($z=0$). That point is classified 0 only
 because of the convention $\operatorname{step}(0)=0$. The perceptron rule stops as soon as no sample is
 misclassified, so it may stop on a boundary with no margin at all.
 
-### The boundary, epoch by epoch
+### The boundary, one sample at a time
 
-The animation shows the boundary at the end of each epoch, from before training (step 0) up to epoch 5,
-where the weights settle. The shaded area is where the output is 1 for those weights. At first the output
-is 0 everywhere, so there is no line yet.
+The animation shows the boundary after every single application of the rule, from before training
+(step 0) to the end of epoch 5, where the weights settle (`step_history`: 4 steps per epoch, 20 in all).
+The sample the rule was just applied to has a black ring, and the note in the corner says whether it was
+classified correctly. The shaded area is where the output is 1 for those weights. At first the output is
+0 everywhere, so there is no line yet. Watch the line **move only on misclassified samples**: for a
+correct one $t - y = 0$, so the weights stay as they are.
 """,
     ),
     code(
         """
-frames = p_and.weight_history[: p_and.converged_epoch]   # start + epochs 1..5
-HTML(animate_decision_boundary(frames, X, y, interval=800, title="AND"))
+frames = p_and.step_history[: (p_and.converged_epoch - 1) * len(X) + 1]   # start + epochs 1..5
+HTML(animate_decision_boundary(frames, X, y, interval=800, title="AND", per_sample=True))
 """
     ),
     md(
