@@ -23,14 +23,28 @@ def notebooks() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").glob("*/*.ipynb"))
 
 
+def workers() -> list[str]:
+    """pytest-xdist options: two worker processes on a machine with two or more CPUs.
+
+    Unit tests are independent; nbval runs each notebook's cells in order in one
+    worker (--dist loadfile), so two notebooks run side by side.
+    """
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return ["-n", "2", "--dist", "loadfile"] if cpus >= 2 else []
+
+
 def stages() -> list[tuple[str, list[str]]]:
-    nbval = [str(BIN / "pytest"), "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q"]
+    nbval = [str(BIN / "pytest"), "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
+             *workers()]
     sanitize = ROOT / "book" / "nbval_sanitize.cfg"
     if sanitize.exists():
         nbval += ["--nbval-sanitize-with", str(sanitize.relative_to(ROOT))]
     return [
         ("lint", [str(BIN / "ruff"), "check", "."]),
-        ("unit tests", [str(BIN / "pytest"), "tests", "-p", "no:cacheprovider", "-q"]),
+        ("unit tests", [str(BIN / "pytest"), "tests", "-p", "no:cacheprovider", "-q", *workers()]),
         ("notebooks (nbval)", nbval + notebooks()),
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
