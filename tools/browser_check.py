@@ -37,6 +37,9 @@ import urllib.parse
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from lossbook_html import KO_UI  # noqa: E402  (the Korean interface strings of the build)
+
 LANGS = ("ko", "en")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -119,6 +122,14 @@ PAGE_STATE_JS = """() => {
         .filter(i => (i.getAttribute('src') || '').startsWith('data:image/')
                      && i.naturalWidth > 0).length,
     lang: document.documentElement.lang,
+    ui: {  // interface strings, as the reader sees them (Korean on Korean pages)
+      skip: (document.querySelector('#pst-skip-link a') || {}).textContent || null,
+      search: (document.querySelector('input.search-button__input, input[name=q]') || {})
+          .placeholder || null,
+      summary: [...document.querySelectorAll('details.hide summary .collapsed')]
+          .map(e => e.textContent.trim()),
+      hint: typeof toggleHintShow === 'undefined' ? null : toggleHintShow,
+    },
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   };
@@ -244,11 +255,30 @@ class Checker:
         lang = page_language(rel)
         if lang is not None and state["lang"] != lang:
             self.fail(rel, f'<html lang="{state["lang"]}">, expected "{lang}"')
+        if lang is not None:
+            self.check_ui(rel, lang, state["ui"])
         nb = notebook_of(rel, self.source)
         if nb is not None:
             self.check_launch(rel, state["links"])
             if has_animation(nb) and not state["animations"]:
                 self.fail(rel, "the notebook has an animation but no working player is shown")
+
+    def check_ui(self, rel: str, lang: str, ui: dict) -> None:
+        """The theme's interface strings are in the page's language (book/_ext KO_UI)."""
+        ko = lang == "ko"
+        expected = {
+            "skip": KO_UI["Skip to main content"] if ko else "Skip to main content",
+            "search": KO_UI["Search this book..."] if ko else "Search this book...",
+            "hint": KO_UI["Click to show"] if ko else "Click to show",
+        }
+        for key, want in expected.items():
+            if ui[key] != want:
+                self.fail(rel, f"interface string {key!r} is {ui[key]!r}, expected {want!r}")
+        english = [t for t in ui["summary"] if t.startswith(("Show code", "Hide code"))]
+        if ko and english:
+            self.fail(rel, f"hidden-cell summary still in English: {english[0]!r}")
+        if not ko and len(english) != len(ui["summary"]):
+            self.fail(rel, f"unexpected hidden-cell summaries: {ui['summary'][:2]}")
 
     def check_launch(self, rel: str, links: list[str]) -> None:
         path = rel.replace(".html", ".ipynb")

@@ -3,8 +3,17 @@
 1. ``<html lang>`` per page. Sphinx's ``language`` is global in Jupyter Book 1, so
    the theme would label every page "en". Pages under ``book/ko/`` get
    ``lang="ko"`` (screen readers, hyphenation, browser translation prompts); the
-   bilingual landing page keeps "en". The theme's own strings (navigation,
-   "Search", ...) stay English: they are translated once per build, not per page.
+   bilingual landing page keeps "en".
+
+3. The Korean pages' interface in Korean. The theme translates its strings
+   ("Search this book...", "Back to top", "previous", the hidden-cell toggles, ...)
+   once per build, into the one global language, and writes some of them
+   untranslated in any language. So when the build has finished, every page under
+   ``book/ko/`` has those strings replaced by the Korean of ``KO_UI``: in
+   attributes and text outside the page's ``<article>`` (the chapter itself is
+   never touched), plus the hidden-cell summaries and toggle hints, whose markup
+   is the theme's own. ``tests/test_ko_ui.py`` checks the replacement and the
+   browser check looks for it on every Korean page.
 
 2. Inline scripts, once. In a Jupyter Book 1 build with launch buttons and
    ``thebe: true`` the inline scripts of sphinx-thebe (``const THEBE_JS_URL =
@@ -20,7 +29,107 @@
 
 from __future__ import annotations
 
+import pathlib
+import re
+
 LANG_FOLDERS = {"book/ko/": "ko", "book/en/": "en"}
+
+# The interface strings of sphinx-book-theme / pydata-sphinx-theme / MyST-NB that a
+# reader of a chapter page sees (text, tooltips, screen-reader labels), in Korean.
+KO_UI = {
+    "Skip to main content": "본문으로 건너뛰기",
+    "Back to top": "맨 위로",
+    "Search": "검색",
+    "Search this book...": "이 책에서 검색...",
+    "Contents": "목차",
+    "On this page": "이 페이지의 목차",
+    "previous": "이전",
+    "next": "다음",
+    "previous page": "이전 페이지",
+    "next page": "다음 페이지",
+    "Site navigation": "사이트 탐색",
+    "Main": "본문",
+    "Page": "페이지",
+    "Index": "색인",
+    "Color mode": "색 모드",
+    "Light": "밝게",
+    "Dark": "어둡게",
+    "System Settings": "시스템 설정",
+    "Toggle primary sidebar": "왼쪽 사이드바 열기/닫기",
+    "Toggle secondary sidebar": "오른쪽 사이드바 열기/닫기",
+    "Fullscreen mode": "전체 화면",
+    "Print to PDF": "PDF로 인쇄",
+    "Download this page": "이 페이지 내려받기",
+    "Download source file": "원본 파일 내려받기",
+    "Launch interactive content": "대화형으로 실행하기",
+    "Launch on Binder": "Binder에서 실행",
+    "Launch on Colab": "Colab에서 실행",
+    "Launch Thebe": "이 페이지에서 코드 실행(Thebe)",
+    "Live Code": "라이브 코드",
+    "Binder logo": "Binder 로고",
+    "Colab logo": "Colab 로고",
+    "Source repositories": "소스 저장소",
+    "Source repository": "소스 저장소",
+    "Repository": "저장소",
+    "Open an issue": "이슈 열기",
+    "Open issue": "이슈 열기",
+    "Version warning": "버전 경고",
+    "Toggle hidden content": "숨긴 내용 펼치기/접기",
+    "Show code cell source": "셀 코드 보기",
+    "Hide code cell source": "셀 코드 숨기기",
+    "Show code cell content": "셀 내용 보기",
+    "Hide code cell content": "셀 내용 숨기기",
+    "Show code cell outputs": "셀 출력 보기",
+    "Hide code cell outputs": "셀 출력 숨기기",
+    "Click to show": "눌러서 보기",
+    "Click to hide": "눌러서 숨기기",
+    "By The lossbook authors": "지은이: lossbook 저자들",
+}
+
+_ATTRIBUTE = re.compile(r'\b(title|aria-label|placeholder|data-bs-title|alt)="([^"<>]*)"')
+_TEXT = re.compile(r">(\s*)([^<>]*?)(\s*)<")
+_ARTICLE = re.compile(r'(<article class="bd-article"[^>]*>)(.*?)(</article>)', re.S)
+# inside the article, only the theme's own markup: hidden-cell summaries
+_SUMMARY = re.compile(r'(<p class="(?:collapsed|expanded) admonition-title">)([^<]*)(</p>)')
+_HINT = re.compile(r"(let toggleHint(?:Show|Hide) = ')([^']*)(';)")
+_COPYRIGHT = re.compile(r"© Copyright (\d{4})\.")
+
+
+def translate_ui(html: str, table: dict[str, str] = KO_UI) -> str:
+    """Replace the theme's interface strings of a built page by ``table``'s translations.
+
+    Attributes and text nodes are replaced only when the whole value is a key of
+    ``table``, and never inside the chapter (``<article class="bd-article">``),
+    except the theme's hidden-cell summaries there.
+    """
+
+    def attribute(m):
+        return f'{m[1]}="{table.get(m[2], m[2])}"'
+
+    def text(m):
+        return f">{m[1]}{table.get(m[2], m[2])}{m[3]}<"
+
+    def outside(part):
+        part = _ATTRIBUTE.sub(attribute, part)
+        part = _TEXT.sub(text, part)
+        part = _HINT.sub(lambda m: m[1] + table.get(m[2], m[2]) + m[3], part)
+        return _COPYRIGHT.sub(r"© \1", part)
+
+    def summary(m):
+        return m[1] + table.get(m[2], m[2]) + m[3]
+
+    pieces, last = [], 0
+    for m in _ARTICLE.finditer(html):
+        pieces.append(outside(html[last:m.start()]))
+        body = _SUMMARY.sub(summary, m[2])
+        body = body.replace(
+            'aria-label="Toggle hidden content"',
+            f'aria-label="{table.get("Toggle hidden content", "Toggle hidden content")}"',
+        )
+        pieces.append(m[1] + body + m[3])
+        last = m.end()
+    pieces.append(outside(html[last:]))
+    return "".join(pieces)
 
 
 def _page_language(pagename: str) -> str | None:
@@ -52,6 +161,19 @@ def on_page_context(app, pagename, templatename, context, doctree):
         context["script_files"] = unique
 
 
+def translate_korean_pages(app, exception):
+    """After an HTML build: the interface strings of every ``book/ko/`` page in Korean."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = pathlib.Path(app.outdir, "book", "ko")
+    for page in sorted(folder.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        translated = translate_ui(html)
+        if translated != html:
+            page.write_text(translated, encoding="utf-8")
+
+
 def setup(app):
     app.connect("html-page-context", on_page_context)
+    app.connect("build-finished", translate_korean_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
