@@ -5,16 +5,6 @@
    ``lang="ko"`` (screen readers, hyphenation, browser translation prompts); the
    bilingual landing page keeps "en".
 
-3. The Korean pages' interface in Korean. The theme translates its strings
-   ("Search this book...", "Back to top", "previous", the hidden-cell toggles, ...)
-   once per build, into the one global language, and writes some of them
-   untranslated in any language. So when the build has finished, every page under
-   ``book/ko/`` has those strings replaced by the Korean of ``KO_UI``: in
-   attributes and text outside the page's ``<article>`` (the chapter itself is
-   never touched), plus the hidden-cell summaries and toggle hints, whose markup
-   is the theme's own. ``tests/test_ko_ui.py`` checks the replacement and the
-   browser check looks for it on every Korean page.
-
 2. Inline scripts, once. In a Jupyter Book 1 build with launch buttons and
    ``thebe: true`` the inline scripts of sphinx-thebe (``const THEBE_JS_URL =
    ...``) and sphinx-togglebutton are registered twice, once with filename
@@ -25,6 +15,16 @@
    the page's ``script_files`` before it is written; the first copy stays, so
    thebe and the toggle buttons work unchanged. Measured with Sphinx 7.4,
    sphinx-thebe 0.3.1, jupyter-book 1.0.4.
+
+3. The Korean pages' interface in Korean. The theme translates its strings
+   ("Search this book...", "Back to top", "previous", the hidden-cell toggles, ...)
+   once per build, into the one global language, and writes some of them
+   untranslated in any language. So when the build has finished, every page under
+   ``book/ko/`` has those strings replaced by the Korean of ``KO_UI``: in
+   attributes and text outside the page's ``<article>`` (the chapter itself is
+   never touched), plus the hidden-cell summaries and toggle hints, whose markup
+   is the theme's own. ``tests/test_ko_ui.py`` checks the replacement and the
+   browser check looks for it on every Korean page.
 """
 
 from __future__ import annotations
@@ -86,11 +86,12 @@ KO_UI = {
     "By The lossbook authors": "지은이: lossbook 저자들",
 }
 
-_ATTRIBUTE = re.compile(r'\b(title|aria-label|placeholder|data-bs-title|alt)="([^"<>]*)"')
-_TEXT = re.compile(r">(\s*)([^<>]*?)(\s*)<")
+_ATTRIBUTE = re.compile(r'(\b(?:title|aria-label|placeholder|data-bs-title|alt)=")([^"<>]*)(")')
+_TEXT = re.compile(r"(>\s*)([^<>]*?)(\s*<)")
 _ARTICLE = re.compile(r'(<article class="bd-article"[^>]*>)(.*?)(</article>)', re.S)
-# inside the article, only the theme's own markup: hidden-cell summaries
+# inside the article, only the theme's own markup: hidden-cell summaries and their label
 _SUMMARY = re.compile(r'(<p class="(?:collapsed|expanded) admonition-title">)([^<]*)(</p>)')
+_SUMMARY_LABEL = re.compile(r'(<summary aria-label=")([^"]*)(")')
 _HINT = re.compile(r"(let toggleHint(?:Show|Hide) = ')([^']*)(';)")
 _COPYRIGHT = re.compile(r"© Copyright (\d{4})\.")
 
@@ -103,29 +104,18 @@ def translate_ui(html: str, table: dict[str, str] = KO_UI) -> str:
     except the theme's hidden-cell summaries there.
     """
 
-    def attribute(m):
-        return f'{m[1]}="{table.get(m[2], m[2])}"'
-
-    def text(m):
-        return f">{m[1]}{table.get(m[2], m[2])}{m[3]}<"
+    def middle(m):  # every pattern here is (before)(string)(after)
+        return m[1] + table.get(m[2], m[2]) + m[3]
 
     def outside(part):
-        part = _ATTRIBUTE.sub(attribute, part)
-        part = _TEXT.sub(text, part)
-        part = _HINT.sub(lambda m: m[1] + table.get(m[2], m[2]) + m[3], part)
+        for pattern in (_ATTRIBUTE, _TEXT, _HINT):
+            part = pattern.sub(middle, part)
         return _COPYRIGHT.sub(r"© \1", part)
-
-    def summary(m):
-        return m[1] + table.get(m[2], m[2]) + m[3]
 
     pieces, last = [], 0
     for m in _ARTICLE.finditer(html):
         pieces.append(outside(html[last:m.start()]))
-        body = _SUMMARY.sub(summary, m[2])
-        body = body.replace(
-            'aria-label="Toggle hidden content"',
-            f'aria-label="{table.get("Toggle hidden content", "Toggle hidden content")}"',
-        )
+        body = _SUMMARY_LABEL.sub(middle, _SUMMARY.sub(middle, m[2]))
         pieces.append(m[1] + body + m[3])
         last = m.end()
     pieces.append(outside(html[last:]))
