@@ -12,6 +12,7 @@ per concept of the course::
     lossbook.model         a tiny Keras-style Sequential with compile / fit
     lossbook.datasets      MNIST loading (a bundled subset, or the official files)
     lossbook.plotting      Korean-capable figures shared by the chapters
+    lossbook.exercises     checks that answer back in the chapters' exercises
 
 Only NumPy is imported eagerly; matplotlib, tqdm and Keras are imported by the
 functions that need them. Submodules load on first attribute access, so
@@ -32,6 +33,7 @@ _SUBMODULES = (
     "model",
     "datasets",
     "plotting",
+    "exercises",
 )
 
 __all__ = list(_SUBMODULES) + ["__version__"]

@@ -20,7 +20,6 @@ import hashlib
 import importlib.util
 import io
 import logging
-import os
 import pathlib
 import re
 import tempfile
@@ -30,6 +29,7 @@ import matplotlib
 import numpy as np
 
 from ._checks import as_float_array
+from ._lang import LANGUAGES, language, set_language, tr  # noqa: F401 - re-exported
 
 __all__ = [
     "setup",
@@ -43,7 +43,6 @@ __all__ = [
     "draw_graph",
 ]
 
-LANGUAGES = ("ko", "en")
 FONT_NAME = "NanumGothic"
 # NanumGothic first: it is also the font of the non-math parts of math text, so a
 # label such as "협곡 $x^2/20 + y^2$" keeps its Hangul. Characters it lacks in
@@ -53,41 +52,6 @@ FONT_NAME = "NanumGothic"
 FONT_FAMILY = [FONT_NAME, "DejaVu Sans"]
 # Matplotlib's messages when a character cannot be drawn (it would show as a box).
 MISSING_GLYPH = r"(Glyph .* missing from|Font .* does not have a glyph)"
-
-_override: str | None = None  # set by setup(lang=...)
-
-
-def _check_lang(lang, where):
-    if lang not in LANGUAGES:
-        raise ValueError(f"{where} must be one of {LANGUAGES}, got {lang!r}")
-    return lang
-
-
-def language() -> str:
-    """The language of the running notebook: ``"ko"`` or ``"en"``.
-
-    In order: the language passed to ``setup(lang=...)``; the environment
-    variable ``LOSSBOOK_LANG``; the name of the working directory if it is
-    ``ko`` or ``en`` (a kernel runs in its notebook's folder, ``book/ko`` or
-    ``book/en``); otherwise ``"en"``.
-    """
-    if _override is not None:
-        return _override
-    env = os.environ.get("LOSSBOOK_LANG")
-    if env:
-        return _check_lang(env.strip().lower(), "LOSSBOOK_LANG")
-    folder = pathlib.Path.cwd().name
-    return folder if folder in LANGUAGES else "en"
-
-
-def tr(ko: str, en: str) -> str:
-    """Return ``ko`` in a Korean notebook and ``en`` otherwise.
-
-    >>> tr("손실", "loss") in ("손실", "loss")
-    True
-    """
-    return ko if language() == "ko" else en
-
 
 def _font_file() -> pathlib.Path:
     """NanumGothic.ttf as shipped by koreanize-matplotlib.
@@ -118,9 +82,8 @@ def setup(lang: str | None = None) -> str:
 
     ``lang`` ("ko" or "en") overrides :func:`language` for the rest of the session.
     """
-    global _override
     if lang is not None:
-        _override = _check_lang(lang, "lang")
+        set_language(lang)
     import matplotlib.pyplot as plt  # noqa: F401 - activates the inline backend first
     from matplotlib import font_manager
 

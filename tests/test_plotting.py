@@ -13,13 +13,13 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from lossbook import plotting  # noqa: E402
+from lossbook import _lang, plotting  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def _clean(monkeypatch):
     """Each test starts with no language override and closes its figures."""
-    monkeypatch.setattr(plotting, "_override", None)
+    monkeypatch.setattr(_lang, "_override", None)
     monkeypatch.delenv("LOSSBOOK_LANG", raising=False)
     with warnings.catch_warnings():  # setup() adds a warnings filter; keep it local
         yield

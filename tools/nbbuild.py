@@ -6,7 +6,11 @@ A chapter source lives in ``book/src/<name>.py`` and defines::
     CELLS = [
         md(ko="...", en="..."),            # prose, one text per language
         code("print(1 + 1)"),              # code, shared by both twins
-        code("...", tags=["hide-cell"]),   # cell tags (e.g. hidden solutions)
+        code("...", tags=["hide-cell"]),   # cell tags (e.g. hidden set-up)
+        code("plot_it()",                   # a figure: alt text and numbered caption
+             alt={"ko": "...", "en": "..."}, caption={"ko": "...", "en": "..."}),
+        code("answer = ...", tags=["exercise"]),            # the learner's cell
+        code("answer = 42", tags=["solution", "hide-cell"]),  # in the Solutions section
     ]
 
 Because both notebooks are generated from the same ``code(...)`` cells, the
@@ -73,11 +77,50 @@ class md:  # noqa: N801 - reads like a cell constructor in chapter sources
 
 
 class code:  # noqa: N801
-    """A code cell shared by both languages."""
+    """A code cell shared by both languages.
 
-    def __init__(self, source: str, tags=None):
+    A cell that draws a figure gives its ``alt`` text (what the figure shows, for
+    screen readers and when the image fails) and its ``caption`` (numbered under
+    the figure), one text per language; myst-nb reads them from the cell's
+    ``mystnb`` metadata. ``name`` makes the figure a reference target,
+    ``{lang}-{name}`` (e.g. ``{numref}`en-fig-bce``` in an English cell).
+    """
+
+    def __init__(self, source: str, tags=None, alt=None, caption=None, name=None):
         self.source = source.strip("\n")
         self.tags = list(tags or [])
+        for what, texts in (("alt", alt), ("caption", caption)):
+            if texts is not None and (set(texts) != set(LANGS) or not all(texts.values())):
+                raise ValueError(f"{what} needs a text for each of {LANGS}, got {texts!r}")
+        if name is not None and caption is None:
+            raise ValueError("a figure name needs a caption (it is what the name refers to)")
+        self.alt, self.caption, self.name = alt, caption, name
+
+    def metadata(self, lang: str) -> dict:
+        """The myst-nb cell metadata of this cell in ``lang`` (empty if no figure)."""
+        meta = {}
+        if self.alt:
+            meta["image"] = {"alt": self.alt[lang].strip()}
+        if self.caption:
+            meta["figure"] = {"caption": self.caption[lang].strip()}
+            if self.name:
+                meta["figure"]["name"] = f"{lang}-{self.name}"
+        return {"mystnb": meta} if meta else {}
+
+
+def check_exercises(stem: str, cells) -> None:
+    """Solutions come last and folded: every ``solution`` cell is also ``hide-cell``
+    and follows the last ``exercise`` cell (in Colab and Binder hide-tags do
+    nothing, so a solution right under its question would give it away)."""
+    last_exercise = max((k for k, c in enumerate(cells) if "exercise" in c.tags), default=-1)
+    for k, cell in enumerate(cells):
+        if "solution" not in cell.tags:
+            continue
+        if "hide-cell" not in cell.tags:
+            raise ValueError(f"{stem}: solution cell {k} must also be tagged hide-cell")
+        if k < last_exercise:
+            raise ValueError(f"{stem}: solution cell {k} comes before exercise cell "
+                             f"{last_exercise}; solutions belong in the Solutions section")
 
 
 def repository_url() -> str:
@@ -131,11 +174,13 @@ def make_notebook(stem: str, lang: str, all_titles) -> nbformat.NotebookNode:
     colab = nbformat.v4.new_code_cell(COLAB_CELL.format(url=repository_url()).strip())
     colab.metadata["tags"] = ["hide-input"]  # set-up, not teaching: folded in the HTML
     nb.cells.append(colab)
+    check_exercises(stem, src.CELLS)
     for cell in src.CELLS:
         if isinstance(cell, md):
             new = nbformat.v4.new_markdown_cell(cell.text[lang])
         elif isinstance(cell, code):
             new = nbformat.v4.new_code_cell(cell.source)
+            new.metadata.update(cell.metadata(lang))
         else:
             raise TypeError(f"{stem}: unknown cell {cell!r}")
         if cell.tags:
