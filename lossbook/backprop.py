@@ -12,7 +12,7 @@ Three views of the same idea, the chain rule applied node by node from the outpu
 2. ``AddGate``, ``MultiplyGate``, ``MaxGate`` — gates with ``forward(x, y)`` and
    ``backward(dout) -> (dx, dy)``: add distributes, multiply swaps, max routes.
 
-3. ``Dense``, ``ReLU``, ``Sigmoid``, ``SoftmaxCrossEntropy`` — layers with
+3. ``Affine``, ``ReLU``, ``Sigmoid``, ``SoftmaxCrossEntropy`` — layers with
    ``forward`` / ``backward`` that cache what backward needs, and ``TwoLayerNet``
    built from them, whose backprop gradient can be checked against numerical gradients.
 
@@ -41,7 +41,7 @@ __all__ = [
     "AddGate",
     "MultiplyGate",
     "MaxGate",
-    "Dense",
+    "Affine",
     "ReLU",
     "Sigmoid",
     "SoftmaxCrossEntropy",
@@ -362,8 +362,9 @@ class _Layer:
         return dout
 
 
-class Dense(_Layer):
-    """Affine layer y = x @ W + b on the last axis (Keras ``Dense`` without activation).
+class Affine(_Layer):
+    """Affine layer y = x @ W + b on the last axis (Keras ``Dense`` without activation;
+    the name follows *Deep Learning from Scratch*).
 
     ``W`` has shape (in, out) and ``b`` shape (out,). They are used by reference, so an
     optimizer updating them in place updates the layer. After ``backward(dout)``:
@@ -388,7 +389,7 @@ class Dense(_Layer):
         x = as_float_array(x, "x")
         if x.ndim == 0 or x.shape[-1] != self.W.shape[0]:
             raise ValueError(
-                f"Dense.forward: x must end in {self.W.shape[0]} features (W is"
+                f"Affine.forward: x must end in {self.W.shape[0]} features (W is"
                 f" {self.W.shape}), got shape {x.shape}"
             )
         self.x = x
@@ -488,7 +489,7 @@ class SoftmaxCrossEntropy(_Layer):
 
 
 class TwoLayerNet:
-    """input → Dense → ReLU (or Sigmoid) → Dense → SoftmaxCrossEntropy.
+    """input → Affine → ReLU (or Sigmoid) → Affine → SoftmaxCrossEntropy.
 
     Weights are drawn from N(0, weight_init_std²) with ``np.random.default_rng(seed)``,
     biases start at 0. ``params`` holds W1, b1, W2, b2; ``gradient`` (backprop) and
@@ -524,9 +525,9 @@ class TwoLayerNet:
             "b2": np.zeros(output_size),
         }
         self.layers = {
-            "Dense1": Dense(self.params["W1"], self.params["b1"]),
+            "Affine1": Affine(self.params["W1"], self.params["b1"]),
             "Activation1": hidden_layers[activation](),
-            "Dense2": Dense(self.params["W2"], self.params["b2"]),
+            "Affine2": Affine(self.params["W2"], self.params["b2"]),
         }
         self.last_layer = SoftmaxCrossEntropy()
 
@@ -553,7 +554,7 @@ class TwoLayerNet:
         dout = self.last_layer.backward(1.0)
         for layer in reversed(list(self.layers.values())):
             dout = layer.backward(dout)
-        d1, d2 = self.layers["Dense1"], self.layers["Dense2"]
+        d1, d2 = self.layers["Affine1"], self.layers["Affine2"]
         return {"W1": d1.dW, "b1": d1.db, "W2": d2.dW, "b2": d2.db}
 
     def numerical_gradient(self, x, t, h=1e-4):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lossbook.backprop import (
     AddGate,
-    Dense,
+    Affine,
     MaxGate,
     MultiplyGate,
     ReLU,
@@ -285,7 +285,7 @@ def test_dense_against_hand_formulas_and_jax(rng, jax):
     b = rng.standard_normal(3)
     x = rng.standard_normal((5, 4))
     dout = rng.standard_normal((5, 3))
-    layer = Dense(W, b)
+    layer = Affine(W, b)
     out = layer.forward(x)
     np.testing.assert_allclose(out, x @ W + b, rtol=1e-12, atol=1e-12)
     dx = layer.backward(dout)
@@ -304,7 +304,7 @@ def test_dense_on_three_axes(rng):
     W, b = rng.standard_normal((4, 2)), rng.standard_normal(2)
     x = rng.standard_normal((2, 3, 4))
     dout = rng.standard_normal((2, 3, 2))
-    layer = Dense(W, b)
+    layer = Affine(W, b)
     assert layer.forward(x).shape == (2, 3, 2)
     dx = layer.backward(dout)
     np.testing.assert_allclose(dx, dout @ W.T, rtol=1e-12)
@@ -314,13 +314,13 @@ def test_dense_on_three_axes(rng):
 
 def test_dense_errors():
     with pytest.raises(ValueError, match=r"W must be 2-D \(in, out\), got shape \(3,\)"):
-        Dense(np.ones(3), np.ones(3))
+        Affine(np.ones(3), np.ones(3))
     with pytest.raises(ValueError, match=r"b must have shape \(2,\).*got \(3,\)"):
-        Dense(np.ones((3, 2)), np.ones(3))
-    layer = Dense(np.ones((3, 2)), np.zeros(2))
+        Affine(np.ones((3, 2)), np.ones(3))
+    layer = Affine(np.ones((3, 2)), np.zeros(2))
     with pytest.raises(ValueError, match=r"x must end in 3 features.*got shape \(4, 2\)"):
         layer.forward(np.ones((4, 2)))
-    with pytest.raises(RuntimeError, match="Dense.backward\\(\\) called before forward"):
+    with pytest.raises(RuntimeError, match="Affine.backward\\(\\) called before forward"):
         layer.backward(np.ones((4, 2)))
     layer.forward(np.ones((4, 3)))
     with pytest.raises(ValueError, match=r"dout has shape \(4, 3\), expected \(4, 2\)"):

@@ -14,7 +14,7 @@ CELLS = [
 - **연쇄 법칙**(chain rule)을 "하류 기울기 = 상류 기울기 × 국소 기울기"라는 한 줄 규칙으로 바꾸어, 그래프를 거꾸로 따라가며 모든 입력의 기울기를 구할 수 있다.
 - CS231n의 시그모이드 뉴런 회로에서 모든 노드의 값과 기울기를 손으로 계산하고, $\sigma'(z) = \sigma(z)(1-\sigma(z))$라는 지름길로 같은 값을 얻을 수 있다.
 - 덧셈·곱셈·max 게이트가 기울기를 어떻게 **나누고, 맞바꾸고, 보내는지** 설명할 수 있다.
-- 행렬 층(`Dense`)의 역전파 $\partial L/\partial W = X^\top\,\partial L/\partial Y$를 모양(shape)으로 유도하고, 두 층 신경망의 역전파 기울기를 수치 기울기로 검증할 수 있다.
+- 행렬 층(`Affine`)의 역전파 $\partial L/\partial W = X^\top\,\partial L/\partial Y$를 모양(shape)으로 유도하고, 두 층 신경망의 역전파 기울기를 수치 기울기로 검증할 수 있다.
 """,
         en=r"""
 ## Learning goals
@@ -23,7 +23,7 @@ CELLS = [
 - Turn the **chain rule** into one local rule, "downstream gradient = upstream gradient × local gradient", and walk the graph backwards to get the gradient of every input.
 - Work out every value and every gradient of the CS231n sigmoid-neuron circuit by hand, and get the same numbers through the shortcut $\sigma'(z) = \sigma(z)(1-\sigma(z))$.
 - Explain how add, multiply and max gates **distribute, swap and route** gradients.
-- Derive the backward pass of a matrix layer (`Dense`), $\partial L/\partial W = X^\top\,\partial L/\partial Y$, from the shapes alone, and check a two-layer network's backprop gradients against numerical gradients.
+- Derive the backward pass of a matrix layer (`Affine`), $\partial L/\partial W = X^\top\,\partial L/\partial Y$, from the shapes alone, and check a two-layer network's backprop gradients against numerical gradients.
 """,
     ),
     code(
@@ -36,7 +36,7 @@ import numpy as np
 from lossbook import activations, losses
 from lossbook.backprop import (
     AddGate,
-    Dense,
+    Affine,
     MaxGate,
     MultiplyGate,
     ReLU,
@@ -520,11 +520,11 @@ On a tie ($-2$ and $-2$) the gradient goes to the first input. $\max$ is not dif
     # ------------------------------------------------------------ vectorised layers
     md(
         ko=r"""
-## 벡터화된 층: Dense, ReLU, Softmax + 교차 엔트로피
+## 벡터화된 층: Affine, ReLU, Softmax + 교차 엔트로피
 
 실제 신경망은 스칼라 노드 대신 **층**(layer) 단위로 역전파합니다. 층마다 `forward(x)`가 역전파에 필요한 값을 저장해 두고, `backward(dout)`가 상류 기울기 `dout` $=\partial L/\partial(\text{출력})$을 받아 $\partial L/\partial(\text{입력})$을 돌려줍니다.
 
-### Dense (완전 연결 층, affine)
+### Affine (완전 연결 층, Keras의 `Dense`에서 활성화를 뺀 것)
 
 배치 $X$ (모양 $N \times D$), 가중치 $W$ ($D \times M$), 편향 $b$ ($M$)에 대해 $Y = XW + b$ ($N \times M$)입니다. 상류 기울기 $G = \partial L/\partial Y$ ($N \times M$)가 주어지면
 
@@ -537,11 +537,11 @@ $$
 외우지 않아도 됩니다. 원소 하나 $Y_{nm} = \sum_d X_{nd}W_{dm} + b_m$ 에서 $\partial Y_{nm}/\partial W_{dm} = X_{nd}$ 이므로 $\partial L/\partial W_{dm} = \sum_n X_{nd} G_{nm}$ = $(X^\top G)_{dm}$ 입니다. 더 빨리는 **모양만 맞추면** 됩니다. $\partial L/\partial W$는 $W$와 같은 $D\times M$이어야 하고, $X$($N\times D$)와 $G$($N\times M$)로 $D\times M$을 만드는 곱은 $X^\top G$ 하나뿐입니다. $b$는 모든 샘플에 더해졌으므로(덧셈 게이트가 나눠 준 것) 샘플 방향으로 기울기를 합칩니다.
 """,
         en=r"""
-## Vectorised layers: Dense, ReLU, softmax + cross-entropy
+## Vectorised layers: Affine, ReLU, softmax + cross-entropy
 
 Real networks backpropagate through **layers** rather than scalar nodes. Each layer's `forward(x)` stores what the backward pass will need, and `backward(dout)` takes the upstream gradient `dout` $=\partial L/\partial(\text{output})$ and returns $\partial L/\partial(\text{input})$.
 
-### Dense (fully connected, affine)
+### Affine (fully connected; Keras's `Dense` without its activation)
 
 For a batch $X$ (shape $N \times D$), weights $W$ ($D \times M$) and bias $b$ ($M$): $Y = XW + b$ ($N \times M$). Given the upstream gradient $G = \partial L/\partial Y$ ($N \times M$):
 
@@ -560,44 +560,44 @@ rng = np.random.default_rng(0)
 X = rng.standard_normal((3, 4))       # N=3 samples, D=4 features
 W = rng.standard_normal((4, 2))       # D=4 -> M=2
 b = np.array([0.5, -0.5])
-dense = Dense(W, b)
-Y = dense.forward(X)
+affine = Affine(W, b)
+Y = affine.forward(X)
 G = rng.standard_normal(Y.shape)      # some upstream gradient dL/dY
-dX = dense.backward(G)
-print("shapes: X", X.shape, " Y", Y.shape, " dX", dX.shape, " dW", dense.dW.shape,
-      " db", dense.db.shape)
-print("dW = X.T @ G:\\n", dense.dW)
-print("db = G summed over samples:", dense.db)
+dX = affine.backward(G)
+print("shapes: X", X.shape, " Y", Y.shape, " dX", dX.shape, " dW", affine.dW.shape,
+      " db", affine.db.shape)
+print("dW = X.T @ G:\\n", affine.dW)
+print("db = G summed over samples:", affine.db)
 """
     ),
     md(
         ko=r"""
-수치 기울기로 확인합니다. 손실을 $L = \sum_{n,m} G_{nm} Y_{nm}$ 으로 잡으면 $\partial L/\partial Y = G$ 가 되므로, 이 $L$의 수치 기울기는 `dense.backward(G)`가 준 기울기와 같아야 합니다.
+수치 기울기로 확인합니다. 손실을 $L = \sum_{n,m} G_{nm} Y_{nm}$ 으로 잡으면 $\partial L/\partial Y = G$ 가 되므로, 이 $L$의 수치 기울기는 `affine.backward(G)`가 준 기울기와 같아야 합니다.
 """,
         en=r"""
-Check with numerical gradients. Taking the loss $L = \sum_{n,m} G_{nm} Y_{nm}$ makes $\partial L/\partial Y = G$, so the numerical gradients of this $L$ must equal what `dense.backward(G)` returned:
+Check with numerical gradients. Taking the loss $L = \sum_{n,m} G_{nm} Y_{nm}$ makes $\partial L/\partial Y = G$, so the numerical gradients of this $L$ must equal what `affine.backward(G)` returned:
 """,
     ),
     code(
         """
-num_dW = numerical_gradient(lambda W_: np.sum(G * Dense(W_, b).forward(X)), W)
-num_db = numerical_gradient(lambda b_: np.sum(G * Dense(W, b_).forward(X)), b)
-num_dX = numerical_gradient(lambda X_: np.sum(G * Dense(W, b).forward(X_)), X)
-for name, exact, numeric in (("dW", dense.dW, num_dW), ("db", dense.db, num_db), ("dX", dX, num_dX)):
+num_dW = numerical_gradient(lambda W_: np.sum(G * Affine(W_, b).forward(X)), W)
+num_db = numerical_gradient(lambda b_: np.sum(G * Affine(W, b_).forward(X)), b)
+num_dX = numerical_gradient(lambda X_: np.sum(G * Affine(W, b).forward(X_)), X)
+for name, exact, numeric in (("dW", affine.dW, num_dW), ("db", affine.db, num_db), ("dX", dX, num_dX)):
     print(f"{name}: backprop == numerical (rtol 1e-7): {np.allclose(exact, numeric, rtol=1e-7, atol=0)}")
 """
     ),
     md(
         ko=r"""
-`Dense.backward`의 코드는 위 세 식 그대로입니다.
+`Affine.backward`의 코드는 위 세 식 그대로입니다.
 """,
         en=r"""
-The code of `Dense.backward` is the three formulas above:
+The code of `Affine.backward` is the three formulas above:
 """,
     ),
     code(
         """
-print(inspect.getsource(Dense.backward))
+print(inspect.getsource(Affine.backward))
 """
     ),
     md(
@@ -690,12 +690,12 @@ print("gradient of the sum / gradient of the mean:", grad_of_sum / dz)
         ko=r"""
 ## 두 층 신경망의 역전파와 기울기 확인
 
-이제 층을 이어 붙입니다. `TwoLayerNet`은 `Dense → ReLU → Dense → SoftmaxCrossEntropy` 입니다. 역전파는 마지막 층부터 `backward`를 차례로 부르는 것이 전부입니다.
+이제 층을 이어 붙입니다. `TwoLayerNet`은 `Affine → ReLU → Affine → SoftmaxCrossEntropy` 입니다. 역전파는 마지막 층부터 `backward`를 차례로 부르는 것이 전부입니다.
 """,
         en=r"""
 ## A two-layer network: backward pass and gradient check
 
-Now we chain the layers. `TwoLayerNet` is `Dense → ReLU → Dense → SoftmaxCrossEntropy`; its backward pass just calls `backward` on each layer from the last to the first:
+Now we chain the layers. `TwoLayerNet` is `Affine → ReLU → Affine → SoftmaxCrossEntropy`; its backward pass just calls `backward` on each layer from the last to the first:
 """,
     ),
     code(
@@ -871,17 +871,17 @@ print(f"g'(3) = {first:.0f}; after a second backward(): {v.grad:.0f}")
     ),
     md(
         ko=r"""
-**문제 4.** `Dense` 층에서 배치 크기 $N$을 2배로 늘리면(같은 샘플을 두 번 넣으면) `dW`와 `db`는 어떻게 될까요? 합 $X^\top G$라는 식에서 예측한 뒤 확인하세요. 손실이 배치 평균일 때는 $G$ 자체에 $1/N$이 들어 있다는 점도 생각해 보세요.
+**문제 4.** `Affine` 층에서 배치 크기 $N$을 2배로 늘리면(같은 샘플을 두 번 넣으면) `dW`와 `db`는 어떻게 될까요? 합 $X^\top G$라는 식에서 예측한 뒤 확인하세요. 손실이 배치 평균일 때는 $G$ 자체에 $1/N$이 들어 있다는 점도 생각해 보세요.
 """,
         en=r"""
-**Exercise 4.** If the batch of a `Dense` layer is doubled (the same samples twice), what happens to `dW` and `db`? Predict from the sum $X^\top G$, then check. Then think about what changes when the loss is a batch mean, so that $G$ itself contains a $1/N$.
+**Exercise 4.** If the batch of an `Affine` layer is doubled (the same samples twice), what happens to `dW` and `db`? Predict from the sum $X^\top G$, then check. Then think about what changes when the loss is a batch mean, so that $G$ itself contains a $1/N$.
 """,
     ),
     code(
         """
 # Solution 4: X^T G sums over samples, so the same samples twice double dW and db.
 # With a mean loss, G = dL/dY carries 1/N: doubling N halves G, and dW, db stay the same.
-d1, d2 = Dense(W, b), Dense(W, b)
+d1, d2 = Affine(W, b), Affine(W, b)
 d1.forward(X)
 d1.backward(G)
 d2.forward(np.vstack([X, X]))
@@ -929,7 +929,7 @@ print(f"largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f} -> largest move of 
 - CS231n 시그모이드 뉴런($w = [2, -3, -3]$, $x = [-1, -2]$): $z = 1$, $f = 0.73$, $\partial f/\partial w = [-0.20,\ -0.39,\ 0.20]$, $\partial f/\partial x = [0.39,\ -0.59]$. 게이트 네 개를 거치든 $\sigma'(z) = \sigma(z)(1-\sigma(z)) = 0.1966$ 한 번을 쓰든 같습니다.
 - 씨앗 글 002의 바로잡기: exp 게이트의 함수는 $e^{x}$(값 $e^{-1}$은 그 도함수를 $-1$에서 계산한 것), 반올림한 $0.2$로 곱하면 $0.40$이 되지만 참값은 $0.39$, 교차 엔트로피는 Keras에서 합이 아닌 배치 평균.
 - 덧셈은 나눠 주고, 곱셈은 맞바꾸고, max는 길을 고릅니다.
-- Dense 층: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$. 모양을 맞추면 유도할 수 있습니다. Softmax + 교차 엔트로피의 기울기는 $(p - t)/N$입니다.
+- Affine 층: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$. 모양을 맞추면 유도할 수 있습니다. Softmax + 교차 엔트로피의 기울기는 $(p - t)/N$입니다.
 - 기울기 확인은 역전파 구현의 필수 검사입니다. ReLU의 꺾인 점을 $\pm h$가 넘으면 수치 미분 쪽이 틀리므로, 더 작은 $h$나 매끄러운 활성화로 다시 확인합니다.
 """,
         en=r"""
@@ -939,7 +939,7 @@ print(f"largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f} -> largest move of 
 - CS231n sigmoid neuron ($w = [2, -3, -3]$, $x = [-1, -2]$): $z = 1$, $f = 0.73$, $\partial f/\partial w = [-0.20,\ -0.39,\ 0.20]$, $\partial f/\partial x = [0.39,\ -0.59]$, whether through four gates or through $\sigma'(z) = \sigma(z)(1-\sigma(z)) = 0.1966$ at once.
 - Corrections to seed post 002: the exp gate's function is $e^{x}$ (the value $e^{-1}$ is its derivative evaluated at $-1$); multiplying by the rounded $0.2$ gives $0.40$ where the true value is $0.39$; Keras's cross-entropy is the batch mean, not the sum.
 - Add distributes, multiply swaps, max routes.
-- Dense layer: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$, derivable by matching shapes. Softmax + cross-entropy has gradient $(p - t)/N$.
+- Affine layer: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$, derivable by matching shapes. Softmax + cross-entropy has gradient $(p - t)/N$.
 - A gradient check is a must for any backward pass. When $\pm h$ crosses a ReLU kink the numerical side is what goes wrong: recheck with a smaller $h$ or a smooth activation.
 """,
     ),
