@@ -14,6 +14,12 @@ network (MathJax, fonts, images, animations all local). For each page:
 - notebook pages: the Binder and Colab buttons open ``book/<lang>/<stem>.ipynb``;
   pages whose notebook holds a jshtml animation show a working player.
 
+Accessibility, on every page: axe-core (npm package ``axe-core``, pinned in
+package-lock.json, injected from ``node_modules`` -- no CDN) runs the WCAG 2.0/2.1/2.2
+A and AA rules; any serious or critical violation fails (rule id, impact, target and
+page are printed), and so does any ``<img>`` whose alt text is missing, empty or a
+file name (``../../_images/f73a....png``). Totals are printed per impact.
+
 Then the search page must find a Korean and an English term, every page gets a
 full-page screenshot in ``_build/screenshots/``, and two pages are checked at a
 phone width (390 px) for horizontal overflow.
@@ -46,6 +52,22 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SEARCH_TERMS = ("손실", "gradient")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_FAIL = ("serious", "critical")  # impacts that fail the check; others are counted
+# An alt text that is a file name or path (what myst-nb writes when a cell gives none).
+FILE_NAME_ALT = re.compile(r"(_images/|^\.{0,2}/|^data:|\.(png|jpe?g|gif|svg|webp)$)", re.I)
+
+
+def bad_alt(alt: str | None) -> str | None:
+    """Why ``alt`` is not a real description of an image, or ``None`` if it is one."""
+    if alt is None:
+        return "no alt attribute"
+    if not alt.strip():
+        return "empty alt"
+    if FILE_NAME_ALT.search(alt.strip()) or re.fullmatch(r"[\w.-]+\.\w{2,4}", alt.strip()):
+        return f"alt is a file name: {alt[:60]!r}"
+    return None
 PHONE = {"width": 390, "height": 844}
 SKIP_PAGES = {"genindex.html", "search.html", "index.html", "py-modindex.html"}
 
@@ -104,7 +126,8 @@ def has_animation(nb: pathlib.Path) -> bool:
 
 PAGE_STATE_JS = """() => {
   const imgs = [...document.querySelectorAll('img')].map(i => ({
-      src: (i.getAttribute('src') || '').slice(0, 80), ok: i.complete && i.naturalWidth > 0}));
+      src: (i.getAttribute('src') || '').slice(0, 80), ok: i.complete && i.naturalWidth > 0,
+      alt: i.getAttribute('alt')}));
   const article = document.querySelector('article') || document.body;
   const paras = [...article.querySelectorAll('p, li, td, dd')]
       .filter(e => !e.closest('pre, code, .highlight, .cell_output'))
@@ -161,11 +184,12 @@ class Checker:
         self.browser = browser
         self.base = base
         self.shots = shots
-        self.source = shots.parent.parent  # <repo>/_build/screenshots -> <repo>
+        self.source = ROOT  # the notebooks the pages were built from
         self.failures: list[str] = []
         self.console_errors = 0
         self.failed_requests = 0
         self.leaving: set[int] = set()  # pages whose twin link has been followed
+        self.axe = {"pages": 0, "violations": {}, "images": 0, "bad_alt": 0}
 
     def fail(self, page: str, what: str) -> None:
         self.failures.append(f"{page}: {what}")
@@ -231,6 +255,8 @@ class Checker:
         try:
             state = self.load(page, self.base + rel)
             self.check_state(rel, state)
+            self.check_alt(rel, state["imgs"])
+            self.check_axe(rel, page)
             shot = self.shots / rel.replace(".html", ".png")
             shot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shot), full_page=True)
@@ -262,6 +288,32 @@ class Checker:
             self.check_launch(rel, state["links"])
             if has_animation(nb) and not state["animations"]:
                 self.fail(rel, "the notebook has an animation but no working player is shown")
+
+    def check_alt(self, rel: str, imgs: list[dict]) -> None:
+        """Every image has a real alt text: not missing, not empty, not a file name."""
+        self.axe["images"] += len(imgs)
+        for img in imgs:
+            why = bad_alt(img["alt"])
+            if why is not None:
+                self.axe["bad_alt"] += 1
+                self.fail(rel, f"image {img['src'] or '(no src)'}: {why}")
+
+    def check_axe(self, rel: str, page) -> None:
+        """axe-core's WCAG 2 A/AA rules: serious and critical violations fail."""
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate(
+            """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                          resultTypes: ['violations']})
+                .then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
+                    help: v.help, targets: v.nodes.map(n => n.target.join(' '))})))""",
+            AXE_TAGS)
+        self.axe["pages"] += 1
+        for v in result:
+            key = f"{v['impact']} {v['id']}"
+            self.axe["violations"][key] = self.axe["violations"].get(key, 0) + len(v["targets"])
+            if v["impact"] in AXE_FAIL:
+                for target in v["targets"]:
+                    self.fail(rel, f"axe {v['id']} ({v['impact']}): {target[:120]} -- {v['help']}")
 
     def check_ui(self, rel: str, lang: str, ui: dict) -> None:
         """The theme's interface strings are in the page's language (book/_ext KO_UI)."""
@@ -364,7 +416,26 @@ def run_worker(job: dict) -> dict:
             checker.check_phone(rel)
         browser.close()
     return {"failures": checker.failures, "console_errors": checker.console_errors,
-            "failed_requests": checker.failed_requests}
+            "failed_requests": checker.failed_requests, "axe": checker.axe}
+
+
+def accessibility_summary(parts: list[dict]) -> str:
+    """One line per impact level of axe-core's findings, summed over the workers."""
+    pages = sum(p["pages"] for p in parts)
+    images = sum(p["images"] for p in parts)
+    bad = sum(p["bad_alt"] for p in parts)
+    by_rule: dict[str, int] = {}
+    for p in parts:
+        for key, n in p["violations"].items():
+            by_rule[key] = by_rule.get(key, 0) + n
+    version = json.loads((AXE_JS.parent / "package.json").read_text())["version"]
+    lines = [f"accessibility: axe-core {version} on {pages} pages "
+             f"({', '.join(AXE_TAGS)}); {bad} of {images} images without a real alt text"]
+    for impact in ("critical", "serious", "moderate", "minor"):
+        rules = {k.split(" ", 1)[1]: n for k, n in by_rule.items() if k.split(" ", 1)[0] == impact}
+        detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())) or "none"
+        lines.append(f"  {impact}: {sum(rules.values())} ({detail})")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
@@ -377,6 +448,9 @@ def main(argv=None) -> int:
     html = pathlib.Path(args.build).resolve()
     if not (html / "search.html").exists():
         print(f"browser check: no built book in {html} (run jupyter-book build . first)")
+        return 1
+    if not AXE_JS.exists():
+        print(f"browser check: {AXE_JS} is missing (run npm ci)")
         return 1
     pages = book_pages(html)
     shots = html.parent / "screenshots"
@@ -410,6 +484,7 @@ def main(argv=None) -> int:
     requests = sum(r["failed_requests"] for r in results)
     print(f"browser check: {len(pages)} pages, {console} console errors, "
           f"{requests} failed requests")
+    print(accessibility_summary([r["axe"] for r in results]))
     if failures:
         print(f"{len(failures)} problem(s):")
         for line in failures:
