@@ -57,13 +57,12 @@ class Optimizer:
     """Base class: validation, lazy slot creation and the step counter.
 
     A subclass lists the state it keeps per parameter in ``_slot_names`` and
-    writes one step for one parameter in ``_update(g, p, slots, lr)``, using
-    the scratch buffer ``slots["_tmp"]`` (same shape and dtype as ``p``) to
-    avoid allocating new arrays on every step.
+    writes one step for one parameter in ``_update(g, w, slots, lr)`` (gradient,
+    parameter, state, learning rate): the update rule of its docstring, line by
+    line, changing ``w`` and the slots in place (``m += ...``, ``w -= ...``).
     """
 
     _slot_names: tuple[str, ...] = ()
-    _n_scratch = 1
 
     def __init__(self, learning_rate):
         if callable(learning_rate):
@@ -156,11 +155,7 @@ class Optimizer:
                 )
 
     def _make_slots(self, p):
-        slots = {name: np.zeros_like(p) for name in self._slot_names}
-        slots["_tmp"] = np.empty_like(p)
-        if self._n_scratch > 1:
-            slots["_tmp2"] = np.empty_like(p)
-        return slots
+        return {name: np.zeros_like(p) for name in self._slot_names}
 
     def _current_learning_rate(self):
         if self._schedule is None:
@@ -178,7 +173,7 @@ class Optimizer:
     def _before_step(self):
         """Hook run once per step before the parameters are updated (Nadam uses it)."""
 
-    def _update(self, g, p, slots, lr):  # pragma: no cover - abstract
+    def _update(self, g, w, slots, lr):  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -231,19 +226,17 @@ class SGD(Optimizer):
             "learning_rate": learning_rate, "momentum": momentum, "nesterov": nesterov,
         }
 
-    def _update(self, g, p, slots, lr):
-        step = np.multiply(g, lr, out=slots["_tmp"])  # lr·g
+    def _update(self, g, w, slots, lr):
         if self.momentum == 0:
-            p -= step
+            w -= lr * g  # w ← w − lr·g
             return
         v = slots["momentum"]
         v *= self.momentum
-        v -= step  # v = momentum·v − lr·g
+        v -= lr * g  # v ← momentum·v − lr·g
         if self.nesterov:
-            p -= step
-            p += np.multiply(v, self.momentum, out=step)  # w += momentum·v − lr·g
+            w += self.momentum * v - lr * g  # w ← w + momentum·v − lr·g
         else:
-            p += v
+            w += v  # w ← w + v
 
 
 class Adagrad(Optimizer):
@@ -281,14 +274,10 @@ class Adagrad(Optimizer):
         slots["accumulator"].fill(self.initial_accumulator_value)
         return slots
 
-    def _update(self, g, p, slots, lr):
-        acc, tmp = slots["accumulator"], slots["_tmp"]
-        acc += np.square(g, out=tmp)  # G += g²
-        np.add(acc, self.epsilon, out=tmp)
-        np.sqrt(tmp, out=tmp)
-        np.divide(g, tmp, out=tmp)
-        tmp *= lr
-        p -= tmp  # w −= lr·g / √(G + ε)
+    def _update(self, g, w, slots, lr):
+        G = slots["accumulator"]
+        G += g * g  # G ← G + g²
+        w -= lr * g / np.sqrt(G + self.epsilon)  # w ← w − lr·g / √(G + ε)
 
 
 class RMSprop(Optimizer):
@@ -324,31 +313,24 @@ class RMSprop(Optimizer):
             "epsilon": epsilon, "centered": centered,
         }
 
-    def _update(self, g, p, slots, lr):
-        rho, s, tmp = self.rho, slots["velocity"], slots["_tmp"]
+    def _update(self, g, w, slots, lr):
+        rho, s = self.rho, slots["velocity"]
         s *= rho
-        np.square(g, out=tmp)
-        tmp *= 1 - rho
-        s += tmp  # s = ρ·s + (1 − ρ)·g²
+        s += (1 - rho) * g * g  # s ← ρ·s + (1 − ρ)·g²
         if self.centered:
-            avg = slots["average_gradient"]
-            avg *= rho
-            avg += np.multiply(g, 1 - rho, out=tmp)  # ḡ = ρ·ḡ + (1 − ρ)·g
-            np.square(avg, out=tmp)
-            np.subtract(s, tmp, out=tmp)  # s − ḡ²
-            tmp += self.epsilon
+            g_avg = slots["average_gradient"]
+            g_avg *= rho
+            g_avg += (1 - rho) * g  # ḡ ← ρ·ḡ + (1 − ρ)·g
+            step = lr * g / np.sqrt(s - g_avg * g_avg + self.epsilon)  # Δ = lr·g / √(s − ḡ² + ε)
         else:
-            np.add(s, self.epsilon, out=tmp)
-        np.sqrt(tmp, out=tmp)
-        np.divide(g, tmp, out=tmp)
-        tmp *= lr  # Δ = lr·g / √(...)
+            step = lr * g / np.sqrt(s + self.epsilon)  # Δ = lr·g / √(s + ε)
         if self.momentum > 0:
             m = slots["momentum"]
             m *= self.momentum
-            m += tmp
-            p -= m
+            m += step  # m ← momentum·m + Δ
+            w -= m  # w ← w − m
         else:
-            p -= tmp
+            w -= step  # w ← w − Δ
 
 
 class Adam(Optimizer):
@@ -386,22 +368,16 @@ class Adam(Optimizer):
         t = self.iterations + 1
         self._correction = math.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
 
-    def _update(self, g, p, slots, lr):
-        m, v, tmp = slots["momentum"], slots["velocity"], slots["_tmp"]
-        np.subtract(g, m, out=tmp)
-        tmp *= 1 - self.beta_1
-        m += tmp  # m += (1 − β₁)(g − m)
-        np.square(g, out=tmp)
-        tmp -= v
-        tmp *= 1 - self.beta_2
-        v += tmp  # v += (1 − β₂)(g² − v)
+    def _update(self, g, w, slots, lr):
+        m, v = slots["momentum"], slots["velocity"]
+        m += (1 - self.beta_1) * (g - m)  # m ← m + (1 − β₁)·(g − m)
+        v += (1 - self.beta_2) * (g * g - v)  # v ← v + (1 − β₂)·(g² − v)
         if self.amsgrad:
-            v = np.maximum(slots["velocity_hat"], v, out=slots["velocity_hat"])
-        np.sqrt(v, out=tmp)
-        tmp += self.epsilon
-        np.divide(m, tmp, out=tmp)
-        tmp *= lr * self._correction
-        p -= tmp  # w −= α·m / (√v + ε)
+            v_hat = slots["velocity_hat"]
+            v_hat[...] = np.maximum(v_hat, v)  # v̂ ← max(v̂, v)
+            v = v_hat
+        alpha = lr * self._correction  # α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)
+        w -= alpha * m / (np.sqrt(v) + self.epsilon)  # w ← w − α·m / (√v + ε)
 
 
 class Nadam(Optimizer):
@@ -424,7 +400,6 @@ class Nadam(Optimizer):
     """
 
     _slot_names = ("momentum", "velocity")
-    _n_scratch = 2
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
         super().__init__(learning_rate)
@@ -448,24 +423,13 @@ class Nadam(Optimizer):
         self._coef_g = (1 - u_t) / (1 - self._u_product)
         self._v_correction = 1 - self.beta_2**t
 
-    def _update(self, g, p, slots, lr):
-        m, v, tmp, tmp2 = slots["momentum"], slots["velocity"], slots["_tmp"], slots["_tmp2"]
-        np.subtract(g, m, out=tmp)
-        tmp *= 1 - self.beta_1
-        m += tmp  # m += (1 − β₁)(g − m)
-        np.square(g, out=tmp)
-        tmp -= v
-        tmp *= 1 - self.beta_2
-        v += tmp  # v += (1 − β₂)(g² − v)
-        np.multiply(g, self._coef_g, out=tmp)
-        np.multiply(m, self._coef_m, out=tmp2)
-        tmp2 += tmp  # m̂
-        np.divide(v, self._v_correction, out=tmp)
-        np.sqrt(tmp, out=tmp)
-        tmp += self.epsilon  # √v̂ + ε
-        np.divide(tmp2, tmp, out=tmp2)
-        tmp2 *= lr
-        p -= tmp2  # w −= lr·m̂ / (√v̂ + ε)
+    def _update(self, g, w, slots, lr):
+        m, v = slots["momentum"], slots["velocity"]
+        m += (1 - self.beta_1) * (g - m)  # m ← m + (1 − β₁)·(g − m)
+        v += (1 - self.beta_2) * (g * g - v)  # v ← v + (1 − β₂)·(g² − v)
+        m_hat = self._coef_m * m + self._coef_g * g  # m̂ = μₜ₊₁·m/(1 − Πₜ₊₁) + (1 − μₜ)·g/(1 − Πₜ)
+        v_hat = v / self._v_correction  # v̂ = v / (1 − β₂ᵗ)
+        w -= lr * m_hat / (np.sqrt(v_hat) + self.epsilon)  # w ← w − lr·m̂ / (√v̂ + ε)
 
 
 _OPTIMIZERS = {

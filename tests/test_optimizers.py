@@ -624,3 +624,13 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(opt, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 10 and result.failed == 0
+
+
+@pytest.mark.parametrize("cls", [SGD, Adagrad, RMSprop, Adam, Nadam])
+def test_update_rule_reads_like_its_formula(cls):
+    """Chapter 6 prints ``_update``: one in-place expression per formula, no scratch buffers."""
+    import inspect
+
+    source = inspect.getsource(cls._update)
+    assert "out=" not in source and "_tmp" not in source
+    assert "w -=" in source or "w +=" in source
