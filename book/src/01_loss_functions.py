@@ -1,4 +1,4 @@
-"""Chapter 1: loss functions (seeds 000, 001 and 004)."""
+"""Chapter 1: loss functions (source posts 000, 001, 003 and 004)."""
 
 from nbbuild import code, md
 
@@ -55,7 +55,7 @@ np.set_printoptions(precision=6, suppress=True)
 
 그런데 정확도는 맞힌 개수를 센 값이라 **계단 함수** 입니다. 시험 데이터 10,000개 중 9,207개를 맞히면 0.9207, 하나 더 맞히면 0.9208이고, 그 사이의 값은 없습니다. 가중치를 아주 조금 바꿔도 맞히는 개수가 그대로이면 정확도는 전혀 변하지 않으므로, 거의 모든 곳에서 기울기가 0입니다. 기울기가 0이면 어느 쪽으로 가야 할지 알려 주지 못합니다. 손실은 예측이 정답에 조금 가까워지기만 해도 조금 줄어드는 **연속적인** 값이라 이런 문제가 없습니다.
 
-작은 예로 확인해 봅시다. 입력 $x$ 6개와 정답 $t\in\{0,1\}$가 있고, 모델은 로짓(logit) $z = 2(x-b)$ 가 0보다 크면 1이라고 답합니다. 매개변수는 문턱값 $b$ 하나입니다.
+작은 예로 확인해 봅시다. 입력 $x$ 6개와 정답 $t\in\{0,1\}$가 있고, 모델은 로짓(logit) $z = 2(x-b)$ 가 0보다 크면 1이라고 답합니다. 매개변수는 임계값 $b$ 하나입니다.
 """,
         en=r"""
 ## Why a loss and not accuracy
@@ -90,10 +90,17 @@ ax1.set_title(tr("정확도: 계단 함수", "accuracy: a step function"))
 ax2.plot(bs, [loss(b) for b in bs], color="tab:red")
 ax2.set_title(tr("손실(이진 교차 엔트로피): 매끄러움", "loss (binary cross-entropy): smooth"))
 for ax in (ax1, ax2):
-    ax.set_xlabel(tr("문턱값 b", "threshold b"))
+    ax.set_xlabel(tr("임계값 b", "threshold b"))
 fig.tight_layout()
 plt.show()
-"""
+""",
+        alt={"ko": "왼쪽: 임계값 b에 따른 정확도. 평평한 구간과 갑작스러운 계단으로만 이루어져 있다. "
+                   "오른쪽: 같은 b에 따른 이진 교차 엔트로피 손실. 끊김 없이 매끄럽게 변하는 곡선이다.",
+             "en": "Left: accuracy as a function of the threshold b, made only of flat stretches and "
+                   "sudden steps. Right: binary cross-entropy over the same b, a smooth unbroken curve."},
+        caption={"ko": "정확도는 계단 함수, 손실은 매끄러운 함수",
+                 "en": "Accuracy is a step function, the loss is smooth"},
+        name="fig-accuracy-vs-loss",
     ),
     md(
         ko=r"""
@@ -133,7 +140,7 @@ Keras의 `mean_squared_error`(`"mse"`)는 이름 그대로 **평균** 입니다.
 
 $$\mathrm{MSE} = \frac{1}{C}\sum_{k=1}^{C}(y_k - t_k)^2 = \frac{2}{C}\,E$$
 
-씨앗 글 001의 예를 계산해 봅시다. 정답은 6이고(인덱스는 0부터), 소프트맥스 출력은 6번에 0.8, 4번과 8번에 0.1씩입니다.
+{ref}`「뭐라고 해야될까 2장」 글 <ko-post-what-would-i-say>`의 예를 계산해 봅시다. 정답은 6이고(인덱스는 0부터), 소프트맥스 출력은 6번에 0.8, 4번과 8번에 0.1씩입니다.
 """,
         en=r"""
 ## Sum of squared errors vs mean squared error
@@ -148,7 +155,7 @@ Keras's `mean_squared_error` (`"mse"`) really is a **mean**: over the last axis,
 
 $$\mathrm{MSE} = \frac{1}{C}\sum_{k=1}^{C}(y_k - t_k)^2 = \frac{2}{C}\,E .$$
 
-Take seed 001's example: the correct class is 6 (indices start at 0) and the softmax output puts 0.8 on class 6 and 0.1 on classes 4 and 8.
+Take the example of {ref}`the “What would I say, chapter 2” post <en-post-what-would-i-say>`: the correct class is 6 (indices start at 0) and the softmax output puts 0.8 on class 6 and 0.1 on classes 4 and 8.
 """,
     ),
     code(
@@ -163,20 +170,14 @@ print(f"2/C * SSE                      : {2 / 10 * losses.sum_squared_error(t, y
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: ½Σ는 "평균" 제곱 오차가 아니다
-:class: warning
-씨앗 글 000과 001은 `0.5 * np.sum((y - t)**2)`에 `mse`/`MSE`라는 이름을 붙이고, 씨앗 글 004는 $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$("N은 훈련 샘플 수")를 평균 제곱 오차(MSE)라고 부릅니다. 하지만 이 식에는 평균이 없습니다. 제곱 오차를 **더한 뒤 절반** 으로 나눈 오차 제곱합입니다. 위 셀에서 보듯 같은 예측에 대해 ½Σ는 0.03, Keras의 `"mse"`는 $\frac{1}{10}\sum(y_k-t_k)^2 = 0.006$으로, 정확히 $2/C = 0.2$배 차이가 납니다. Keras에서 `loss="mse"`라고 쓰면 평균(출력 축에 대한 평균, 그다음 배치에 대한 평균)이 계산됩니다.
-```
+Keras에서 `loss="mse"`라고 쓰면 평균(출력 축에 대한 평균, 그다음 배치에 대한 평균)이 계산됩니다. 위 셀에서 보듯 같은 예측에 대해 ½Σ는 0.03, `"mse"`는 0.006으로 정확히 $2/C = 0.2$배입니다.
 
-참고로 씨앗 글 000은 ½을 곱하는 이유를 "원-핫에서는 $\sum(y-t)^2$의 최댓값이 2라서"라고 설명합니다. 확률 벡터라면 최댓값이 정말 2이므로 틀린 말은 아니지만, 교과서가 ½을 쓰는 더 일반적인 이유는 위에서 본 미분 $\partial E/\partial y_k = y_k - t_k$ 입니다(회귀처럼 최댓값이 없는 경우에도 씁니다).
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`은 ½을 곱하는 이유를 "원-핫에서는 $\sum(y-t)^2$의 최댓값이 2라서"라고 설명합니다. 확률 벡터라면 최댓값이 정말 2이므로 틀린 말은 아니지만, 교과서가 ½을 쓰는 더 일반적인 이유는 위에서 본 미분 $\partial E/\partial y_k = y_k - t_k$ 입니다(회귀처럼 최댓값이 없는 경우에도 씁니다).
 """,
         en=r"""
-```{admonition} Correction: ½Σ is not a "mean" squared error
-:class: warning
-Seeds 000 and 001 name `0.5 * np.sum((y - t)**2)` `mse`/`MSE`, and seed 004 writes the mean squared error as $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$ ("N is the number of training samples"). There is no mean in that formula: it is the **sum** of squared errors, halved. The cell above shows the difference on the same prediction: ½Σ gives 0.03, while Keras's `"mse"` gives $\frac{1}{10}\sum(y_k-t_k)^2 = 0.006$, smaller by exactly $2/C = 0.2$. With `loss="mse"` Keras averages (over the output axis, then over the batch).
-```
+With `loss="mse"` Keras averages (over the output axis, then over the batch). The cell above shows it on one prediction: ½Σ gives 0.03 and `"mse"` gives 0.006, exactly $2/C = 0.2$ times as much.
 
-Seed 000 justifies the ½ by "the largest possible $\sum(y-t)^2$ for a one-hot target is 2". For probability vectors that is true, but the textbook's more general reason is the derivative $\partial E/\partial y_k = y_k - t_k$ shown above (the ½ is used in regression too, where there is no maximum).
+{ref}`The “ANN 4-1: Learning” post <en-post-ann-4-1>` justifies the ½ by "the largest possible $\sum(y-t)^2$ for a one-hot target is 2". For probability vectors that is true, but the textbook's more general reason is the derivative $\partial E/\partial y_k = y_k - t_k$ shown above (the ½ is used in regression too, where there is no maximum).
 """,
     ),
     # ------------------------------------------------------------------- MAE
@@ -211,7 +212,13 @@ plt.ylabel(tr("손실", "loss"))
 plt.title(tr("출력이 하나일 때 MSE와 MAE", "MSE and MAE for one output"))
 plt.legend()
 plt.show()
-"""
+""",
+        alt={"ko": "오차 e가 -2에서 2까지 변할 때의 MSE와 MAE. MSE는 포물선 e²이라 |e|가 1을 넘으면 "
+                   "MAE보다 빠르게 커지고, MAE는 원점에서 꺾이는 V자 |e|이다.",
+             "en": "MSE and MAE for an error e from -2 to 2. The MSE is the parabola e², which "
+                   "outgrows the MAE once |e| exceeds 1; the MAE is the V-shape |e| with a kink at 0."},
+        caption={"ko": "출력이 하나일 때의 MSE와 MAE", "en": "MSE and MAE for one output"},
+        name="fig-mse-mae",
     ),
     code(
         """
@@ -226,24 +233,28 @@ print(f"MAE = {losses.mean_absolute_error(t_reg, y_reg)[0]:.4f}")
         ko=r"""
 오차 5 하나가 MSE의 $25/4 = 6.25$를 차지해 나머지 세 오차(0.1, 0.2, 0.1)는 거의 보이지 않습니다. MAE에서는 $5/4 = 1.25$만큼입니다.
 
-```{admonition} 바로잡기: MAE에는 ½이 없다
+(ko-fix-mse-half)=
+```{admonition} 바로잡기: ½Σ는 "평균" 제곱 오차가 아니고, MAE에는 ½이 없다
 :class: warning
-씨앗 글 004는 MAE를 $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$로 적었습니다. 이 식은 평균이 아니라 절댓값 합의 절반입니다. 평균 절대 오차는 $\frac1N\sum\lvert y_i-t_i\rvert$이고, Keras의 `"mae"`는 마지막 축에 대한 평균입니다. 씨앗 글 001의 예로 확인하면 씨앗의 식은 0.2, 실제 MAE는 0.04입니다(아래 셀).
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`과 {ref}`「뭐라고 해야될까 2장」 글 <ko-post-what-would-i-say>`은 `0.5 * np.sum((y - t)**2)`에 `mse`/`MSE`라는 이름을 붙이고, {ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`은 $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$("N은 훈련 샘플 수")를 평균 제곱 오차라고 부릅니다. 이 식에는 평균이 없습니다. 제곱 오차를 **더한 뒤 절반** 으로 나눈 오차 제곱합이고, Keras의 `"mse"`와는 $2/C$배 차이가 납니다. 같은 글은 MAE도 $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$로 적었는데, 이것도 평균이 아니라 절댓값 합의 절반입니다. 평균 절대 오차는 $\frac1N\sum\lvert y_i-t_i\rvert$이고, Keras의 `"mae"`는 마지막 축에 대한 평균입니다. 정답 6의 예로 확인하면 ½Σ 식은 MSE 자리에 0.03(실제 MSE 0.006), MAE 자리에 0.2(실제 MAE 0.04)를 냅니다(아래 셀).
 ```
 """,
         en=r"""
 The single error of 5 contributes $25/4 = 6.25$ to the MSE and drowns the other three errors (0.1, 0.2, 0.1); in the MAE it contributes only $5/4 = 1.25$.
 
-```{admonition} Correction: the MAE has no ½
+(en-fix-mse-half)=
+```{admonition} Correction: ½Σ is not a "mean" squared error, and the MAE has no ½
 :class: warning
-Seed 004 writes the MAE as $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$: half the sum of absolute errors, not a mean. The mean absolute error is $\frac1N\sum\lvert y_i-t_i\rvert$, and Keras's `"mae"` averages over the last axis. On seed 001's example the seed's formula gives 0.2 while the MAE is 0.04 (next cell).
+{ref}`The “ANN 4-1: Learning” post <en-post-ann-4-1>` and {ref}`the “What would I say, chapter 2” post <en-post-what-would-i-say>` name `0.5 * np.sum((y - t)**2)` `mse`/`MSE`, and {ref}`the “Loss functions, summarized” post <en-post-loss-functions>` writes the mean squared error as $L=\frac12\sum_{i=1}^{N}(y_i-t_i)^2$ ("N is the number of training samples"). There is no mean in that formula: it is the **sum** of squared errors, halved, $C/2$ times Keras's `"mse"`. The same post writes the MAE as $L=\frac12\sum_{i=1}^{N}\lvert y_i-t_i\rvert$: half the sum of absolute errors, not a mean either. The mean absolute error is $\frac1N\sum\lvert y_i-t_i\rvert$, and Keras's `"mae"` averages over the last axis. On the class-6 example the ½Σ formulas give 0.03 where the MSE is 0.006, and 0.2 where the MAE is 0.04 (next cell).
 ```
 """,
     ),
     code(
         """
-print(f"seed 004's formula, 1/2 * sum|y - t| : {0.5 * np.sum(np.abs(y - t)):.6f}")
-print(f"mean_absolute_error (Keras mae)      : {losses.mean_absolute_error(t, y):.6f}")
+print(f"the post's MSE, 1/2 * sum (y - t)^2 : {0.5 * np.sum((y - t) ** 2):.6f}")
+print(f"mean_squared_error (Keras mse)      : {losses.mean_squared_error(t, y):.6f}")
+print(f"the post's MAE, 1/2 * sum |y - t|   : {0.5 * np.sum(np.abs(y - t)):.6f}")
+print(f"mean_absolute_error (Keras mae)     : {losses.mean_absolute_error(t, y):.6f}")
 """
     ),
     # --------------------------------------------------------- cross-entropy
@@ -255,7 +266,7 @@ print(f"mean_absolute_error (Keras mae)      : {losses.mean_absolute_error(t, y)
 
 $$E = -\sum_{k} t_k \log y_k$$
 
-$t$가 원-핫이면 정답이 아닌 항은 $0\cdot\log y_k = 0$이 되어 사라지고, **정답 클래스의 예측 확률** $y_{\text{정답}}$ 하나만 남습니다: $E = -\log y_{\text{정답}}$. 씨앗 글 001의 예에서는 $-\log 0.8 \approx 0.2231$입니다.
+$t$가 원-핫이면 정답이 아닌 항은 $0\cdot\log y_k = 0$이 되어 사라지고, **정답 클래스의 예측 확률** $y_{\text{정답}}$ 하나만 남습니다: $E = -\log y_{\text{정답}}$. 정답 6의 예에서는 $-\log 0.8 \approx 0.2231$입니다.
 
 문제는 $y_{\text{정답}} = 0$일 때입니다. $\log 0 = -\infty$이므로 손실이 무한대가 되고, 이후 계산이 모두 `inf`나 `nan`이 됩니다. 그래서 교과서는 아주 작은 값 $\delta = 10^{-7}$을 로그 안에 더합니다.
 
@@ -270,7 +281,7 @@ Classification mostly uses the **cross-entropy error** (CEE)
 
 $$E = -\sum_{k} t_k \log y_k .$$
 
-With a one-hot $t$ every wrong-class term is $0\cdot\log y_k = 0$, so only the **predicted probability of the correct class** remains: $E = -\log y_{\text{correct}}$. For seed 001's example that is $-\log 0.8 \approx 0.2231$.
+With a one-hot $t$ every wrong-class term is $0\cdot\log y_k = 0$, so only the **predicted probability of the correct class** remains: $E = -\log y_{\text{correct}}$. For the class-6 example that is $-\log 0.8 \approx 0.2231$.
 
 The trouble is $y_{\text{correct}} = 0$: $\log 0 = -\infty$, the loss is infinite and everything computed from it becomes `inf` or `nan`. The textbook therefore adds a tiny $\delta = 10^{-7}$ inside the log,
 
@@ -292,12 +303,52 @@ print(f"exact -log(0.8)            = {-np.log(0.8):.8f}")
     ),
     md(
         ko=r"""
-$\delta$ 때문에 값이 정확한 $-\log 0.8$보다 약 $1.25\times10^{-7}$ 작습니다. 학습에는 아무 문제가 없는 차이입니다. 또 $0\cdot\log 0$은 수학에서는 극한으로 0이라고 약속하지만, 컴퓨터에서는 `0 * -inf = nan`입니다. 씨앗 글 004처럼 손으로 $0\log 0 = 0$으로 계산하는 것은 괜찮지만, 코드에서는 $t_k = 0$인 항을 아예 빼거나(`lossbook`이 이렇게 합니다) 확률을 클리핑해야 합니다.
+$\delta$ 때문에 값이 정확한 $-\log 0.8$보다 약 $1.25\times10^{-7}$ 작습니다. 학습에는 아무 문제가 없는 차이입니다. 또 $0\cdot\log 0$은 수학에서는 극한으로 0이라고 약속하지만, 컴퓨터에서는 `0 * -inf = nan`입니다. {ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`처럼 손으로 $0\log 0 = 0$으로 계산하는 것은 괜찮지만, 코드에서는 $t_k = 0$인 항을 아예 빼거나(`lossbook`이 이렇게 합니다) 확률을 클리핑해야 합니다.
+
+### 교과서 손실의 코드
+
+두 교과서 손실이 실제로 어떻게 계산되는지 `lossbook`의 소스를 그대로 출력해 읽어 봅시다. 문서 문자열(docstring) 아래의 몇 줄이 전부입니다.
+""",
+        en=r"""
+Because of $\delta$ the value is about $1.25\times10^{-7}$ below the exact $-\log 0.8$, a difference that does not matter for training. Note also that $0\cdot\log 0$ is 0 by convention (a limit) in mathematics, but `0 * -inf = nan` on a computer. Working it out by hand as $0\log 0 = 0$, as {ref}`the “Loss functions, summarized” post <en-post-loss-functions>` does, is fine; in code the $t_k = 0$ terms must be skipped (`lossbook` does that) or the probabilities clipped.
+
+### The textbook losses in code
+
+Here is how the two textbook losses are really computed: `lossbook`'s source, printed as it is. Below each docstring there are only a few lines.
+""",
+    ),
+    code(
+        """
+print(inspect.getsource(losses.sum_squared_error))
+print(inspect.getsource(losses.cross_entropy_error))
+"""
+    ),
+    md(
+        ko=r"""
+한 줄씩 읽어 봅시다.
+
+- `_pair(y_true, y_pred)`는 두 입력을 실수 배열로 바꾸고 모양이 같은지 검사합니다. 모양이 다르면 조용히 브로드캐스트하지 않고 오류를 냅니다.
+- `0.5 * np.sum((y_pred - y_true) ** 2)`가 식 $\frac12\sum_k(y_k-t_k)^2$ 그대로입니다. 배치라면 모든 샘플의 항을 한꺼번에 더합니다.
+- `_batch_size(y_pred)`로 나누어 배치 **평균** 을 냅니다. 1차원 입력은 샘플 하나(크기 1)입니다. 그래서 샘플 수가 달라도 값을 비교할 수 있습니다.
+- 교차 엔트로피의 `_textbook_pair`는 정답이 원-핫이든 정수 레이블이든 원-핫 배열 `t`로 맞춰 줍니다.
+- `np.where(t > 0, y + delta, 1.0)`은 $t_k = 0$인 자리의 로그 인자를 1로 바꿔 $\log 1 = 0$이 되게 합니다. 그래서 $0 \cdot \log 0$이 `nan`이 되지 않습니다. 정답 자리에는 $\delta$를 더한 $\log(y_k+\delta)$가 남습니다.
+- 마지막으로 $-\sum t\log(\cdot)$을 배치 크기로 나눕니다.
+
+연습 1과 2에서 이 두 함수를 직접 써 보고, 이 구현과 같은 값을 내는지 확인합니다.
 
 이제 같은 출력 $y$를 정답이 6이 아닌 경우와 비교해 봅시다. 정답을 0부터 9까지 바꿔 가며 두 손실을 계산합니다.
 """,
         en=r"""
-Because of $\delta$ the value is about $1.25\times10^{-7}$ below the exact $-\log 0.8$, a difference that does not matter for training. Note also that $0\cdot\log 0$ is 0 by convention (a limit) in mathematics, but `0 * -inf = nan` on a computer. Working it out by hand as $0\log 0 = 0$, as seed 004 does, is fine; in code the $t_k = 0$ terms must be skipped (`lossbook` does that) or the probabilities clipped.
+Line by line:
+
+- `_pair(y_true, y_pred)` turns both inputs into float arrays and checks that their shapes agree; mismatched shapes raise instead of broadcasting silently.
+- `0.5 * np.sum((y_pred - y_true) ** 2)` is the formula $\frac12\sum_k(y_k-t_k)^2$ as written; for a batch it adds the terms of all samples at once.
+- Dividing by `_batch_size(y_pred)` gives the batch **mean** (a 1-D input is one sample, size 1), so values for different numbers of samples can be compared.
+- In the cross-entropy, `_textbook_pair` turns the targets into a one-hot array `t`, whether they came one-hot or as integer labels.
+- `np.where(t > 0, y + delta, 1.0)` replaces the log's argument by 1 wherever $t_k = 0$, so that term is $\log 1 = 0$ and $0 \cdot \log 0$ never becomes `nan`; at the correct class $\log(y_k+\delta)$ remains.
+- Finally $-\sum t\log(\cdot)$ is divided by the batch size.
+
+Exercises 1 and 2 ask you to write both functions yourself and check that they agree with this implementation.
 
 Now score the same output $y$ against the other classes: let the correct class run from 0 to 9 and compute both losses.
 """,
@@ -343,20 +394,22 @@ plt.ylabel(tr("손실", "loss"))
 plt.ylim(0, 5)
 plt.legend()
 plt.show()
-"""
+""",
+        alt={"ko": "정답 클래스의 예측 확률 p(0에서 1)에 따른 두 손실. 오차 제곱합은 1 아래에서 완만하게 "
+                   "줄어 p = 1에서 0이 되고, 교차 엔트로피 오차는 p가 0에 가까워질수록 그래프 위로 치솟는다.",
+             "en": "Two losses against the predicted probability p of the correct class, from 0 to 1. "
+                   "The sum of squared errors stays below 1 and falls gently to 0 at p = 1; the "
+                   "cross-entropy error shoots off the top of the plot as p approaches 0."},
+        caption={"ko": "정답 확률에 따른 오차 제곱합과 교차 엔트로피 오차",
+                 "en": "Sum of squared errors and cross-entropy error against the correct-class probability"},
+        name="fig-sse-vs-cee",
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 교차 엔트로피는 지수적으로가 아니라 로그로 커진다
-:class: warning
-씨앗 글 000은 정답 위치의 출력이 0에 가까워질수록 교차 엔트로피가 "exponential하게 증가"한다고 씁니다. 실제로는 $-\log p$이므로 **로그적으로** 커집니다. $p$가 10배 작아질 때마다 손실은 $\ln 10 \approx 2.3026$씩 **일정하게** 늘어날 뿐입니다(아래 셀). 위 그래프에서 끝없이 치솟는 것처럼 보이는 것은 $p \to 0$에서 발산하기 때문이지, 증가 속도가 지수적이어서가 아닙니다.
-```
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`은 정답 위치의 출력이 0에 가까워질수록 교차 엔트로피가 "exponential하게 증가"한다고 씁니다. 실제로는 $-\log p$이므로 **로그적으로** 커집니다. $p$가 10배 작아질 때마다 손실은 $\ln 10 \approx 2.3026$씩 **일정하게** 늘어날 뿐입니다(아래 셀). 위 그래프에서 끝없이 치솟는 것처럼 보이는 것은 $p \to 0$에서 발산하기 때문이지, 증가 속도가 지수적이어서가 아닙니다.
 """,
         en=r"""
-```{admonition} Correction: cross-entropy grows logarithmically, not exponentially
-:class: warning
-Seed 000 says that as the output at the correct position approaches 0 the cross-entropy "increases exponentially". It is $-\log p$, so it grows **logarithmically**: every time $p$ shrinks tenfold the loss rises by the same $\ln 10 \approx 2.3026$ (next cell). The curve above shoots up because $-\log p$ diverges as $p \to 0$, not because it grows exponentially.
-```
+{ref}`The “ANN 4-1: Learning” post <en-post-ann-4-1>` says that as the output at the correct position approaches 0 the cross-entropy "increases exponentially". It is $-\log p$, so it grows **logarithmically**: every time $p$ shrinks tenfold the loss rises by the same $\ln 10 \approx 2.3026$ (next cell). The curve above shoots up because $-\log p$ diverges as $p \to 0$, not because it grows exponentially.
 """,
     ),
     code(
@@ -373,14 +426,14 @@ for k in range(1, 8):
 
 Keras {cite}`chollet2015keras`의 `categorical_crossentropy`는 $\delta$를 더하는 대신 두 단계를 거칩니다. 먼저 예측을 합으로 나눠 합이 1이 되게 하고, 그다음 확률을 $[\varepsilon,\ 1-\varepsilon]$, $\varepsilon = 10^{-7}$ 구간으로 **클리핑(clipping)** 합니다. 그래서 0.8은 그대로 0.8이라 결과가 정확히 $-\log 0.8$이고, 확률 0은 $10^{-7}$로 바뀌어 상한은 똑같이 $16.118$입니다.
 
-씨앗 글 004의 두 예(정답 `[1 0 0 0 0]`)도 계산해 봅시다. 예측이 정답과 같으면 수학적으로는 0이지만, 클리핑 때문에 1이 $1-10^{-7}$로 바뀌어 약 $10^{-7}$이 나옵니다. 예측이 `[0 1 0 0 0]`이면 수학적으로는 $\infty$이지만, Keras에서는 16.118입니다.
+{ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`의 두 예(정답 `[1 0 0 0 0]`)도 계산해 봅시다. 예측이 정답과 같으면 수학적으로는 0이지만, 클리핑 때문에 1이 $1-10^{-7}$로 바뀌어 약 $10^{-7}$이 나옵니다. 예측이 `[0 1 0 0 0]`이면 수학적으로는 $\infty$이지만, Keras에서는 16.118입니다.
 """,
         en=r"""
 ### Keras clips instead of adding δ
 
 Keras's {cite}`chollet2015keras` `categorical_crossentropy` does not add $\delta$. It first divides the prediction by its sum (so it sums to 1), then **clips** the probabilities to $[\varepsilon,\ 1-\varepsilon]$ with $\varepsilon = 10^{-7}$. A probability of 0.8 stays 0.8, so the result is exactly $-\log 0.8$; a probability of 0 becomes $10^{-7}$, so the cap is the same $16.118$.
 
-Seed 004's two examples (target `[1 0 0 0 0]`): a prediction equal to the target gives 0 in exact arithmetic, but clipping turns the 1 into $1-10^{-7}$, so Keras reports about $10^{-7}$. The prediction `[0 1 0 0 0]` gives $\infty$ in exact arithmetic and 16.118 in Keras.
+{ref}`The “Loss functions, summarized” post <en-post-loss-functions>`'s two examples (target `[1 0 0 0 0]`): a prediction equal to the target gives 0 in exact arithmetic, but clipping turns the 1 into $1-10^{-7}$, so Keras reports about $10^{-7}$. The prediction `[0 1 0 0 0]` gives $\infty$ in exact arithmetic and 16.118 in Keras.
 """,
     ),
     code(
@@ -439,24 +492,26 @@ plt.ylabel(tr("이진 교차 엔트로피", "binary cross-entropy"))
 plt.ylim(0, 5)
 plt.legend()
 plt.show()
-"""
+""",
+        alt={"ko": "예측 확률 y(0에서 1)에 따른 이진 교차 엔트로피 두 곡선. 정답이 1이면 -log(y)로 y가 0에 "
+                   "가까울수록 커지고, 정답이 0이면 -log(1 - y)로 y가 1에 가까울수록 커진다. 두 곡선은 y = 0.5에서 만난다.",
+             "en": "Two binary cross-entropy curves against the predicted probability y from 0 to 1. "
+                   "For target 1 the loss -log(y) grows as y nears 0; for target 0 the loss -log(1 - y) "
+                   "grows as y nears 1. They cross at y = 0.5."},
+        caption={"ko": "정답이 1일 때와 0일 때의 이진 교차 엔트로피",
+                 "en": "Binary cross-entropy for target 1 and for target 0"},
+        name="fig-bce",
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 이진 교차 엔트로피 식의 괄호
-:class: warning
-씨앗 글 004는 $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$로 적었습니다. 이렇게 쓰면 $-\frac1N\sum$가 첫째 항에만 걸리고, 둘째 항은 합 밖에 떨어져 $i$가 정해지지 않습니다. 두 항 전체를 대괄호로 묶어야 합니다(위의 식). 씨앗 글 자신의 손 계산 $-[1\log 1 + (1-1)\log(1-1)]$은 대괄호를 제대로 썼습니다.
-```
+{ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`은 이 식을 $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$로 적었는데, 글자 그대로 읽으면 $-\frac1N\sum$가 첫째 항에만 걸립니다. 위의 식처럼 두 항 전체를 대괄호로 묶어야 하며, 같은 글의 손 계산 $-[1\log 1 + (1-1)\log(1-1)]$도 대괄호를 제대로 썼습니다.
 
-씨앗 글 004의 두 손 계산도 확인해 봅시다. $y = t = 1$이면 0, $y = 0,\ t = 1$이면 $\infty$인데, Keras와 `lossbook`은 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라서 각각 약 $10^{-7}$과 16.118을 냅니다.
+같은 글의 두 손 계산도 확인해 봅시다. $y = t = 1$이면 0, $y = 0,\ t = 1$이면 $\infty$인데, Keras와 `lossbook`은 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라서 각각 약 $10^{-7}$과 16.118을 냅니다.
 """,
         en=r"""
-```{admonition} Correction: brackets in the binary cross-entropy
-:class: warning
-Seed 004 writes $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$. Read literally, $-\frac1N\sum$ applies to the first term only and the second term sits outside the sum with an undefined $i$. Both terms belong inside one bracket (formula above); the seed's own hand calculation $-[1\log 1 + (1-1)\log(1-1)]$ does use the bracket.
-```
+{ref}`The “Loss functions, summarized” post <en-post-loss-functions>` writes this as $L = -\frac{1}{N}\sum_{i=1}^{N}t_i\log(y_i)+(1-t_i)\log(1-y_i)$; read literally, $-\frac1N\sum$ then applies to the first term only. Both terms belong inside one bracket, as above, and the post's own hand calculation $-[1\log 1 + (1-1)\log(1-1)]$ does use it.
 
-Seed 004's hand calculations: $y = t = 1$ gives 0 and $y = 0,\ t = 1$ gives $\infty$ in exact arithmetic; Keras and `lossbook` clip probabilities to $[10^{-7},\ 1-10^{-7}]$ and give about $10^{-7}$ and 16.118.
+The same post's hand calculations: $y = t = 1$ gives 0 and $y = 0,\ t = 1$ gives $\infty$ in exact arithmetic; Keras and `lossbook` clip probabilities to $[10^{-7},\ 1-10^{-7}]$ and give about $10^{-7}$ and 16.118.
 """,
     ),
     code(
@@ -467,6 +522,47 @@ bce = losses.binary_crossentropy([1.0, 0.0], [0.9, 0.2])
 print(f"t = [1, 0], y = [0.9, 0.2]: {float(bce):.6f}")
 """
     ),
+    md(
+        ko=r"""
+### 다섯 샘플의 이진 교차 엔트로피
+
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`에 이어 실린 「이진 교차 엔트로피 오차」 글은 이 식을 `BCEE`라는 함수로 구현하고, 정답 `[1, 0, 0, 1, 0]`인 다섯 샘플에 세 가지 예측을 넣어 봅니다. 글의 코드를 그대로 실행하고, `lossbook`(Keras와 같은 계산)과 비교해 봅시다. 이진 분류에서는 샘플마다 출력이 하나이므로 `targets5[:, None]`처럼 샘플 축을 앞에 두면 Keras처럼 **샘플마다** 손실이 나오고, 그 평균이 글의 값입니다. (글의 `label` 배열은 여기서 `targets5`라고 부릅니다.)
+""",
+        en=r"""
+### Binary cross-entropy on five samples
+
+The “Binary cross-entropy error” post that follows {ref}`the “Model compile” post <en-post-model-compile>` implements this formula as a function `BCEE` and tries three predictions on five samples with targets `[1, 0, 0, 1, 0]`. Run the post's code as it is and compare it with `lossbook` (which computes what Keras computes). In binary classification each sample has a single output, so with the samples along the first axis, `targets5[:, None]`, we get one loss **per sample** as Keras does; their mean is the post's value. (The post's `label` array is called `targets5` here.)
+""",
+    ),
+    code(
+        """
+def BCEE(predict, label):  # noqa: N802 - the post's function, as written there
+    delta = 1e-7
+    pred_diff = 1 - predict
+    label_diff = 1 - label
+    result = -(np.sum(label*np.log(predict+delta)+label_diff*np.log(pred_diff+delta)))/len(label)
+    return result
+
+
+targets5 = np.array([1, 0, 0, 1, 0])
+predictions = {
+    "first ": np.array([0.8, 0.1, 0.05, 0.9, 0.05]),
+    "closer": np.array([0.95, 0.05, 0.01, 0.95, 0.01]),
+}
+for name, predict in predictions.items():
+    per_sample = losses.binary_crossentropy(targets5[:, None], predict[:, None])
+    print(f"{name}: BCEE {float(BCEE(predict, targets5))!r}, lossbook mean {float(per_sample.mean())!r}")
+    print("        per sample:", per_sample)
+"""
+    ),
+    md(
+        ko=r"""
+글의 두 결과 `0.10729012273129139`와 `0.03479600741200121`이 그대로 나옵니다. `lossbook`의 값은 일곱째 자리 근처에서 조금 다른데(약 $10^{-7}$), 글은 로그 안에 $\delta = 10^{-7}$을 더하고 Keras는 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 내기 때문입니다. 샘플별 값을 보면 어느 샘플이 손실을 키우는지도 보입니다. 첫 예측에서는 정답 1에 0.8을 준 첫 샘플($-\log 0.8 \approx 0.223$)이 가장 큽니다. 글이 출력을 적지 않은 세 번째 예측 `[0.30, 0.40, 0.20, 0.65, 0.2]`은 연습 5에서 계산합니다.
+""",
+        en=r"""
+The post's two results, `0.10729012273129139` and `0.03479600741200121`, come out exactly. `lossbook` differs around the seventh decimal (by about $10^{-7}$) because the post adds $\delta = 10^{-7}$ inside the log while Keras clips the probabilities to $[10^{-7}, 1-10^{-7}]$. The per-sample values show which sample drives the loss: in the first prediction it is the first sample, target 1 given 0.8 ($-\log 0.8 pprox 0.223$). The post leaves the output of its third prediction, `[0.30, 0.40, 0.20, 0.65, 0.2]`, blank; exercise 5 computes it.
+""",
+    ),
     # ------------------------------------------------------------ from_logits
     md(
         ko=r"""
@@ -476,7 +572,7 @@ print(f"t = [1, 0], y = [0.9, 0.2]: {float(bce):.6f}")
 
 $$\text{범주형: } -\log\operatorname{softmax}(z)_c = \log\sum_k e^{z_k} - z_c, \qquad \text{이진: } \max(z,0) - z\,t + \log\!\left(1+e^{-|z|}\right)$$
 
-왜 필요할까요? 씨앗 글 004는 "확률이 0이 나오는 일은 일반적으로 없으니 꽤 큰 수가 나온다"고 했지만, 부동소수점에서는 확률이 **정확히** 0이나 1이 됩니다.
+왜 필요할까요? {ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`은 "확률이 0이 나오는 일은 일반적으로 없으니 꽤 큰 수가 나온다"고 했지만, 부동소수점에서는 확률이 **정확히** 0이나 1이 됩니다.
 """,
         en=r"""
 ## `from_logits=True`: skipping the probabilities
@@ -485,7 +581,7 @@ The values that go into a softmax or sigmoid are called **logits**. Given `from_
 
 $$\text{categorical: } -\log\operatorname{softmax}(z)_c = \log\sum_k e^{z_k} - z_c, \qquad \text{binary: } \max(z,0) - z\,t + \log\!\left(1+e^{-|z|}\right).$$
 
-Why bother? Seed 004 reassures that "a probability of exactly 0 does not normally come out, so the loss is just a fairly large number". In floating point, probabilities do become **exactly** 0 or 1:
+Why bother? {ref}`The “Loss functions, summarized” post <en-post-loss-functions>` reassures that "a probability of exactly 0 does not normally come out, so the loss is just a fairly large number". In floating point, probabilities do become **exactly** 0 or 1:
 """,
     ),
     code(
@@ -497,18 +593,18 @@ print("float32: sigmoid(17) == 1 :", sigmoid(np.float32(17.0)) == 1.0)
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 부동소수점에서는 확률이 정확히 0이나 1이 된다
-:class: warning
-씨앗 글 004는 예측 확률이 일반적으로 0이 나오지 않으니 무한대 대신 "꽤 큰 수"가 나온다고 설명합니다. 그러나 float64에서 $\sigma(40)$은 정확히 1.0이 되어 $1-y = 0$이고(float32에서는 $\sigma(17)$부터), $\log 0 = -\infty$입니다. Keras는 이때 확률을 잘라 내 손실을 16.118로 **묶어 버리므로**, 실제 손실(아래에서 40)과 그 기울기 정보를 잃습니다. 로짓을 그대로 넘기면(`from_logits=True`) 정확한 값이 나옵니다(아래 셀).
-```
+(ko-float-exact-0-1)=
+### 부동소수점에서는 확률이 정확히 0이나 1이 된다
+
+위 셀처럼 float64에서 $\sigma(40)$은 정확히 1.0이 되어 $1-y = 0$이고(float32에서는 $\sigma(17)$부터), $\log 0 = -\infty$입니다. 그러니 "확률이 0이 나오는 일은 없다"는 말은 수학에서만 맞습니다. Keras는 이때 확률을 잘라 내 손실을 16.118로 **묶어 버리므로**, 실제 손실(아래에서 40)과 그 기울기 정보를 잃습니다. 로짓을 그대로 넘기면(`from_logits=True`) 정확한 값이 나옵니다.
 
 양성($t=1$) 샘플에 로짓 $z=-40$을 낸 경우를 두 경로로 계산해 봅시다. 참값은 $-\log\sigma(-40) = \log(1+e^{40}) \approx 40$입니다.
 """,
         en=r"""
-```{admonition} Correction: in floating point a probability can be exactly 0 or 1
-:class: warning
-Seed 004 argues that predicted probabilities are not exactly 0 in practice, so instead of infinity one just gets "a fairly large number". But in float64 $\sigma(40)$ rounds to exactly 1.0, so $1-y = 0$ (in float32 this already happens at $\sigma(17)$), and $\log 0 = -\infty$. Keras then clips the probability and **caps** the loss at 16.118, losing the true loss (40 below) and its gradient. Passing logits (`from_logits=True`) gives the right value (next cell).
-```
+(en-float-exact-0-1)=
+### In floating point a probability can be exactly 0 or 1
+
+As the cell shows, in float64 $\sigma(40)$ rounds to exactly 1.0, so $1-y = 0$ (in float32 this already happens at $\sigma(17)$), and $\log 0 = -\infty$. "A probability of 0 does not come out" is true only in exact arithmetic. Keras then clips the probability and **caps** the loss at 16.118, losing the true loss (40 below) and its gradient. Passing logits (`from_logits=True`) gives the right value.
 
 A positive sample ($t=1$) with logit $z=-40$, computed both ways; the true value is $-\log\sigma(-40) = \log(1+e^{40}) \approx 40$.
 """,
@@ -569,7 +665,7 @@ This is why Keras recommends leaving the last layer without an activation and co
 
 $$L = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k=1}^{C} t_{nk}\log y_{nk} = -\frac{1}{N}\sum_{n=1}^{N}\log y_{n,\,c_n}$$
 
-이고, $c_n$은 $n$번째 샘플의 정답 클래스입니다. 씨앗 글 001의 출력을 포함한 세 샘플로 확인해 봅시다.
+이고, $c_n$은 $n$번째 샘플의 정답 클래스입니다. 정답 6의 예를 둘째 샘플로 넣은 세 샘플로 확인해 봅시다.
 """,
         en=r"""
 ## Categorical and sparse categorical cross-entropy
@@ -583,7 +679,7 @@ Both compute the same number. For $N$ samples and $C$ classes
 
 $$L = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k=1}^{C} t_{nk}\log y_{nk} = -\frac{1}{N}\sum_{n=1}^{N}\log y_{n,\,c_n},$$
 
-where $c_n$ is the correct class of sample $n$. Three samples, the second being seed 001's output:
+where $c_n$ is the correct class of sample $n$. Three samples, the second being the class-6 example:
 """,
     ),
     code(
@@ -627,9 +723,9 @@ $$E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log(y_{nk}+\delta)$$
 
 그런데 데이터가 수만, 수백만 개이면 매번 전체의 손실을 구하기에는 너무 오래 걸립니다. 그래서 일부를 무작위로 뽑아 전체의 근사로 씁니다. 이 일부를 **미니배치(mini-batch)**, 이 방식을 **미니배치 학습** 이라고 합니다. (여러 입력을 한 번의 행렬 계산으로 묶어 처리하는 "배치 처리"와 헷갈리기 쉽습니다. 배치 처리는 계산을 묶는 방법이고, 미니배치는 훈련 데이터 중 일부를 뽑아 쓰는 것입니다.)
 
-```{admonition} 바로잡기: 씨앗 글 000의 배치 교차 엔트로피 코드
+```{admonition} 바로잡기: 「인공신경망 4-1 학습」 글의 배치 교차 엔트로피 코드
 :class: warning
-씨앗 글 000의 배치용 `cee`는 원-핫 정답 `t`를 `t.argmax(axis=1)`로 정수 레이블로 바꾼 **뒤에도** `t * np.log(y[np.arange(N), t])`처럼 `t`를 곱합니다. 그러면 각 샘플의 $-\log y$에 **정답 클래스 번호** 가 곱해집니다. 정답이 0인 샘플은 손실이 0이 되고, 정답이 6인 샘플은 6배가 됩니다. 게다가 `delta = 1e-7`을 정의해 놓고 쓰지 않아 정답 확률이 0이면 `inf`(정답이 0이면 `nan`)가 나옵니다. 씨앗 글 001의 출력(정답 6) 하나를 넣으면 씨앗 코드는 $6 \times 0.2231 = 1.3389$를 돌려주지만 올바른 값은 0.2231이고, 위의 세 샘플 배치에서는 0.7868을 돌려주지만 올바른 값은 0.3635입니다(아래 셀). 올바른 식은 `t *`를 빼고 `-np.sum(np.log(y[np.arange(N), t] + delta)) / N` 입니다.
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`의 배치용 `cee`는 원-핫 정답 `t`를 `t.argmax(axis=1)`로 정수 레이블로 바꾼 **뒤에도** `t * np.log(y[np.arange(N), t])`처럼 `t`를 곱합니다. 그러면 각 샘플의 $-\log y$에 **정답 클래스 번호** 가 곱해집니다. 정답이 0인 샘플은 손실이 0이 되고, 정답이 6인 샘플은 6배가 됩니다. 게다가 `delta = 1e-7`을 정의해 놓고 쓰지 않아 정답 확률이 0이면 `inf`(정답이 0이면 `nan`)가 나옵니다. 정답 6의 예 하나를 넣으면 글의 코드는 $6 \times 0.2231 = 1.3389$를 돌려주지만 올바른 값은 0.2231이고, 위의 세 샘플 배치에서는 0.7868을 돌려주지만 올바른 값은 0.3635입니다(아래 셀). 올바른 식은 `t *`를 빼고 `-np.sum(np.log(y[np.arange(N), t] + delta)) / N` 입니다.
 ```
 """,
         en=r"""
@@ -641,39 +737,33 @@ $$E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log(y_{nk}+\delta).$$
 
 With tens of thousands or millions of samples, computing this over everything at every step takes too long, so we draw a random subset and use it as an estimate. The subset is a **mini-batch** and this way of training is **mini-batch training**. (Do not confuse this with "batch processing", which groups many inputs into one matrix computation; a mini-batch is a random sample of the training data.)
 
-```{admonition} Correction: seed 000's batch cross-entropy code
+```{admonition} Correction: the batch cross-entropy code of the “ANN 4-1: Learning” post
 :class: warning
-Seed 000's batch `cee` converts the one-hot targets to integer labels with `t = t.argmax(axis=1)` and **then still** multiplies by `t`: `t * np.log(y[np.arange(N), t])`. Each sample's $-\log y$ is therefore multiplied by **its class number**: samples of class 0 contribute nothing, samples of class 6 count six times. It also defines `delta = 1e-7` and never uses it, so a zero probability for the correct class gives `inf` (or `nan` for class 0). On seed 001's single output (class 6) the seed's code returns $6 \times 0.2231 = 1.3389$ instead of 0.2231, and on the three-sample batch above it returns 0.7868 instead of 0.3635 (next cell). The right expression drops the `t *`: `-np.sum(np.log(y[np.arange(N), t] + delta)) / N`.
+{ref}`The “ANN 4-1: Learning” post <en-post-ann-4-1>`'s batch `cee` converts the one-hot targets to integer labels with `t = t.argmax(axis=1)` and **then still** multiplies by `t`: `t * np.log(y[np.arange(N), t])`. Each sample's $-\log y$ is therefore multiplied by **its class number**: samples of class 0 contribute nothing, samples of class 6 count six times. It also defines `delta = 1e-7` and never uses it, so a zero probability for the correct class gives `inf` (or `nan` for class 0). On the class-6 example alone the post's code returns $6 \times 0.2231 = 1.3389$ instead of 0.2231, and on the three-sample batch above it returns 0.7868 instead of 0.3635 (next cell). The right expression drops the `t *`: `-np.sum(np.log(y[np.arange(N), t] + delta)) / N`.
 ```
 """,
     ),
     code(
         """
-def seed000_expression(Y, labels):
-    # Seed 000's formula in one line, bug included: -sum(label * log y[n, label]) / N
+def post_batch_cee(Y, labels):
+    # The post's formula in one line, bug included: -sum(label * log y[n, label]) / N
     p_correct = Y[np.arange(len(Y)), labels]
     return -np.sum(labels * np.log(p_correct)) / len(Y)
 
 
-one = y[None, :]  # seed 001's output as a batch of one sample (class 6)
-print(f"seed 001's output: seed 000's formula {seed000_expression(one, np.array([6])):.6f}, "
+one = y[None, :]  # the class-6 example as a batch of one sample
+print(f"class-6 example: the post's formula {post_batch_cee(one, np.array([6])):.6f}, "
       f"cross_entropy_error {losses.cross_entropy_error([6], one):.6f}")
-print(f"3-sample batch   : seed 000's formula {seed000_expression(Y3, labels3):.6f}, "
+print(f"3-sample batch  : the post's formula {post_batch_cee(Y3, labels3):.6f}, "
       f"cross_entropy_error {losses.cross_entropy_error(labels3, Y3):.6f}")
 """
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: `y[np.arange(N), t]`와 `y[np.arange(N)][t]`는 다르다
-:class: warning
-씨앗 글 000은 두 식이 같은데 `[][]`를 쓰면 `IndexError`가 나니 NumPy 자체 오류 같다고 합니다. 오류가 아닙니다. `y[np.arange(N), t]`는 $n$번째 행의 $t_n$번째 원소들, 즉 샘플마다 정답 확률 하나씩(모양 `(N,)`)을 고릅니다. 반면 `y[np.arange(N)]`은 모든 행 그대로이고, 거기에 `[t]`를 붙이면 **레이블 번호를 행 번호로** 써서 행을 고릅니다(모양 `(N, C)`). 레이블이 샘플 수 $N$ 이상이면 그런 행이 없으니 `IndexError`가 나는 것이 맞습니다.
-```
+같은 글은 `y[np.arange(N), t]`와 `y[np.arange(N)][t]`가 같은데 `[][]`를 쓰면 `IndexError`가 나니 NumPy 자체 오류 같다고 합니다. 두 식은 다릅니다. `y[np.arange(N), t]`는 $n$번째 행의 $t_n$번째 원소들, 즉 샘플마다 정답 확률 하나씩(모양 `(N,)`)을 고릅니다. 반면 `y[np.arange(N)]`은 모든 행 그대로이고, 거기에 `[t]`를 붙이면 **레이블 번호를 행 번호로** 써서 행을 고릅니다(모양 `(N, C)`). 레이블이 샘플 수 $N$ 이상이면 그런 행이 없으니 `IndexError`가 나는 것이 맞습니다.
 """,
         en=r"""
-```{admonition} Correction: `y[np.arange(N), t]` and `y[np.arange(N)][t]` are different
-:class: warning
-Seed 000 says the two expressions are equal and suspects a NumPy bug because `[][]` raises `IndexError`. It is not a bug. `y[np.arange(N), t]` picks element $t_n$ of row $n$: one correct-class probability per sample, shape `(N,)`. `y[np.arange(N)]` is simply all rows, and the following `[t]` uses the **labels as row numbers**, giving shape `(N, C)`; a label of $N$ or more has no such row, hence the `IndexError`.
-```
+The same post says that `y[np.arange(N), t]` and `y[np.arange(N)][t]` are equal and suspects a NumPy bug because `[][]` raises `IndexError`. They are different. `y[np.arange(N), t]` picks element $t_n$ of row $n$: one correct-class probability per sample, shape `(N,)`. `y[np.arange(N)]` is simply all rows, and the following `[t]` uses the **labels as row numbers**, giving shape `(N, C)`; a label of $N$ or more has no such row, hence the `IndexError`.
 """,
     ),
     code(
@@ -730,7 +820,7 @@ print(f"loss on all {len(y_train)} training images: {full:.4f}")
 for seed in range(5):
     idx = np.random.default_rng(seed).choice(len(y_train), size=100, replace=False)
     est = losses.cross_entropy_error(y_train[idx], np.tile(prior, (100, 1)))
-    print(f"  mini-batch of 100 (seed {seed}): {est:.4f}")
+    print(f"  mini-batch of 100, default_rng({seed}): {est:.4f}")
 uniform = losses.cross_entropy_error(y_train[:100], np.full((100, 10), 0.1))
 print(f"uniform guess (0.1 each): {uniform:.4f}")
 """
@@ -769,7 +859,16 @@ plt.ylabel(tr("기울기 dL/dy", "gradient dL/dy"))
 plt.ylim(-10, 1)
 plt.legend()
 plt.show()
-"""
+""",
+        alt={"ko": "정답이 1일 때 예측 y(0.02에서 0.98)에 대한 세 손실의 기울기. MSE의 기울기 2(y - 1)는 "
+                   "직선으로 y = 1에 다가가며 0이 되고, MAE의 기울기는 -1로 일정하며, 교차 엔트로피의 "
+                   "기울기 -1/y는 y가 0에 가까워질수록 아래로 급격히 떨어진다.",
+             "en": "Gradients of three losses against the prediction y from 0.02 to 0.98, target 1. "
+                   "The MSE gradient 2(y - 1) is a straight line reaching 0 at y = 1, the MAE gradient "
+                   "is a constant -1, and the cross-entropy gradient -1/y plunges as y approaches 0."},
+        caption={"ko": "정답이 1일 때 MSE, MAE, 교차 엔트로피의 기울기",
+                 "en": "Gradients of MSE, MAE and cross-entropy for target 1"},
+        name="fig-loss-gradients",
     ),
     md(
         ko=r"""
@@ -800,7 +899,7 @@ print("grad wrt logits:", grad)
 | 다중 클래스 분류 | 소프트맥스 $C$개 | 정수 레이블 | `"sparse_categorical_crossentropy"` |
 | 다중 레이블 분류(multi-label) | 시그모이드 $C$개 | 0/1 벡터 (여러 개가 1일 수 있음) | `"binary_crossentropy"` |
 
-마지막 줄은 씨앗 글 000이 말한 "정답이 여러 개일 수 있는" 경우입니다. 예를 들어 사진 한 장에 개와 책상이 함께 있을 수 있으면 클래스가 서로 배타적이지 않으므로, 클래스마다 시그모이드를 두고 이진 교차 엔트로피를 씁니다. `lossbook.losses.get`은 Keras와 같은 문자열을 받습니다.
+마지막 줄은 {ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`이 말한 "정답이 여러 개일 수 있는" 경우입니다. 예를 들어 사진 한 장에 개와 책상이 함께 있을 수 있으면 클래스가 서로 배타적이지 않으므로, 클래스마다 시그모이드를 두고 이진 교차 엔트로피를 씁니다. `lossbook.losses.get`은 Keras와 같은 문자열을 받습니다.
 """,
         en=r"""
 ## Which loss to use
@@ -813,7 +912,7 @@ print("grad wrt logits:", grad)
 | multi-class classification | $C$-way softmax | integer labels | `"sparse_categorical_crossentropy"` |
 | multi-label classification | $C$ sigmoids | 0/1 vectors (several 1s allowed) | `"binary_crossentropy"` |
 
-The last row is seed 000's case of classes that are "not mutually exclusive": a photo may contain a dog *and* a desk, so each class gets its own sigmoid and binary cross-entropy. `lossbook.losses.get` accepts the same strings as Keras.
+The last row is {ref}`the “ANN 4-1: Learning” post <en-post-ann-4-1>`'s case of classes that are "not mutually exclusive": a photo may contain a dog *and* a desk, so each class gets its own sigmoid and binary cross-entropy. `lossbook.losses.get` accepts the same strings as Keras.
 """,
     ),
     code(
@@ -843,12 +942,55 @@ losses.get("cce")
         ko=r"""
 ## 연습 문제
 
-**1.** 정답이 6인 두 예측이 있습니다. `y_a`는 6번에 0.6, 5번에 0.4를 주고, `y_b`는 6번에 0.6, 0·2·4·8번에 0.1씩을 줍니다. 두 예측의 오차 제곱합과 교차 엔트로피 오차를 구하고, 어느 손실이 두 예측을 구별하는지 설명하세요.
+코드를 쓰는 문제마다 빈칸(`...`)이 있는 셀이 있습니다. 빈칸을 채우고 셀을 실행하면 마지막 줄의 검사(`check`)가 `lossbook`의 구현과 비교해 바로 알려 줍니다. 아직 풀지 않았으면 ⏳, 틀리면 ❌와 어디가 다른지, 맞으면 ✅가 나옵니다. 풀이는 이 장 맨 끝의 {ref}`풀이 <ko-01-solutions>`에 있습니다.
+
+**1.** 교과서의 오차 제곱합 $\frac12\sum_k(y_k-t_k)^2$를 샘플 하나(1차원 배열)에 대해 계산하는 함수 `my_sse(y_true, y_pred)`를 쓰세요. 인자 순서는 Keras처럼 정답이 먼저입니다.
 """,
         en=r"""
 ## Exercises
 
-**1.** Two predictions for correct class 6: `y_a` puts 0.6 on class 6 and 0.4 on class 5; `y_b` puts 0.6 on class 6 and 0.1 on each of classes 0, 2, 4 and 8. Compute the sum of squared errors and the cross-entropy error of both, and explain which loss tells them apart.
+Every exercise that asks for code has a cell with a blank (`...`). Fill it in and run the cell: the check on its last line compares your answer with `lossbook`'s implementation and answers at once — ⏳ while it is not attempted, ❌ with what differs and where, ✅ when it is right. The solutions are at the end of the chapter, under {ref}`Solutions <en-01-solutions>`.
+
+**1.** Write `my_sse(y_true, y_pred)`, the textbook sum of squared errors $\frac12\sum_k(y_k-t_k)^2$ of one sample (a 1-D array). The target comes first, as in Keras.
+""",
+    ),
+    code(
+        """
+from lossbook.exercises import ch01 as check
+
+
+def my_sse(y_true, y_pred):
+    ...  # your code: return 1/2 * the sum of the squared errors
+
+
+check.sum_squared_error_fn(my_sse)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**2.** 교과서의 교차 엔트로피 오차 $-\sum_k t_k\log(y_k+\delta)$, $\delta=10^{-7}$를 샘플 하나에 대해 계산하는 `my_cee(y_true, y_pred)`를 쓰세요. 검사에는 정답 클래스의 확률이 0인 입력도 들어 있습니다($\delta$를 빠뜨리면 `inf`). $0\cdot\log 0$이 `nan`이 되지 않게 하는 것도 잊지 마세요.
+""",
+        en=r"""
+**2.** Write `my_cee(y_true, y_pred)`, the textbook cross-entropy error $-\sum_k t_k\log(y_k+\delta)$ with $\delta=10^{-7}$, for one sample. The check includes an input whose correct class has probability 0 (forget $\delta$ and you get `inf`); do not let $0\cdot\log 0$ turn into `nan` either.
+""",
+    ),
+    code(
+        """
+def my_cee(y_true, y_pred):
+    ...  # your code, with delta = 1e-7
+
+
+check.cross_entropy_error_fn(my_cee)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**3.** 정답이 6인 두 예측이 있습니다. `y_a`는 6번에 0.6, 5번에 0.4를 주고, `y_b`는 6번에 0.6, 0·2·4·8번에 0.1씩을 줍니다. 두 예측의 오차 제곱합과 교차 엔트로피 오차를 `losses`로 구하세요. 어느 손실이 두 예측을 구별하나요? 왜 그런가요?
+""",
+        en=r"""
+**3.** Two predictions for correct class 6: `y_a` puts 0.6 on class 6 and 0.4 on class 5; `y_b` puts 0.6 on class 6 and 0.1 on each of classes 0, 2, 4 and 8. Compute the sum of squared errors and the cross-entropy error of both with `losses`. Which loss tells them apart, and why?
 """,
     ),
     code(
@@ -858,20 +1000,21 @@ y_a[[6, 5]] = [0.6, 0.4]
 y_b = np.zeros(10)
 y_b[[6, 0, 2, 4, 8]] = [0.6, 0.1, 0.1, 0.1, 0.1]
 t6 = np.eye(10)[6]
-for name, pred in [("y_a", y_a), ("y_b", y_b)]:
-    print(f"{name}: SSE = {losses.sum_squared_error(t6, pred):.4f}, "
-          f"CEE = {losses.cross_entropy_error(t6, pred):.4f}")
-# CEE only sees the correct-class probability (0.6 in both), so it is the same.
-# SSE also sees how the rest is spread: one big 0.4 costs more than four 0.1s.
+
+sse_a = ...
+sse_b = ...
+cee_a = ...
+cee_b = ...
+check.two_predictions(sse_a, sse_b, cee_a, cee_b)
 """,
-        tags=["hide-cell"],
+        tags=["exercise"],
     ),
     md(
         ko=r"""
-**2.** 시드 1로 만든 $4\times 5$ 무작위 예측 `rng.random((4, 5))`과 정답 `rng.random((4, 5))`에 대해, Keras 방식 MSE(샘플별 값의 평균)에 $C/2$를 곱하면 교과서의 `sum_squared_error`(샘플별 ½Σ의 배치 평균)와 같아짐을 확인하세요.
+**4.** `np.random.default_rng(1)`로 $4\times 5$ 무작위 예측 `y_pred = rng.random((4, 5))`와 정답 `y_true = rng.random((4, 5))`를 이 순서로 만드세요. Keras 방식 MSE(샘플별 값의 평균)에 $C/2$를 곱한 값 `scaled`를 구하면, 검사가 교과서의 `sum_squared_error`(샘플별 ½Σ의 배치 평균)와 비교합니다.
 """,
         en=r"""
-**2.** With seed 1, draw random predictions `rng.random((4, 5))` and targets `rng.random((4, 5))`. Check that the Keras-style MSE (mean of the per-sample values) times $C/2$ equals the textbook `sum_squared_error` (batch mean of the per-sample ½Σ).
+**4.** With `np.random.default_rng(1)`, draw random predictions `y_pred = rng.random((4, 5))` and then targets `y_true = rng.random((4, 5))`. Compute `scaled`, the Keras-style MSE (mean of the per-sample values) times $C/2$; the check compares it with the textbook `sum_squared_error` (batch mean of the per-sample ½Σ).
 """,
     ),
     code(
@@ -879,52 +1022,62 @@ for name, pred in [("y_a", y_a), ("y_b", y_b)]:
 rng1 = np.random.default_rng(1)
 y_pred = rng1.random((4, 5))
 y_true = rng1.random((4, 5))
-C = y_pred.shape[-1]
-mse = losses.mean_squared_error(y_true, y_pred)  # one value per sample, shape (4,)
-print(f"C/2 * mean(MSE)   = {C / 2 * mse.mean():.12f}")
-print(f"sum_squared_error = {losses.sum_squared_error(y_true, y_pred):.12f}")
+
+scaled = ...
+check.mse_vs_sse(scaled)
 """,
-        tags=["hide-cell"],
+        tags=["exercise"],
     ),
     md(
         ko=r"""
-**3.** 음성 샘플($t = 0$)에 대해 모델이 로짓 $z = 30$을 냈습니다. (a) 시그모이드로 확률을 구한 뒤 이진 교차 엔트로피를 계산하고, (b) `from_logits=True`로 계산하세요. 참값은 $\log(1+e^{30})$입니다. 두 경로에서 로짓에 대한 기울기 $\partial L/\partial z = \sigma(z) - t$도 비교해 보세요(확률 경로에서는 확률에 대한 기울기가 클리핑 때문에 0이 됩니다).
+**5.** 「이진 교차 엔트로피 오차」 글의 세 번째 예(정답 `[1, 0, 0, 1, 0]`, 예측 `[0.30, 0.40, 0.20, 0.65, 0.2]`)의 이진 교차 엔트로피(다섯 샘플의 평균)를 구하세요. 앞의 두 예보다 큰가요?
 """,
         en=r"""
-**3.** For a negative sample ($t = 0$) the model outputs the logit $z = 30$. Compute the binary cross-entropy (a) from the sigmoid probability and (b) with `from_logits=True`; the true value is $\log(1+e^{30})$. Compare also the gradients: with respect to the logit, $\partial L/\partial z = \sigma(z) - t$; on the probability path the gradient with respect to the probability is 0 because of clipping.
+**5.** Compute the binary cross-entropy (mean over the five samples) of the third example of the “Binary cross-entropy error” post: targets `[1, 0, 0, 1, 0]`, prediction `[0.30, 0.40, 0.20, 0.65, 0.2]`. Is it larger than for the first two?
+""",
+    ),
+    code(
+        """
+third = np.array([0.30, 0.40, 0.20, 0.65, 0.2])
+
+bce_third = ...
+check.bce_third_example(bce_third)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**6.** 음성 샘플($t = 0$)에 대해 모델이 로짓 $z = 30$을 냈습니다. 이진 교차 엔트로피를 (a) 시그모이드로 구한 확률로, (b) `from_logits=True`로 계산하세요. 참값은 $\log(1+e^{30})$입니다. 어느 쪽이 맞나요?
+""",
+        en=r"""
+**6.** For a negative sample ($t = 0$) the model outputs the logit $z = 30$. Compute the binary cross-entropy (a) from the sigmoid probability and (b) with `from_logits=True`. The true value is $\log(1+e^{30})$; which one gets it?
 """,
     ),
     code(
         """
 z30 = np.array([[30.0]])
 t0 = np.array([[0.0]])
-loss_a = losses.binary_crossentropy(t0, sigmoid(z30))[0]
-loss_b = losses.binary_crossentropy(t0, z30, from_logits=True)[0]
-print(f"(a) via sigmoid : {loss_a:.6f}")
-print(f"(b) from_logits : {loss_b:.6f}")
-print(f"exact           : {np.log1p(np.exp(30.0)):.6f}")
-print("grad wrt logit          :", losses.binary_crossentropy_grad(t0, z30, from_logits=True))
-print("grad wrt (clipped) prob.:", losses.binary_crossentropy_grad(t0, sigmoid(z30)))
+
+via_sigmoid = ...   # (a) a number
+via_logits = ...    # (b) a number
+check.from_logits(via_sigmoid, via_logits)
 """,
-        tags=["hide-cell"],
+        tags=["exercise"],
     ),
     md(
         ko=r"""
-**4.** 다음 문제마다 알맞은 Keras 손실 문자열을 고르세요. (a) 집값 예측 (b) 메일이 스팸인지 아닌지 (c) MNIST 숫자 분류, 레이블이 `y_train`처럼 정수 (d) 사진에 들어 있는 물체를 모두 표시하기 (e) (c)와 같지만 레이블을 원-핫으로 바꾼 경우
-
-```{admonition} 풀이
-:class: dropdown
-(a) `"mse"` (이상치가 많으면 `"mae"`) — 출력층은 항등 함수. (b) `"binary_crossentropy"` — 시그모이드 하나. (c) `"sparse_categorical_crossentropy"` — 소프트맥스 10개. (d) `"binary_crossentropy"` — 클래스마다 시그모이드, 여러 클래스가 동시에 1일 수 있음. (e) `"categorical_crossentropy"` — (c)와 같은 값을 계산합니다.
-```
+**7.** 다음 문제마다 알맞은 Keras 손실 문자열을 고르세요. (a) 집값 예측 (b) 메일이 스팸인지 아닌지 (c) MNIST 숫자 분류, 레이블이 `y_train`처럼 정수 (d) 사진에 들어 있는 물체를 모두 표시하기 (e) (c)와 같지만 레이블을 원-핫으로 바꾼 경우. 고를 수 있는 것: `"mse"`, `"binary_crossentropy"`, `"categorical_crossentropy"`, `"sparse_categorical_crossentropy"`.
 """,
         en=r"""
-**4.** Pick the Keras loss string for each problem: (a) predicting house prices; (b) spam or not spam; (c) MNIST digits with integer labels like `y_train`; (d) tagging every object that appears in a photo; (e) as (c) but with one-hot labels.
-
-```{admonition} Solution
-:class: dropdown
-(a) `"mse"` (or `"mae"` with many outliers), identity output. (b) `"binary_crossentropy"`, one sigmoid. (c) `"sparse_categorical_crossentropy"`, 10-way softmax. (d) `"binary_crossentropy"`, one sigmoid per class, several classes may be 1 at once. (e) `"categorical_crossentropy"`, which computes the same value as (c).
-```
+**7.** Pick the Keras loss string for each problem: (a) predicting house prices; (b) spam or not spam; (c) MNIST digits with integer labels like `y_train`; (d) tagging every object that appears in a photo; (e) as (c) but with one-hot labels. Choose from `"mse"`, `"binary_crossentropy"`, `"categorical_crossentropy"`, `"sparse_categorical_crossentropy"`.
 """,
+    ),
+    code(
+        """
+answer = {"a": ..., "b": ..., "c": ..., "d": ..., "e": ...}
+check.loss_names(answer)
+""",
+        tags=["exercise"],
     ),
     # ---------------------------------------------------------------- summary
     md(
@@ -948,5 +1101,151 @@ print("grad wrt (clipped) prob.:", losses.binary_crossentropy_grad(t0, sigmoid(z
 - In floating point probabilities become exactly 0 or 1; `from_logits=True` gives the correct loss and gradient even for logits of $\pm10^4$.
 - A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with a seeded `np.random.default_rng`.
 """,
+    ),
+    # -------------------------------------------------------------- solutions
+    md(
+        ko=r"""
+(ko-01-solutions)=
+## 풀이
+
+각 셀을 펼치면 풀이 코드와, 같은 검사를 통과한 결과(✅)가 보입니다.
+
+**1.** 식을 그대로 옮기면 됩니다. 샘플 하나이므로 배치 크기로 나눌 필요가 없습니다.
+""",
+        en=r"""
+(en-01-solutions)=
+## Solutions
+
+Unfold a cell to see the solution code and the same check passing (✅).
+
+**1.** The formula as written; one sample, so there is no batch size to divide by.
+""",
+    ),
+    code(
+        """
+def my_sse(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    return 0.5 * np.sum((y_pred - y_true) ** 2)
+
+
+check.sum_squared_error_fn(my_sse)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**2.** $t_k = 0$인 항은 빼고 더합니다. $\delta$가 있으니 정답 확률이 0이어도 $-\log 10^{-7} \approx 16.118$에서 멈춥니다.
+""",
+        en=r"""
+**2.** Leave out the $t_k = 0$ terms; thanks to $\delta$ a zero probability for the correct class stops at $-\log 10^{-7} \approx 16.118$.
+""",
+    ),
+    code(
+        """
+def my_cee(y_true, y_pred):
+    delta = 1e-7
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    hit = y_true > 0
+    return -np.sum(y_true[hit] * np.log(y_pred[hit] + delta))
+
+
+check.cross_entropy_error_fn(my_cee)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**3.** 교차 엔트로피는 정답 클래스의 확률(둘 다 0.6)만 보므로 두 예측에 같은 값을 줍니다. 오차 제곱합은 나머지 0.4가 어떻게 퍼졌는지도 봅니다. `y_a`는 $\frac12(0.4^2 + 0.4^2) = 0.16$, `y_b`는 $\frac12(0.4^2 + 4 \times 0.1^2) = 0.10$이라, 0.4를 한 클래스에 몰아준 `y_a`가 더 나쁩니다.
+""",
+        en=r"""
+**3.** The cross-entropy sees only the correct-class probability (0.6 in both), so it scores them the same. The sum of squared errors also sees how the remaining 0.4 is spread: `y_a` scores $\frac12(0.4^2 + 0.4^2) = 0.16$ and `y_b` $\frac12(0.4^2 + 4 \times 0.1^2) = 0.10$, so `y_a`, which puts all of the 0.4 on one class, is worse.
+""",
+    ),
+    code(
+        """
+sse_a = losses.sum_squared_error(t6, y_a)
+sse_b = losses.sum_squared_error(t6, y_b)
+cee_a = losses.cross_entropy_error(t6, y_a)
+cee_b = losses.cross_entropy_error(t6, y_b)
+print(f"SSE: y_a {sse_a:.4f}, y_b {sse_b:.4f}   CEE: y_a {cee_a:.4f}, y_b {cee_b:.4f}")
+check.two_predictions(sse_a, sse_b, cee_a, cee_b)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**4.** `mean_squared_error`는 샘플마다 값 하나(모양 `(4,)`)를 돌려주므로 평균을 낸 뒤 $C/2$를 곱합니다.
+""",
+        en=r"""
+**4.** `mean_squared_error` returns one value per sample (shape `(4,)`): average them, then multiply by $C/2$.
+""",
+    ),
+    code(
+        """
+C = y_pred.shape[-1]
+scaled = C / 2 * losses.mean_squared_error(y_true, y_pred).mean()
+print(f"C/2 * mean(MSE)   = {scaled:.12f}")
+print(f"sum_squared_error = {losses.sum_squared_error(y_true, y_pred):.12f}")
+check.mse_vs_sse(scaled)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**5.** 샘플마다 손실을 구해 평균을 냅니다. 글의 `BCEE`로 계산해도 $10^{-7}$ 안쪽으로 같습니다. 정답 1에 0.30을 준 첫 샘플이 $-\log 0.3 \approx 1.2$로 대부분을 차지해, 앞의 두 예보다 훨씬 큽니다.
+""",
+        en=r"""
+**5.** Average the per-sample losses; the post's `BCEE` agrees to within $10^{-7}$. The first sample, target 1 given 0.30, contributes $-\log 0.3 \approx 1.2$ and makes this much larger than the first two examples.
+""",
+    ),
+    code(
+        """
+per_sample = losses.binary_crossentropy(targets5[:, None], third[:, None])
+bce_third = per_sample.mean()
+print("per sample:", per_sample)
+print(f"mean {bce_third:.6f}, the post's BCEE {BCEE(third, targets5):.6f}")
+check.bce_third_example(bce_third)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**6.** 확률 경로에서는 $\sigma(30)$이 1에 너무 가까워 $1-10^{-7}$로 잘리고 손실이 16.118에 묶입니다. 로짓 경로는 참값 $\log(1+e^{30}) \approx 30$을 냅니다.
+""",
+        en=r"""
+**6.** On the probability path $\sigma(30)$ is so close to 1 that it is clipped to $1-10^{-7}$ and the loss is capped at 16.118; the logit path gives the true $\log(1+e^{30}) \approx 30$.
+""",
+    ),
+    code(
+        """
+via_sigmoid = losses.binary_crossentropy(t0, sigmoid(z30))[0]
+via_logits = losses.binary_crossentropy(t0, z30, from_logits=True)[0]
+print(f"(a) via sigmoid : {via_sigmoid:.6f}")
+print(f"(b) from_logits : {via_logits:.6f}")
+print(f"exact           : {np.log1p(np.exp(30.0)):.6f}")
+check.from_logits(via_sigmoid, via_logits)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**7.** (a) 회귀, 항등 출력: `"mse"`(이상치가 많으면 `"mae"`도 맞습니다). (b) 시그모이드 하나. (c) 소프트맥스 10개, 정수 레이블. (d) 클래스마다 시그모이드, 여러 클래스가 동시에 1일 수 있음. (e) 원-핫 레이블: (c)와 같은 값을 계산합니다.
+""",
+        en=r"""
+**7.** (a) Regression with an identity output: `"mse"` (`"mae"` is accepted too, for data with many outliers). (b) One sigmoid. (c) A 10-way softmax with integer labels. (d) One sigmoid per class; several classes may be 1 at once. (e) One-hot labels: the same value as (c).
+""",
+    ),
+    code(
+        """
+answer = {
+    "a": "mse",
+    "b": "binary_crossentropy",
+    "c": "sparse_categorical_crossentropy",
+    "d": "binary_crossentropy",
+    "e": "categorical_crossentropy",
+}
+check.loss_names(answer)
+""",
+        tags=["solution", "hide-cell"],
     ),
 ]
