@@ -1,4 +1,4 @@
-"""Chapter 4: derivatives, gradients and gradient descent (seeds 000, 002, 003)."""
+"""Chapter 4: derivatives, gradients and gradient descent (source posts ann-4-1, nn-loss, model-compile)."""
 
 from nbbuild import code, md
 
@@ -46,6 +46,7 @@ from lossbook.gradients import (
     sphere,
     sphere_grad,
 )
+from lossbook.exercises import ch04 as check
 from lossbook.plotting import animate_paths, contour_paths, log_ticks, setup, tr
 
 setup()
@@ -59,10 +60,10 @@ np.set_printoptions(precision=6, suppress=True)
 
 신경망 학습은 손실 함수(loss function)의 값을 가장 작게 만드는 가중치를 찾는 일입니다. 가중치를 어느 쪽으로, 얼마나 움직일지 알려 주는 것이 **미분**입니다. 가중치 하나를 $w$, 손실을 $L(w)$라고 하면
 
-- $L'(w) < 0$ 이면 $w$를 조금 **늘릴 때** 손실이 줄어들고,
-- $L'(w) > 0$ 이면 $w$를 조금 **줄일 때** 손실이 줄어듭니다.
+- $L'(w) < 0$이면 $w$를 조금 **늘릴 때** 손실이 줄어들고,
+- $L'(w) > 0$이면 $w$를 조금 **줄일 때** 손실이 줄어듭니다.
 
-그래서 "미분의 부호와 반대 방향으로 조금 움직인다"가 경사 하강법의 전부입니다. 정확도(accuracy)를 직접 최적화하지 않는 이유도 여기에 있습니다. 정확도는 맞힌 개수에 따라 계단처럼 변하므로 거의 모든 곳에서 미분이 0이고, 0인 미분은 방향을 알려 주지 못합니다. 퍼셉트론의 계단 함수(step function) 대신 시그모이드 같은 매끄러운 활성화 함수를 쓰는 이유도 같습니다.
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`도 가중치를 움직이는 방향을 이렇게 미분의 부호로 설명합니다. 그래서 "미분의 부호와 반대 방향으로 조금 움직인다"가 경사 하강법의 전부입니다. 정확도(accuracy)를 직접 최적화하지 않는 이유도 여기에 있습니다. 정확도는 맞힌 개수에 따라 계단처럼 변하므로 거의 모든 곳에서 미분이 0이고, 0인 미분은 방향을 알려 주지 못합니다. 퍼셉트론의 계단 함수(step function) 대신 시그모이드 같은 매끄러운 활성화 함수를 쓰는 이유도 같습니다.
 """,
         en=r"""
 ## Why derivatives
@@ -72,7 +73,7 @@ Training a network means finding the weights that make the loss as small as poss
 - if $L'(w) < 0$, **increasing** $w$ a little lowers the loss;
 - if $L'(w) > 0$, **decreasing** $w$ a little lowers the loss.
 
-"Take a small step against the sign of the derivative" is all of gradient descent. It is also why we do not optimise accuracy directly: accuracy changes in jumps (one more correct example at a time), so its derivative is zero almost everywhere and points nowhere. The same reason made us replace the perceptron's step function by smooth activations such as the sigmoid.
+The {ref}`“ANN 4-1: Learning” post <en-post-ann-4-1>` explains the direction of a weight update with the sign of the derivative in just this way. "Take a small step against the sign of the derivative" is all of gradient descent. It is also why we do not optimise accuracy directly: accuracy changes in jumps (one more correct example at a time), so its derivative is zero almost everywhere and points nowhere. The same reason made us replace the perceptron's step function by smooth activations such as the sigmoid.
 """,
     ),
     # ------------------------------------------------------------ numerical derivative
@@ -80,7 +81,7 @@ Training a network means finding the weights that make the loss as small as poss
         ko=r"""
 ## 수치 미분: 전진 차분과 중앙 차분
 
-미분의 정의는 $f'(x) = \lim_{h\to 0} \dfrac{f(x+h) - f(x)}{h}$ 입니다. 컴퓨터는 극한을 계산할 수 없으니 작은 $h$ 하나로 근사합니다.
+미분의 정의는 $f'(x) = \lim_{h\to 0} \dfrac{f(x+h) - f(x)}{h}$입니다. 컴퓨터는 극한을 계산할 수 없으니 작은 $h$ 하나로 근사합니다.
 
 $$
 \begin{aligned}
@@ -91,7 +92,7 @@ $$
 
 테일러 전개에서 보듯 전진 차분의 **절단 오차**(truncation error)는 $h$에 비례하고, 중앙 차분은 $h^2$에 비례합니다. 그래서 `lossbook.gradients.numerical_derivative`는 중앙 차분을 쓰고 기본값은 $h = 10^{-4}$입니다.
 
-예제 함수는 $f(x) = 0.01x^2 + 0.1x$ 입니다 {cite}`saito2016dlfs`. 손으로 미분하면 $f'(x) = 0.02x + 0.1$ 이므로 $f'(5) = 0.2$, $f'(10) = 0.3$ 입니다.
+예제 함수는 $f(x) = 0.01x^2 + 0.1x$입니다 {cite}`saito2016dlfs`. 손으로 미분하면 $f'(x) = 0.02x + 0.1$이므로 $f'(5) = 0.2$, $f'(10) = 0.3$입니다.
 """,
         en=r"""
 ## Numerical derivatives: forward and central differences
@@ -126,7 +127,7 @@ for x in (5.0, 10.0):
     ),
     md(
         ko=r"""
-전진 차분은 $0.2$ 대신 $0.200001$을 줍니다. 오차 $10^{-6}$은 정확히 $\frac{h}{2}f''(x) = \frac{10^{-4}}{2}\cdot 0.02$ 입니다. 중앙 차분의 오차는 $10^{-12}$ 수준으로, 이차 함수는 $f''' = 0$이라 절단 오차가 없고 남은 것은 반올림 오차뿐입니다.
+전진 차분은 $0.2$ 대신 $0.200001$을 줍니다. 오차 $10^{-6}$은 정확히 $\frac{h}{2}f''(x) = \frac{10^{-4}}{2}\cdot 0.02$입니다. 중앙 차분의 오차는 $10^{-12}$ 수준으로, 이차 함수는 $f''' = 0$이라 절단 오차가 없고 남은 것은 반올림 오차뿐입니다.
 
 ### $h$는 작을수록 좋을까? — 반올림 오차의 함정
 
@@ -189,7 +190,11 @@ plt.show()
 for name, err in ((tr("전진", "forward"), err_forward), (tr("중앙", "central"), err_central)):
     best = np.argmin(err)
     print(f"{name}: best h = {hs[best]:.0e}, error {err[best]:.1e}")
-"""
+""",
+        alt={"ko": '$e^x$의 $x = 1$에서 전진 차분과 중앙 차분의 절대 오차를 h에 대해 그린 로그-로그 그래프. 두 곡선 모두 V자 모양으로, 오른쪽(큰 h)에서는 절단 오차 때문에 기울기 1(전진)과 2(중앙)로 커지고, 왼쪽(작은 h)에서는 반올림 오차 때문에 커집니다. 중앙 차분의 바닥이 더 낮고 더 큰 h에 있으며, 점선이 기본값 h = 1e-4입니다.',
+             "en": "Log-log plot of the absolute error of the forward and central differences of $e^x$ at $x = 1$ against h. Both curves are V-shaped: on the right (large h) truncation error grows with slope 1 (forward) and 2 (central); on the left (small h) rounding error grows. The central difference's bottom is lower and at a larger h; a dotted line marks the default h = 1e-4."},
+        caption={"ko": '수치 미분의 오차: 절단 오차와 반올림 오차', "en": 'Error of the numerical derivative: truncation versus rounding'},
+        name="fig-h-error",
     ),
     md(
         ko=r"""
@@ -204,7 +209,7 @@ The curves are V-shaped: on the right, truncation error (slope 1 for the forward
         ko=r"""
 ## 편미분과 기울기 벡터
 
-변수가 여러 개인 함수는 변수 하나만 움직이고 나머지는 상수로 고정한 채 미분합니다. 이것이 **편미분**입니다. 예를 들어 $f(x_0, x_1) = x_0^2 + x_1^2$ 에서
+변수가 여러 개인 함수는 변수 하나만 움직이고 나머지는 상수로 고정한 채 미분합니다. 이것이 **편미분**입니다. 예를 들어 $f(x_0, x_1) = x_0^2 + x_1^2$에서
 
 $$
 \frac{\partial f}{\partial x_0} = 2x_0, \qquad \frac{\partial f}{\partial x_1} = 2x_1 .
@@ -235,13 +240,13 @@ print(f"df/dx1 at (3, 4) = {d1:.10f}   (exact 2*4 = 8)")
     ),
     md(
         ko=r"""
-모든 편미분을 벡터로 모은 것이 **기울기**(gradient) $\nabla f$ 입니다.
+모든 편미분을 벡터로 모은 것이 **기울기**(gradient) $\nabla f$입니다.
 
 $$
 \nabla f(x) = \left(\frac{\partial f}{\partial x_1}, \dots, \frac{\partial f}{\partial x_n}\right)
 $$
 
-`numerical_gradient(f, x)`는 $x$의 원소마다 중앙 차분을 적용해 $x$와 같은 모양의 배열을 돌려줍니다. 해석적 기울기 $(2x_0, 2x_1)$와 나란히 놓고 차이를 출력해 봅시다.
+`numerical_gradient(f, x)`는 $x$의 원소마다 그 원소 하나만 $\pm h$ 움직여 중앙 차분을 구하고(다음 원소로 가기 전에 원래 값으로 되돌립니다), $x$와 같은 모양의 배열을 돌려줍니다. 연습 1에서 직접 만들어 봅니다. 해석적 기울기 $(2x_0, 2x_1)$와 나란히 놓고 차이를 출력해 봅시다.
 """,
         en=r"""
 Collecting every partial derivative into a vector gives the **gradient** $\nabla f$:
@@ -250,7 +255,7 @@ $$
 \nabla f(x) = \left(\frac{\partial f}{\partial x_1}, \dots, \frac{\partial f}{\partial x_n}\right)
 $$
 
-`numerical_gradient(f, x)` applies the central difference to each element of $x$ and returns an array shaped like $x$. Let us put it next to the analytic gradient $(2x_0, 2x_1)$ and print the difference.
+`numerical_gradient(f, x)` moves one element of $x$ at a time by $\pm h$, takes the central difference (and puts the element back before moving on), and returns an array shaped like $x$. You will write it yourself in exercise 1. Let us put it next to the analytic gradient $(2x_0, 2x_1)$ and print the difference.
 """,
     ),
     code(
@@ -263,10 +268,10 @@ for point in ([3.0, 4.0], [0.0, 2.0], [3.0, 0.0]):
     ),
     md(
         ko=r"""
-시드 글에 나온 예제 $f(x, y, z) = 2x + 3y^2 - \sin z$도 확인해 봅시다. 손으로 구한 기울기는 $\nabla f = (2,\ 6y,\ -\cos z)$ 입니다. 점 $(x, y, z) = (1, 2, 0.5)$에서 수치 기울기와 비교합니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`(함께 실린 「손실함수와 경사하강법」 편)에 나온 예제 $f(x, y, z) = 2x + 3y^2 - \sin z$도 확인해 봅시다. 손으로 구한 기울기는 $\nabla f = (2,\ 6y,\ -\cos z)$입니다. 점 $(x, y, z) = (1, 2, 0.5)$에서 수치 기울기와 비교합니다.
 """,
         en=r"""
-Now the seed post's example $f(x, y, z) = 2x + 3y^2 - \sin z$. By hand its gradient is $\nabla f = (2,\ 6y,\ -\cos z)$. We compare with the numerical gradient at $(x, y, z) = (1, 2, 0.5)$.
+Now the example $f(x, y, z) = 2x + 3y^2 - \sin z$ from {ref}`the “Model compile” post <en-post-model-compile>` (its companion part, “Loss functions and gradient descent”). By hand its gradient is $\nabla f = (2,\ 6y,\ -\cos z)$. We compare with the numerical gradient at $(x, y, z) = (1, 2, 0.5)$.
 """,
     ),
     code(
@@ -286,16 +291,10 @@ print(f"max |diff| = {np.max(np.abs(num - ana)):.1e}")
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 기울기는 편미분의 합이 아니라 벡터입니다
-:class: warning
-시드 글(003, "경사하강법 공식")은 이 예제의 기울기를 $\nabla f = \left(\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} + \frac{\partial f}{\partial z}\right) = (2, 6y, -\mathrm{coas}(z))$ 라고 적었습니다. 편미분을 **더하면** 숫자 하나($2 + 6y - \cos z$)가 될 뿐 벡터가 되지 않습니다. 기울기는 편미분을 **성분으로 나열한** 벡터 $\left(\frac{\partial f}{\partial x}, \frac{\partial f}{\partial y}, \frac{\partial f}{\partial z}\right) = (2,\ 6y,\ -\cos z)$ 이고, `coas`는 $\cos$의 오타입니다. 위 셀에서 수치 기울기는 이 벡터와 $2\times10^{-9}$ 이내로 일치합니다.
-```
+**기울기는 편미분을 더한 것이 아니라 나열한 벡터입니다.** 글은 이 예제의 기울기를 $\nabla f = \left(\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} + \frac{\partial f}{\partial z}\right) = (2, 6y, -\mathrm{coas}(z))$로 적었습니다. 편미분을 **더하면** 숫자 하나($2 + 6y - \cos z$)가 될 뿐 벡터가 되지 않습니다. 기울기는 편미분을 **성분으로 나열한** 벡터 $\left(\frac{\partial f}{\partial x}, \frac{\partial f}{\partial y}, \frac{\partial f}{\partial z}\right) = (2,\ 6y,\ -\cos z)$이고(`coas`는 $\cos$의 오타), 위 셀의 수치 기울기도 이 벡터와 $2\times10^{-9}$ 이내로 일치합니다.
 """,
         en=r"""
-```{admonition} Correction: the gradient is a vector, not a sum of partial derivatives
-:class: warning
-Seed post 003 ("the gradient-descent formula") writes the gradient of this example as $\nabla f = \left(\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} + \frac{\partial f}{\partial z}\right) = (2, 6y, -\mathrm{coas}(z))$. **Adding** the partial derivatives gives a single number ($2 + 6y - \cos z$), not a vector. The gradient **lists** them as components: $\left(\frac{\partial f}{\partial x}, \frac{\partial f}{\partial y}, \frac{\partial f}{\partial z}\right) = (2,\ 6y,\ -\cos z)$; and `coas` is a typo for $\cos$. In the cell above the numerical gradient matches this vector to within $2\times10^{-9}$.
-```
+**The gradient lists the partial derivatives; it does not add them.** The post writes the gradient of this example as $\nabla f = \left(\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y} + \frac{\partial f}{\partial z}\right) = (2, 6y, -\mathrm{coas}(z))$. **Adding** the partial derivatives gives a single number ($2 + 6y - \cos z$), not a vector. The gradient **lists** them as components, $\left(\frac{\partial f}{\partial x}, \frac{\partial f}{\partial y}, \frac{\partial f}{\partial z}\right) = (2,\ 6y,\ -\cos z)$ (and `coas` is a typo for $\cos$); the numerical gradient in the cell above matches this vector to within $2\times10^{-9}$.
 """,
     ),
     # ------------------------------------------------------------ vector field
@@ -328,7 +327,11 @@ for ax, (title, ((U, V), marker)) in zip(axes, fields.items()):
     ax.set_ylabel("$x_1$")
     ax.set_title(title + "\\n" + tr(r"화살표 = $-\\nabla f$", r"arrows = $-\\nabla f$"))
 plt.show()
-"""
+""",
+        alt={"ko": '두 개의 화살표 그림. 왼쪽 $x_0^2 + x_1^2$에서는 모든 화살표 $-\\nabla f$가 별표로 표시한 최솟값 (0, 0)을 향하고 중심에 가까울수록 짧습니다. 오른쪽 $x_0^2 - x_1^2$에서는 화살표가 가로 방향으로는 가운데로 모이고 세로 방향으로는 바깥으로 흩어지며, 가운데 x 표시가 안장점입니다.',
+             "en": 'Two arrow plots. Left, $x_0^2 + x_1^2$: every arrow $-\\nabla f$ points at the minimum (0, 0), marked with a star, and the arrows shorten near it. Right, $x_0^2 - x_1^2$: the arrows converge horizontally but spread out vertically; the x in the middle marks the saddle point.'},
+        caption={"ko": '기울기 벡터장: 최솟값과 안장점', "en": 'Gradient fields around a minimum and a saddle point'},
+        name="fig-gradient-field",
     ),
     # ------------------------------------------------------------ gradient descent 1-D
     md(
@@ -341,7 +344,11 @@ $$
 x_{k+1} = x_k - \eta\, \nabla f(x_k)
 $$
 
-$\eta$(에타)는 **학습률**로, 한 번에 얼마나 움직일지 정합니다. 한 걸음의 이동 거리는 $\eta\,\lVert\nabla f\rVert$이므로 같은 학습률이라도 경사가 완만하면 조금, 가파르면 많이 움직입니다. 시드 글의 예: 기울기가 $2.5$이고 학습률이 $0.01$이면 한 걸음에 $0.025$만큼 움직입니다. $f(x) = x^2$은 $x = 1.25$에서 기울기가 $2.5$이니 직접 확인해 봅시다. `gradient_descent`는 시작점을 포함한 경로 전체(`steps + 1`개 점)를 돌려줍니다.
+$\eta$(에타)는 **학습률**로, 한 번에 얼마나 움직일지 정합니다. 한 걸음의 이동 거리는 $\eta\,\lVert\nabla f\rVert$이므로 같은 학습률이라도 경사가 완만하면 조금, 가파르면 많이 움직입니다.
+
+갱신식에 들어가는 것은 손실 **값**이 아니라 손실의 **기울기**라는 점도 눈여겨보세요. {ref}`「Neural Networks (1)」 글 <ko-post-nn-loss>`은 "SGD는 크로스엔트로피 손실 값을 기반으로 가중치를 최적화한다"고 쓰지만, 손실 값이 같은 두 점에서도 기울기는 다를 수 있고 걸음을 정하는 것은 기울기입니다. 그 글은 "그라디언트 디센트"와 "SGD"를 같은 뜻으로 쓰기도 하는데, 경사 하강법(GD)은 **전체 데이터**의 손실로 기울기를 구하고, 확률적 경사 하강법(stochastic gradient descent, SGD)은 매 걸음 **무작위로 뽑은 샘플 하나나 미니배치**로 기울기를 추정합니다. 이 장의 예제는 모두 정확한 기울기를 쓰는 GD입니다.
+
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 예: 기울기가 $2.5$이고 학습률이 $0.01$이면 한 걸음에 $0.025$만큼 움직입니다. $f(x) = x^2$은 $x = 1.25$에서 기울기가 $2.5$이니 직접 확인해 봅시다. `gradient_descent`는 시작점을 포함한 경로 전체(`steps + 1`개 점)를 돌려줍니다.
 """,
         en=r"""
 ## Gradient descent
@@ -352,7 +359,11 @@ $$
 x_{k+1} = x_k - \eta\, \nabla f(x_k)
 $$
 
-$\eta$ (eta) is the **learning rate**: how far to go per step. A step has length $\eta\,\lVert\nabla f\rVert$, so with the same learning rate we move a little where the slope is gentle and a lot where it is steep. The seed's example: a gradient of $2.5$ with learning rate $0.01$ moves the point by $0.025$. $f(x) = x^2$ has slope $2.5$ at $x = 1.25$, so let us check. `gradient_descent` returns the whole path (`steps + 1` points, the start included).
+$\eta$ (eta) is the **learning rate**: how far to go per step. A step has length $\eta\,\lVert\nabla f\rVert$, so with the same learning rate we move a little where the slope is gentle and a lot where it is steep.
+
+Note that the update uses the loss's **gradient**, not its **value**. The {ref}`“Neural Networks (1)” post <en-post-nn-loss>` says that "SGD optimises the weights based on the cross-entropy loss value", but two points with the same loss can have different gradients, and it is the gradient that sets the step. That post also uses "gradient descent" and "SGD" interchangeably: gradient descent (GD) computes the gradient of the loss over the **whole data set**, stochastic gradient descent (SGD) estimates it at each step from **one random sample or a mini-batch**. All examples in this chapter are GD with exact gradients.
+
+The example of {ref}`the “Model compile” post <en-post-model-compile>`: a gradient of $2.5$ with learning rate $0.01$ moves the point by $0.025$. $f(x) = x^2$ has slope $2.5$ at $x = 1.25$, so let us check. `gradient_descent` returns the whole path (`steps + 1` points, the start included).
 """,
     ),
     code(
@@ -364,7 +375,7 @@ print(f"moved by {path[0, 0] - path[1, 0]:.6f}")
     ),
     md(
         ko=r"""
-$f(x) = x^2$에서 한 걸음은 $x_{k+1} = x_k - \eta\cdot 2x_k = (1 - 2\eta)\,x_k$ 입니다. 점이 최솟값에 다가갈수록 기울기가 작아져 걸음도 저절로 짧아집니다. $x_0 = -4$에서 $\eta = 0.1$로 15걸음을 그려 봅니다.
+$f(x) = x^2$에서 한 걸음은 $x_{k+1} = x_k - \eta\cdot 2x_k = (1 - 2\eta)\,x_k$입니다. 점이 최솟값에 다가갈수록 기울기가 작아져 걸음도 저절로 짧아집니다. $x_0 = -4$에서 $\eta = 0.1$로 15걸음을 그려 봅니다.
 """,
         en=r"""
 For $f(x) = x^2$ one step is $x_{k+1} = x_k - \eta\cdot 2x_k = (1 - 2\eta)\,x_k$. As the point approaches the minimum the slope shrinks, so the steps shorten by themselves. Here are 15 steps from $x_0 = -4$ with $\eta = 0.1$.
@@ -383,7 +394,11 @@ ax.set_ylabel("f(x)")
 ax.legend()
 plt.show()
 print("x_k:", np.round(path[:6], 4), "...", f"x_15 = {path[-1]:.6f}")
-"""
+""",
+        alt={"ko": '포물선 $f(x) = x^2$ 위에 경사 하강법의 점 16개를 빨간 점과 선으로 찍은 그림. $x = -4$에서 출발한 점들이 바닥 $x = 0$ 쪽으로 내려가며, 바닥에 가까울수록 점 사이 간격이 좁아집니다.',
+             "en": 'The parabola $f(x) = x^2$ with the 16 points of gradient descent as red dots joined by a line: starting at $x = -4$ they move down towards the bottom at $x = 0$, closer together as they approach it.'},
+        caption={"ko": '$x^2$ 위의 경사 하강법: 바닥에 가까울수록 걸음이 짧아진다', "en": 'Gradient descent on $x^2$: steps shorten near the bottom'},
+        name="fig-descent-1d",
     ),
     # ------------------------------------------------------------ gradient descent 2-D
     md(
@@ -411,11 +426,15 @@ ax.set_xlabel("$x_0$")
 ax.set_ylabel("$x_1$")
 ax.set_title(tr("$x_0^2 + x_1^2$ 위의 경사 하강법 (100걸음)", "Gradient descent on $x_0^2 + x_1^2$ (100 steps)"))
 plt.show()
-"""
+""",
+        alt={"ko": '$x_0^2 + x_1^2$의 동심원 등고선 위에 $(-3, 4)$에서 출발한 경사 하강법 경로. 경로는 중심의 최솟값 (0, 0)을 향해 곧게 나아가며 점 간격이 점점 좁아집니다.',
+             "en": 'Circular contour lines of $x_0^2 + x_1^2$ with the gradient-descent path from $(-3, 4)$: it heads straight for the minimum (0, 0) in the centre, its points getting closer together.'},
+        caption={"ko": '$x_0^2 + x_1^2$ 위의 경사 하강법 경로 (η = 0.1, 100걸음)', "en": 'Gradient descent on $x_0^2 + x_1^2$ (η = 0.1, 100 steps)'},
+        name="fig-descent-2d",
     ),
     md(
         ko=r"""
-각 성분이 매 걸음 $(1 - 2\eta) = 0.8$배가 되므로 100걸음 뒤에는 $0.8^{100}(-3, 4) \approx (-6.1\times10^{-10},\ 8.1\times10^{-10})$ 입니다. 수치 기울기로 얻은 경로가 이 정확한 값과 일치합니다.
+각 성분이 매 걸음 $(1 - 2\eta) = 0.8$배가 되므로 100걸음 뒤에는 $0.8^{100}(-3, 4) \approx (-6.1\times10^{-10},\ 8.1\times10^{-10})$입니다. 수치 기울기로 얻은 경로가 이 정확한 값과 일치합니다.
 """,
         en=r"""
 Each component is multiplied by $(1 - 2\eta) = 0.8$ per step, so after 100 steps we are at $0.8^{100}(-3, 4) \approx (-6.1\times10^{-10},\ 8.1\times10^{-10})$: the path computed with numerical gradients matches this exact value.
@@ -457,7 +476,11 @@ ax2.set_xlabel(tr("걸음 k", "step k"))
 ax2.set_ylabel(tr("최솟값까지의 거리 ‖x_k‖", "distance to the minimum ‖x_k‖"))
 ax2.legend()
 plt.show()
-"""
+""",
+        alt={"ko": '두 패널. 왼쪽: 등고선 위에서 η = 0.1 경로는 중심에 도착하지만 η = 1e-4 경로는 출발점 $(-3, 4)$ 근처에 머뭅니다. 오른쪽: 걸음에 따른 최솟값까지의 거리(로그 축). η = 1e-4는 거의 평평하고, η = 0.1은 직선으로 1e-9까지 내려가며, η = 10은 직선으로 1e128 넘게 올라갑니다.',
+             "en": 'Two panels. Left, on the contour plot: the η = 0.1 path reaches the centre while the η = 1e-4 path stays next to the start $(-3, 4)$. Right, the distance to the minimum against the step on a log axis: flat for η = 1e-4, a straight line down to 1e-9 for η = 0.1, and a straight line up past 1e128 for η = 10.'},
+        caption={"ko": '학습률이 너무 작을 때, 알맞을 때, 너무 클 때', "en": 'Learning rate too small, about right, too large'},
+        name="fig-learning-rates",
     ),
     md(
         ko=r"""
@@ -469,7 +492,7 @@ $f = x_0^2 + x_1^2$에서는 $|1 - 2\eta| < 1$, 곧 $0 < \eta < 1$일 때만 수
 
 ```{admonition} 바로잡기: 학습률이 크다고 빨리 수렴하지 않습니다
 :class: warning
-시드 글(003, "4.3. 학습률이 높은 경우")은 "학습률이 지나치게 큰 경우, 크게 이동하므로 수렴이 빨리 발생해 학습 시간이 적게 걸린다"고 합니다. 위 셀이 보여 주듯 학습률이 지나치게 크면 최솟값을 넘어 반대편으로 더 멀리 튀어 나가고, 그 과정이 반복되어 **발산**합니다($\eta = 10$에서 $\lVert x_{100}\rVert \approx 4\times10^{128}$). 조금만 큰 경우($0.5 < \eta < 1$)에도 지그재그로 흔들리며 오히려 느려집니다. 시드가 덧붙인 "전역 최솟값을 건너뛰어 지역 최솟값에 수렴할 수 있다"는 일어날 수는 있는 일이지만, 큰 학습률의 전형적인 증상은 진동과 발산입니다. 같은 절(4.2)의 "반복해야 하는 데이터 양이 많아진다"도 정확히는 **반복 횟수(걸음 수)** 가 많아진다는 뜻입니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 4.3절("학습률이 높은 경우")은 "학습률이 지나치게 큰 경우, 크게 이동하므로 수렴이 빨리 발생해 학습 시간이 적게 걸린다"고 합니다. 위 셀이 보여 주듯 학습률이 지나치게 크면 최솟값을 넘어 반대편으로 더 멀리 튀어 나가고, 그 과정이 반복되어 **발산**합니다($\eta = 10$에서 $\lVert x_{100}\rVert \approx 4\times10^{128}$). 조금만 큰 경우($0.5 < \eta < 1$)에도 지그재그로 흔들리며 오히려 느려집니다. 글이 덧붙인 "전역 최솟값을 건너뛰어 지역 최솟값에 수렴할 수 있다"는 일어날 수는 있는 일이지만, 큰 학습률의 전형적인 증상은 진동과 발산입니다. 같은 절(4.2)의 "반복해야 하는 데이터 양이 많아진다"도 정확히는 **반복 횟수(걸음 수)** 가 많아진다는 뜻입니다.
 ```
 """,
         en=r"""
@@ -481,7 +504,7 @@ For $f = x_0^2 + x_1^2$ gradient descent converges exactly when $|1 - 2\eta| < 1
 
 ```{admonition} Correction: a large learning rate does not make convergence faster
 :class: warning
-Seed post 003 ("4.3. When the learning rate is high") says that with an overly large learning rate "the steps are big, so convergence happens quickly and training takes less time". As the cell above shows, an overly large learning rate jumps past the minimum to a point further away on the other side, again and again: it **diverges** ($\lVert x_{100}\rVert \approx 4\times10^{128}$ for $\eta = 10$). Even a moderately large one ($0.5 < \eta < 1$) zig-zags and is slower. The seed's other remark, that it may "jump over the global minimum into a local one", can happen, but the typical symptom of a large learning rate is oscillation and divergence. (In 4.2, "the amount of data that must be iterated grows" should read: the number of **iterations (steps)** grows.)
+The {ref}`“Model compile” post <en-post-model-compile>`, section 4.3 ("when the learning rate is high"), says that with an overly large learning rate "the steps are big, so convergence happens quickly and training takes less time". As the cell above shows, an overly large learning rate jumps past the minimum to a point further away on the other side, again and again: it **diverges** ($\lVert x_{100}\rVert \approx 4\times10^{128}$ for $\eta = 10$). Even a moderately large one ($0.5 < \eta < 1$) zig-zags and is slower. The post's other remark, that it may "jump over the global minimum into a local one", can happen, but the typical symptom of a large learning rate is oscillation and divergence. (In 4.2, "the amount of data that must be iterated grows" should read: the number of **iterations (steps)** grows.)
 ```
 """,
     ),
@@ -538,7 +561,7 @@ HTML(animate_paths(ravine, ravine_paths, (-8, 2), (-2.5, 2.5), max_frames=11, in
         ko=r"""
 ## 지역 최솟값, 안장점, 고원
 
-시드 글(003)은 경사 하강법이 "기울기가 0인 지점을 찾아간다"고 설명합니다. 실제로 경사 하강법은 기울기가 $0$인 점(**임계점**, critical point)에서 멈춥니다. 그런데 기울기가 $0$이라고 모두 최솟값은 아닙니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`은 경사 하강법이 "기울기가 0인 지점을 찾아간다"고 설명합니다. 실제로 경사 하강법은 기울기가 $0$인 점(**임계점**, critical point)에서 멈춥니다. 그런데 기울기가 $0$이라고 모두 최솟값은 아닙니다.
 
 - **전역 최솟값**(global minimum): 함수 전체에서 가장 낮은 점.
 - **지역 최솟값**(local minimum): 주변에서는 가장 낮지만 전체에서 가장 낮지는 않은 점. 어느 방향으로 조금 움직여도 함수값이 올라갑니다.
@@ -552,7 +575,7 @@ $f(x) = x^4 - 3x^2 + x$는 왼쪽에 깊은 골(전역 최솟값), 오른쪽에 
         en=r"""
 ## Local minima, saddle points and plateaus
 
-Seed post 003 says gradient descent "looks for the point where the gradient is 0". Indeed it stops where the gradient is $0$ (a **critical point**), but not every such point is a minimum:
+The {ref}`“Model compile” post <en-post-model-compile>` says gradient descent "looks for the point where the gradient is 0". Indeed it stops where the gradient is $0$ (a **critical point**), but not every such point is a minimum:
 
 - **global minimum**: the lowest point of the whole function;
 - **local minimum**: lowest in its neighbourhood but not overall; a small move in any direction goes uphill;
@@ -589,11 +612,17 @@ ax.set_xlabel("x")
 ax.set_ylabel("f(x)")
 ax.legend()
 plt.show()
-"""
+""",
+        alt={"ko": '$f(x) = x^4 - 3x^2 + x$의 그래프: 왼쪽에 깊은 골, 오른쪽에 얕은 골이 있습니다. $x_0 = -2$에서 출발한 파란 경로는 왼쪽의 깊은 골(전역 최솟값)로, $x_0 = 2$에서 출발한 빨간 경로는 오른쪽의 얕은 골(지역 최솟값)로 내려갑니다.',
+             "en": 'Graph of $f(x) = x^4 - 3x^2 + x$ with a deep valley on the left and a shallow one on the right. The blue path from $x_0 = -2$ descends into the deep left valley (the global minimum), the red path from $x_0 = 2$ into the shallow right one (a local minimum).'},
+        caption={"ko": '출발점에 따라 다른 최솟값에 도착한다', "en": 'Different starting points, different minima'},
+        name="fig-double-well",
     ),
     md(
         ko=r"""
 두 출발점 모두 기울기가 사실상 $0$인 점에 도착했지만, 오른쪽에서 출발한 경로는 더 높은 지역 최솟값에 갇혔습니다. 경사 하강법은 **현재 위치의 기울기만** 보기 때문에 언덕 너머에 더 깊은 골이 있는지 알 수 없습니다. 어느 최솟값에 도착할지는 출발점(신경망에서는 가중치 초기화)에 달려 있습니다.
+
+그래서 "손실 함수는 최적해가 하나인 이차 함수"라는 말은 조심해서 읽어야 합니다. {ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 「손실함수와 경사하강법」 편 1절은 $\hat y = wx + b$의 제곱 오차를 전개해 $w$에 대한 이차 함수임을 보인 뒤 손실 함수의 개형을 그렇게 일반화합니다. 전개는 맞고, **가중치가 하나인 선형 모델**(그리고 $x \ne 0$)에서는 옳습니다. 하지만 은닉층과 비선형 활성화 함수가 있는 신경망의 손실은 이차 함수가 아니어서 방금 본 $x^4 - 3x^2 + x$처럼 최솟값이 여럿일 수 있고, 아래의 안장점도 가질 수 있습니다. (같은 곳의 "예측값은 선형이다"도 엄밀히는 $b \neq 0$이면 $w \mapsto wx + b$가 동차성을 만족하지 않는 **아핀**(affine) 함수입니다.)
 
 ### 안장점: $f(x, y) = x^2 - y^2$
 
@@ -601,6 +630,8 @@ plt.show()
 """,
         en=r"""
 Both runs end where the derivative is practically $0$, but the one that started on the right is trapped in the higher, local minimum. Gradient descent only sees **the slope where it stands**; it cannot know that a deeper valley lies beyond the hill. Which minimum it reaches depends on where it starts (for a network: on the weight initialisation).
+
+So read "the loss is a quadratic with a single optimum" with care. Section 1 of the companion part of the {ref}`“Model compile” post <en-post-model-compile>` expands the squared error of $\hat y = wx + b$, shows that it is quadratic in $w$, and generalises this to the shape of "the" loss function. The expansion is right, and the conclusion holds for a **linear model with one weight** (and $x \ne 0$). The loss of a network with hidden layers and non-linear activations is not quadratic: like $x^4 - 3x^2 + x$ just above it can have several minima, and it can have saddle points, which come next. (The same section's "the prediction is linear" is, strictly, wrong for $b \neq 0$: $w \mapsto wx + b$ is **affine**, not homogeneous.)
 
 ### A saddle point: $f(x, y) = x^2 - y^2$
 
@@ -622,15 +653,20 @@ fig, ax = contour_paths(saddle, saddle_paths, (-1.6, 1.6), (-1.6, 1.6), levels=1
 ax.plot(0, 0, "kx", ms=10)
 ax.set_title(tr("안장점 (0, 0): x 방향 최소, y 방향 최대", "Saddle point (0, 0): minimum along x, maximum along y"))
 plt.show()
-"""
+""",
+        alt={"ko": '안장 함수 $x^2 - y^2$의 등고선과 40걸음짜리 두 경로. $(1, 0)$에서 출발한 경로는 $x$축을 따라 가운데 x 표시의 안장점 (0, 0)으로 곧장 들어가 멈춥니다. $(-1, 0.001)$에서 출발한 경로도 먼저 안장점 쪽으로 가다가 위쪽(y 방향)으로 휘어 빠져나갑니다.',
+             "en": 'Contour lines of the saddle $x^2 - y^2$ with two 40-step paths. The path from $(1, 0)$ runs along the $x$-axis straight into the saddle point (0, 0), marked with an x, and stops there. The path from $(-1, 0.001)$ also heads for the saddle point first, then bends upwards (along y) and escapes.'},
+        caption={"ko": '안장점 (0, 0): x 방향으로 최소, y 방향으로 최대', "en": 'The saddle point (0, 0): a minimum along x, a maximum along y'},
+        name="fig-saddle",
     ),
     md(
         ko=r"""
 $(1, 0)$에서 출발한 경로는 $y$ 성분이 처음부터 $0$이라 $y$ 방향의 "내리막"을 느끼지 못하고 안장점 $(0,0)$으로 곧장 들어가 거기서 멈춥니다(기울기 $\approx 0$). $(-1, 0.001)$에서 출발한 경로도 처음 스무 걸음쯤은 안장점 근처에 머물지만(기울기가 작아서 느림), $y$ 성분이 매 걸음 $1.2$배씩 커져 결국 빠져나갑니다. 즉 안장점 자체가 함정이라기보다 **안장점 근처에서 오래 머무는 것**이 문제입니다.
 
+(ko-fix-saddle)=
 ```{admonition} 바로잡기: 안장점 그림에서 SGD는 지역 최솟값에 빠진 것이 아닙니다
 :class: warning
-시드 글(003, "3. Optimizer의 종류")은 말안장 곡면 위 옵티마이저 애니메이션(Ruder의 "An overview of gradient descent optimization algorithms"에 실린 그림)을 두고 "SGD는 지역 최솟값(Local minimum)에 빠져 최적해를 찾아가지 못하였다"고 설명합니다. 그 그림의 곡면은 $x^2 - y^2$ 같은 안장 곡면이고, SGD가 붙잡힌 곳은 **안장점**입니다. 안장점은 한 방향으로는 최소이지만 다른 방향으로는 최대인 점이라 최솟값이 아닙니다. 이 곡면에는 지역 최솟값이 전혀 없습니다(위 셀: $(-1, 0.001)$에서 출발하면 $f$가 계속 내려갑니다). 정확한 설명은 "SGD는 안장점 근처의 기울기가 거의 0인 곳에서 오래 머물러 빠져나오지 못했다"입니다. 같은 글의 "Local minimum 문제는 무작위 가중치 초기화로 인해 발생할 가능성이 매우 낮다"도 근거가 없습니다. 무작위 초기화가 지역 최솟값을 없애 주지는 않으며, 위의 $x^4 - 3x^2 + x$ 예처럼 도착하는 최솟값은 출발점에 따라 달라집니다. (큰 신경망에서는 문제가 되는 임계점이 지역 최솟값보다 안장점인 경우가 많다는 연구가 있지만, 그것은 초기화 덕분이 아닙니다.)
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 3절("Optimizer의 종류")은 Ruder의 글 "An overview of gradient descent optimization algorithms"에서 가져온 말안장 곡면 위 옵티마이저 애니메이션을 "3차원으로 최적해를 찾아가는 과정"이라 설명하고 "SGD는 지역 최솟값(Local minimum)에 빠져 최적해를 찾아가지 못하였다"고 씁니다. 그 그림의 곡면은 $x^2 - y^2$ 같은 안장 곡면입니다. 이런 곡면에는 **최솟값이 아예 없고**(그래서 찾아갈 "최적해"도 없고), SGD를 붙잡는 것은 기울기가 거의 $0$인 **안장점**입니다. 안장점은 한 방향으로는 최소이지만 다른 방향으로는 최대인 점이라 최솟값이 아닙니다. 위 셀처럼 $(-1, 0.001)$에서 출발한 경로는 안장점 근처에 한동안 머물다가 결국 빠져나가 $f$가 계속 내려갑니다. 정확한 설명은 "SGD는 안장점 근처의 작은 기울기 때문에 오래 머문다"이고, 그 그림이 보여 주는 것은 옵티마이저마다 그 작은 기울기를 다루는 방식의 차이입니다(6장에서 비교합니다). 같은 절의 "Local minimum 문제는 무작위 가중치 초기화로 인해 발생할 가능성이 매우 낮다"도 근거가 없습니다. 무작위 초기화가 지역 최솟값을 없애 주지는 않으며, 위의 $x^4 - 3x^2 + x$ 예처럼 도착하는 최솟값은 출발점에 따라 달라집니다. (큰 신경망에서는 문제가 되는 임계점이 지역 최솟값보다 안장점인 경우가 많다는 연구가 있지만, 그것은 초기화 덕분이 아닙니다.)
 ```
 
 ### 고원: 기울기가 0에 가까운 넓은 평지
@@ -640,9 +676,10 @@ $(1, 0)$에서 출발한 경로는 $y$ 성분이 처음부터 $0$이라 $y$ 방�
         en=r"""
 The run from $(1, 0)$ has no $y$ component to begin with, so it never feels the downhill along $y$: it walks straight into the saddle $(0, 0)$ and stops there (gradient $\approx 0$). The run from $(-1, 0.001)$ also lingers near the saddle for about twenty steps (small gradient, slow progress), but its $y$ component grows by a factor $1.2$ per step and it finally escapes. The trouble with saddle points is less that they trap us than that we **linger near them**.
 
+(en-fix-saddle)=
 ```{admonition} Correction: in the saddle figure SGD is not stuck in a local minimum
 :class: warning
-Seed post 003 ("3. Kinds of optimizers") describes the animation of optimizers on a saddle-shaped surface (the figure from Ruder's "An overview of gradient descent optimization algorithms") with "SGD fell into a local minimum and could not find the optimum". The surface in that figure is a saddle like $x^2 - y^2$, and what holds SGD there is the **saddle point**: a minimum along one direction but a maximum along another, hence not a minimum. The surface has no local minimum at all (in the cell above, the run from $(-1, 0.001)$ keeps going down). The correct caption is "SGD lingers near the saddle point, where the gradient is almost zero, and fails to escape". The same post's "the local-minimum problem is very unlikely because of random weight initialisation" is unfounded too: random initialisation does not remove local minima, and as the $x^4 - 3x^2 + x$ example shows, the minimum we reach depends on the starting point. (Research suggests that in large networks most troublesome critical points are saddles rather than bad local minima, but that is not thanks to the initialisation.)
+Section 3 ("Kinds of optimizers") of the {ref}`“Model compile” post <en-post-model-compile>` shows the animation of optimizers on a saddle-shaped surface from Ruder's "An overview of gradient descent optimization algorithms", calls it "the process of finding the optimum in 3-D", and says that "SGD fell into a local minimum and could not find the optimum". The surface in that figure is a saddle like $x^2 - y^2$. Such a surface has **no minimum at all** (so there is no "optimum" to find), and what holds SGD back is the **saddle point**, where the gradient is almost $0$: a minimum along one direction but a maximum along another, hence not a minimum. As in the cell above, the run from $(-1, 0.001)$ lingers near the saddle point for a while, then escapes and keeps going down. The correct caption is "SGD lingers near the saddle point because the gradient there is small"; what that figure shows is how differently the optimizers handle those small gradients (chapter 6 compares them). The same section's "the local-minimum problem is very unlikely because of random weight initialisation" is unfounded too: random initialisation does not remove local minima, and as the $x^4 - 3x^2 + x$ example shows, the minimum we reach depends on the starting point. (Research suggests that in large networks most troublesome critical points are saddles rather than bad local minima, but that is not thanks to the initialisation.)
 ```
 
 ### Plateaus: wide, nearly flat regions
@@ -670,39 +707,10 @@ for x0 in (1.0, 3.0):
     ),
     md(
         ko=r"""
-$x_0 = 1$에서는 100걸음 만에 최솟값 근처에 오지만, $x_0 = 3$에서는 기울기가 $7\times10^{-4}$밖에 안 되어 100걸음 동안 거의 움직이지 못합니다. 거기에는 최솟값도 안장점도 없습니다. 그냥 평평할 뿐입니다. 시드 글이 경사 하강법의 문제로 "Local minimum 문제"와 "Plateau 문제"를 따로 나열한 것은 옳습니다. 둘 다 기울기가 작아 생기는 문제이지만 원인이 다릅니다.
+$x_0 = 1$에서는 100걸음 만에 최솟값 근처에 오지만, $x_0 = 3$에서는 기울기가 $7\times10^{-4}$밖에 안 되어 100걸음 동안 거의 움직이지 못합니다. 거기에는 최솟값도 안장점도 없습니다. 그냥 평평할 뿐입니다. 「모델 컴파일」 글이 경사 하강법의 문제로 "Local minimum 문제"와 "Plateau 문제"를 따로 나열한 것은 옳습니다. 둘 다 기울기가 작아 생기는 문제이지만 원인이 다릅니다.
 """,
         en=r"""
-From $x_0 = 1$ we reach the neighbourhood of the minimum in 100 steps; from $x_0 = 3$ the slope is only $7\times10^{-4}$ and we barely move in 100 steps, although there is neither a minimum nor a saddle there: the function is merely flat. The seed post is right to list the "local-minimum problem" and the "plateau problem" separately: both show up as small gradients, but their causes differ.
-""",
-    ),
-    # ------------------------------------------------------------ other seed remarks
-    md(
-        ko=r"""
-## 시드 글의 나머지 주장 확인
-
-```{admonition} 바로잡기: "손실 함수는 최적해가 하나인 이차 함수"는 선형 모델에서만 맞습니다
-:class: warning
-시드 글(003, "1. 최적화")은 $\hat y = wx + b$의 제곱 오차를 전개해 $w$에 대한 이차 함수임을 보인 뒤 "그러므로 손실 함수의 개형은 최적해가 1개인 이차 함수"라고 일반화합니다. 전개 자체는 맞고, **가중치가 하나인 선형 모델**(그리고 $x \ne 0$)에서는 옳습니다. 하지만 은닉층과 비선형 활성화 함수가 있는 신경망의 손실은 이차 함수가 아니며, 여러 개의 최솟값과 안장점을 가질 수 있습니다. 위의 $x^4 - 3x^2 + x$와 $x^2 - y^2$가 그런 모양의 축소판입니다. 같은 곳의 "예측값은 선형이다(가산성과 동차성이 성립)"도 엄밀히는 $b \neq 0$이면 $w \mapsto wx + b$가 동차성을 만족하지 않는 **아핀**(affine) 함수입니다.
-```
-
-```{admonition} 바로잡기: 경사 하강법은 손실 "값"이 아니라 손실의 "기울기"로 가중치를 고칩니다
-:class: warning
-시드 글(002, "3. 크로스엔트로피와 그라디언트 디센트의 결합")은 "SGD는 크로스엔트로피 손실 값을 기반으로 가중치를 최적화한다"고 씁니다. 갱신식 $w \leftarrow w - \eta\,\nabla_w L$에 들어가는 것은 손실 값 $L$이 아니라 손실의 **기울기** $\nabla_w L$입니다. 손실 값이 같아도 기울기는 다를 수 있습니다. 또 그 글은 "그라디언트 디센트"와 "SGD"를 같은 것처럼 쓰는데, 경사 하강법(GD)은 **전체 데이터**의 손실로 기울기를 구하고, 확률적 경사 하강법(stochastic gradient descent, SGD)은 매 걸음 **무작위로 뽑은 샘플 하나 또는 미니배치**로 기울기를 추정합니다. 이 장의 예제들은 모두 정확한 기울기를 쓰는 GD입니다.
-```
-""",
-        en=r"""
-## Checking the seeds' other claims
-
-```{admonition} Correction: "the loss is a quadratic with a single optimum" holds only for linear models
-:class: warning
-Seed post 003 ("1. Optimisation") expands the squared error of $\hat y = wx + b$, shows it is quadratic in $w$, and concludes that "therefore the loss function has the shape of a quadratic with a single optimum". The expansion is right, and the conclusion holds for a **linear model with one weight** (and $x \ne 0$). The loss of a network with hidden layers and non-linear activations is not quadratic; it can have many minima and saddle points — $x^4 - 3x^2 + x$ and $x^2 - y^2$ above are tiny versions of such shapes. Also, the seed's "the prediction is linear (additive and homogeneous)" is, strictly, wrong for $b \neq 0$: $w \mapsto wx + b$ is **affine** and not homogeneous.
-```
-
-```{admonition} Correction: gradient descent updates weights with the loss's gradient, not its value
-:class: warning
-Seed post 002 ("3. Combining cross-entropy and gradient descent") says that "SGD optimises the weights based on the cross-entropy loss value". The update $w \leftarrow w - \eta\,\nabla_w L$ uses the **gradient** $\nabla_w L$, not the value $L$; two points with the same loss can have different gradients. The post also uses "gradient descent" and "SGD" interchangeably: gradient descent (GD) computes the gradient of the loss over the **whole data set**, stochastic gradient descent (SGD) estimates it at each step from **one random sample or a mini-batch**. All examples in this chapter are GD with exact gradients.
-```
+From $x_0 = 1$ we reach the neighbourhood of the minimum in 100 steps; from $x_0 = 3$ the slope is only $7\times10^{-4}$ and we barely move in 100 steps, although there is neither a minimum nor a saddle there: the function is merely flat. The “Model compile” post is right to list the "local-minimum problem" and the "plateau problem" separately: both show up as small gradients, but their causes differ.
 """,
     ),
     # ------------------------------------------------------------ look inside
@@ -710,12 +718,12 @@ Seed post 002 ("3. Combining cross-entropy and gradient descent") says that "SGD
         ko=r"""
 ## 들여다보기: `gradient_descent`
 
-패키지의 구현은 짧습니다. 기울기를 구하고, 학습률을 곱해 빼고, 경로에 기록하는 것이 전부입니다.
+이 장의 모든 경로를 만든 함수의 코드를 읽어 봅시다.
 """,
         en=r"""
 ## Look inside: `gradient_descent`
 
-The package's implementation is short: compute the gradient, subtract learning rate times gradient, record the point.
+Let us read the function that produced every path of this chapter.
 """,
     ),
     code(
@@ -723,160 +731,343 @@ The package's implementation is short: compute the gradient, subtract learning r
 print(inspect.getsource(lossbook.gradients.gradient_descent))
 """
     ),
-    # ------------------------------------------------------------ exercises
     md(
         ko=r"""
-## 연습 문제
+위에서부터 읽으면 다음과 같습니다.
 
-**문제 1.** $f(x) = x^2$을 $x_0 = 1$에서 학습률 $\eta = 0.5,\ 1.0,\ 1.1$로 10걸음 내려갈 때 각각 어떻게 될지 $x_{k+1} = (1 - 2\eta)x_k$로 먼저 예측한 다음, `gradient_descent`로 확인하세요.
+- 독스트링 다음의 처음 몇 줄은 인자를 검사할 뿐입니다. `f`가 함수인지, 학습률이 양수인지, 걸음 수가 0 이상의 정수인지 확인해서 잘못된 호출을 바로 알려 줍니다.
+- `x = as_float_array(init_x, ...).copy()`: 시작점을 float64 배열로 **복사**합니다. 호출한 쪽의 배열은 바뀌지 않습니다.
+- `path = np.empty((steps + 1, *x.shape))`, `path[0] = x`: 경로는 시작점을 포함해 `steps + 1`개 점입니다. 그래서 `path[-1]`이 마지막 점, `path[k]`가 $k$걸음 뒤의 점입니다.
+- 반복문이 공식 $x_{k+1} = x_k - \eta\,\nabla f(x_k)$ 그대로입니다. `grad`가 없으면 `numerical_gradient(f, x)`로 기울기를 구하고, 있으면 `grad(x)`를 부른 뒤 모양이 $x$와 같은지 확인합니다. 그다음 `x = x - learning_rate * g`.
+- 값이 무한대나 `nan`이 되면(발산) 멈추고, 더 작은 학습률을 써 보라고 알려 줍니다.
+
+연습 2에서 이 반복문의 핵심을 직접 써 봅니다.
 """,
         en=r"""
-## Exercises
+Reading it from the top:
 
-**Exercise 1.** Run gradient descent on $f(x) = x^2$ from $x_0 = 1$ for 10 steps with $\eta = 0.5,\ 1.0,\ 1.1$. First predict the outcome from $x_{k+1} = (1 - 2\eta)x_k$, then check with `gradient_descent`.
+- The first lines after the docstring only check the arguments (a callable `f`, a positive learning rate, a whole number of steps), so that a wrong call fails at once with a clear message.
+- `x = as_float_array(init_x, ...).copy()` **copies** the start into a float64 array; the caller's array is never changed.
+- `path = np.empty((steps + 1, *x.shape))` and `path[0] = x`: the path holds `steps + 1` points, the start included, so `path[-1]` is the last point and `path[k]` the point after $k$ steps.
+- The loop is the formula $x_{k+1} = x_k - \eta\,\nabla f(x_k)$: without `grad` it uses `numerical_gradient(f, x)`, with it it calls `grad(x)` and checks that the result has the shape of $x$; then `x = x - learning_rate * g`.
+- If a value becomes infinite or `nan` (divergence) it stops and suggests a smaller learning rate.
+
+In exercise 2 you write the heart of this loop yourself.
 """,
     ),
-    code(
-        """
-# Solution 1: the factor (1 - 2*lr) is 0, -1 and -1.2
-for lr in (0.5, 1.0, 1.1):
-    p = gradient_descent(sphere, np.array([1.0]), learning_rate=lr, steps=10,
-                         grad=sphere_grad).ravel()
-    print(f"lr = {lr}: factor {1 - 2 * lr:+.1f}, x_1..x_4 = {np.round(p[1:5], 4)}, "
-          f"x_10 = {p[-1]:.4f}  (predicted {(1 - 2 * lr) ** 10:.4f})")
-""",
-        tags=["hide-cell"],
-    ),
+    # ------------------------------------------------------------ summary
     md(
         ko=r"""
-```{admonition} 풀이 1 해설
-:class: dropdown
-$\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
-```
-
-**문제 2.** $f(x) = x^2 + 3$을 $x = 2$에서 $h = 10^{-4},\ 10^{-8},\ 10^{-12}$으로 전진 차분과 중앙 차분으로 미분하고, 정확한 값 $4$와의 오차를 비교하세요. 어느 $h$에서 전진 차분이 가장 정확한가요?
-""",
-        en=r"""
-```{admonition} Notes on solution 1
-:class: dropdown
-$\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
-```
-
-**Exercise 2.** Differentiate $f(x) = x^2 + 3$ at $x = 2$ with the forward and the central difference for $h = 10^{-4},\ 10^{-8},\ 10^{-12}$ and compare the errors against the exact value $4$. At which $h$ is the forward difference most accurate?
-""",
-    ),
-    code(
-        """
-# Solution 2
-def f_ex(x):
-    return x**2 + 3
-
-
-for h in (1e-4, 1e-8, 1e-12):
-    fwd = numerical_derivative(f_ex, 2.0, h=h, method="forward")
-    cen = numerical_derivative(f_ex, 2.0, h=h)
-    print(f"h = {h:.0e}: forward error {abs(fwd - 4):.1e}, central error {abs(cen - 4):.1e}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-```{admonition} 풀이 2 해설
-:class: dropdown
-전진 차분의 절단 오차는 $h/2\cdot f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $10^{-4}$ 수준으로 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 $h$가 클수록 정확합니다.
-```
-
-**문제 3.** 계곡 함수 $f(x, y) = \frac{x^2}{20} + y^2$에서 경사 하강법이 발산하지 않는 가장 큰 학습률은 얼마인가요? $(-7, 2)$에서 $\eta = 0.99$와 $\eta = 1.01$로 100걸음 가서 확인하고, $\eta = 0.99$일 때 $x$ 성분이 얼마나 줄었는지 설명하세요.
-""",
-        en=r"""
-```{admonition} Notes on solution 2
-:class: dropdown
-The forward difference's truncation error is $h/2\cdot f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best we can do; at $h = 10^{-12}$ the rounding error has grown to about $10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so for it a larger $h$ is better.
-```
-
-**Exercise 3.** On the ravine $f(x, y) = \frac{x^2}{20} + y^2$, what is the largest learning rate for which gradient descent does not diverge? Check with 100 steps from $(-7, 2)$ at $\eta = 0.99$ and $\eta = 1.01$, and explain how much the $x$ component shrank for $\eta = 0.99$.
-""",
-    ),
-    code(
-        """
-# Solution 3: per step x is multiplied by (1 - lr/10) and y by (1 - 2*lr); need |1 - 2*lr| < 1, i.e. lr < 1
-for lr in (0.99, 1.01):
-    p = gradient_descent(ravine, np.array([-7.0, 2.0]), learning_rate=lr, steps=100, grad=ravine_grad)
-    print(f"lr = {lr}: x_100 = ({p[-1, 0]:.4e}, {p[-1, 1]:.4e});  predicted x = {-7 * (1 - lr / 10) ** 100:.4e}, "
-          f"y = {2 * (1 - 2 * lr) ** 100:.4e}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-```{admonition} 풀이 3 해설
-:class: dropdown
-$y$ 방향 곡률이 $2$이므로 $\eta < 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서도 $x$는 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.0\times10^{-4}$에 그칩니다. 가파른 방향 때문에 학습률을 키울 수 없고, 완만한 방향은 그 학습률로는 느립니다.
-```
-
-**문제 4.** 안장 함수 $x^2 - y^2$에서 $(1, 10^{-8})$로 출발해 학습률 $0.1$로 내려갈 때, $|y| > 1$이 되기까지 몇 걸음이 걸릴지 예측하고(힌트: $y_k = 1.2^k y_0$) 확인하세요.
-""",
-        en=r"""
-```{admonition} Notes on solution 3
-:class: dropdown
-The curvature along $y$ is $2$, so we need $\eta < 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. Even at $\eta = 0.99$, $x$ only shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.0\times10^{-4}$ after 100 steps: the steep direction caps the learning rate, and at that rate the gentle direction is slow.
-```
-
-**Exercise 4.** On the saddle $x^2 - y^2$, start at $(1, 10^{-8})$ with learning rate $0.1$. Predict how many steps it takes until $|y| > 1$ (hint: $y_k = 1.2^k y_0$), then check.
-""",
-    ),
-    code(
-        """
-# Solution 4: 1.2**k * 1e-8 > 1  <=>  k > log(1e8) / log(1.2)
-predicted = int(np.ceil(np.log(1e8) / np.log(1.2)))
-p = gradient_descent(saddle, np.array([1.0, 1e-8]), learning_rate=0.1, steps=150, grad=saddle_grad)
-measured = int(np.argmax(np.abs(p[:, 1]) > 1))
-print(f"predicted {predicted} steps, measured {measured} steps")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-```{admonition} 풀이 4 해설
-:class: dropdown
-$y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.04$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
-```
-
-**문제 5.** 왜 중앙 차분의 오차는 $h^2$에 비례할까요? $f(x \pm h)$의 테일러 전개로 설명하세요.
-
-```{admonition} 풀이 5
-:class: dropdown
-$f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$ 입니다. 두 식을 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$입니다. 전진 차분에서는 $f''$ 항이 상쇄되지 않아 오차가 $\frac{h}{2} f''(x)$로 $h$에 비례합니다.
-```
-
 ## 요약
 
 - 수치 미분은 작은 $h$로 미분을 근사합니다. 중앙 차분 $\frac{f(x+h) - f(x-h)}{2h}$의 절단 오차는 $O(h^2)$로, 전진 차분의 $O(h)$보다 훨씬 작습니다.
 - $h$가 너무 작으면 반올림 오차가 지배합니다. float32에서 `1e-50`은 $0$이 되고(결과 `nan`), float64에서 $5 + 10^{-50} = 5$라서 미분이 $0$이 됩니다. float64 중앙 차분에는 $h \approx 10^{-4}$~$10^{-5}$가 적당합니다.
 - 기울기 $\nabla f$는 편미분을 성분으로 나열한 **벡터**이고, $-\nabla f$는 함수가 가장 빨리 줄어드는 방향입니다. 수치 기울기는 해석적 기울기를 검산하는 도구입니다.
-- 경사 하강법 $x \leftarrow x - \eta\nabla f(x)$: $x_0^2 + x_1^2$에서 $(-3, 4)$, $\eta = 0.1$, 100걸음이면 $0.8^{100}(-3, 4) \approx 10^{-9}$까지 갑니다. $\eta = 10^{-4}$는 너무 느리고, $\eta = 10$은 발산합니다($0 < \eta < 1$이어야 수렴).
+- 경사 하강법 $x \leftarrow x - \eta\nabla f(x)$는 손실의 값이 아니라 **기울기**로 걸음을 정합니다. $x_0^2 + x_1^2$에서 $(-3, 4)$, $\eta = 0.1$, 100걸음이면 $0.8^{100}(-3, 4) \approx 10^{-9}$까지 갑니다. $\eta = 10^{-4}$는 너무 느리고, $\eta = 10$은 발산합니다($0 < \eta < 1$이어야 수렴).
 - 기울기가 $0$인 점이 모두 최솟값은 아닙니다. 안장점은 한 방향으로 최소, 다른 방향으로 최대인 점이고, 고원은 임계점이 아니라 기울기가 매우 작은 평지입니다. 어느 최솟값에 도착할지는 출발점에 달려 있습니다.
 """,
         en=r"""
-```{admonition} Notes on solution 4
-:class: dropdown
-$y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.04$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
-```
-
-**Exercise 5.** Why is the error of the central difference proportional to $h^2$? Explain with the Taylor expansions of $f(x \pm h)$.
-
-```{admonition} Solution 5
-:class: dropdown
-$f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. Subtracting the two cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$; dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$. In the forward difference the $f''$ term does not cancel, so its error is $\frac{h}{2} f''(x)$, proportional to $h$.
-```
-
 ## Summary
 
 - Numerical differentiation approximates a derivative with a small $h$. The central difference $\frac{f(x+h) - f(x-h)}{2h}$ has truncation error $O(h^2)$, much smaller than the forward difference's $O(h)$.
 - If $h$ is too small, rounding error takes over: in float32 `1e-50` becomes $0$ (result `nan`); in float64 $5 + 10^{-50} = 5$, so the derivative comes out $0$. For the float64 central difference, $h \approx 10^{-4}$ to $10^{-5}$ works well.
 - The gradient $\nabla f$ is the **vector** of partial derivatives; $-\nabla f$ is the direction of fastest decrease. Numerical gradients are the tool for checking analytic ones.
-- Gradient descent $x \leftarrow x - \eta\nabla f(x)$: on $x_0^2 + x_1^2$ from $(-3, 4)$ with $\eta = 0.1$, 100 steps reach $0.8^{100}(-3, 4) \approx 10^{-9}$. $\eta = 10^{-4}$ is far too slow and $\eta = 10$ diverges (convergence needs $0 < \eta < 1$).
+- Gradient descent $x \leftarrow x - \eta\nabla f(x)$ steps by the loss's **gradient**, not its value. On $x_0^2 + x_1^2$ from $(-3, 4)$ with $\eta = 0.1$, 100 steps reach $0.8^{100}(-3, 4) \approx 10^{-9}$. $\eta = 10^{-4}$ is far too slow and $\eta = 10$ diverges (convergence needs $0 < \eta < 1$).
 - A zero gradient does not mean a minimum. A saddle point is a minimum along one direction and a maximum along another; a plateau is not a critical point but a flat region with tiny gradients. Which minimum we reach depends on where we start.
+""",
+    ),
+    # ------------------------------------------------------------ exercises
+    md(
+        ko=r"""
+## 연습 문제
+
+각 문제의 코드 셀에서 `...`를 여러분의 답으로 바꾸고 실행하세요. 마지막 줄의 검사(`check.…`)가 바로 채점합니다. ⏳는 아직 풀지 않음, ❌는 어디가 틀렸는지, ✅는 정답입니다. 풀이는 맨 아래 {ref}`풀이 <ko-ch04-solutions>`에 있습니다.
+
+**문제 1. 수치 기울기 직접 만들기.** `my_numerical_gradient(f, x, h=1e-4)`를 완성하세요. $x$의 원소마다(모양은 어떤 것이든 됩니다. `np.ndindex(x.shape)`가 모든 인덱스를 돌아 줍니다) 그 원소 하나만 $+h$와 $-h$만큼 움직여 중앙 차분을 구하고, 다음 원소로 가기 전에 원래 값으로 되돌립니다. 결과는 $x$와 같은 모양의 배열입니다. 검사는 네 함수(그중 하나는 행렬 $W$의 함수)에서 여러분의 함수를 `lossbook.gradients.numerical_gradient`와 비교합니다.
+""",
+        en=r"""
+## Exercises
+
+In each exercise's code cell, replace `...` with your answer and run it: the check on the last line (`check.…`) answers at once. ⏳ means not attempted yet, ❌ says what is wrong and where, ✅ means correct. Solutions are at the very end, under {ref}`Solutions <en-ch04-solutions>`.
+
+**Exercise 1. Build the numerical gradient.** Complete `my_numerical_gradient(f, x, h=1e-4)`. For each element of $x$ (of any shape: `np.ndindex(x.shape)` walks every index), move that one element by $+h$ and by $-h$, take the central difference, and put the element back before moving on to the next one. Return an array shaped like $x$. The check compares your function with `lossbook.gradients.numerical_gradient` on four functions, one of them a function of a matrix $W$.
+""",
+    ),
+    code(
+        """
+def my_numerical_gradient(f, x, h=1e-4):
+    # for idx in np.ndindex(x.shape): move x[idx] by +h and by -h, take the central
+    # difference, put x[idx] back; return an array shaped like x
+    ...
+
+
+check.numerical_gradient(my_numerical_gradient)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 2. 경사 하강법 직접 만들기.** `my_gradient_descent(grad, init_x, learning_rate, steps)`를 완성하세요. `grad(x)`는 기울기를 돌려주는 함수입니다. 시작점을 포함한 경로 전체(`steps + 1`개 점, 모양 `(steps + 1, *init_x.shape)`)를 돌려주어야 합니다. 검사는 구, 계곡, 안장 함수에서 `lossbook.gradients.gradient_descent`와 비교합니다.
+""",
+        en=r"""
+**Exercise 2. Build gradient descent.** Complete `my_gradient_descent(grad, init_x, learning_rate, steps)`, where `grad(x)` returns the gradient. Return the whole path, start included: `steps + 1` points, shape `(steps + 1, *init_x.shape)`. The check compares it with `lossbook.gradients.gradient_descent` on the sphere, the ravine and the saddle.
+""",
+    ),
+    code(
+        """
+def my_gradient_descent(grad, init_x, learning_rate, steps):
+    # start the path with init_x; repeat steps times: x = x - learning_rate * grad(x)
+    # return np.array(path), of shape (steps + 1, *init_x.shape)
+    ...
+
+
+check.gradient_descent(my_gradient_descent)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 3.** $f(x) = x^2$을 $x_0 = 1$에서 학습률 $\eta = 0.5,\ 1.0,\ 1.1$로 10걸음 내려가면 $x_{10}$은 각각 얼마일까요? 실행하기 전에 $x_{k+1} = (1 - 2\eta)x_k$로 예측해 적고, 그다음 `gradient_descent`로 확인하세요.
+""",
+        en=r"""
+**Exercise 3.** Run gradient descent on $f(x) = x^2$ from $x_0 = 1$ for 10 steps with $\eta = 0.5,\ 1.0,\ 1.1$. What is $x_{10}$ in each case? Predict it from $x_{k+1} = (1 - 2\eta)x_k$ before running anything, then check with `gradient_descent`.
+""",
+    ),
+    code(
+        """
+x10 = [..., ..., ...]   # x_10 for learning rates 0.5, 1.0, 1.1
+check.learning_rates(x10)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 4.** $f(x) = x^2 + 3$을 $x = 2$에서 $h = 10^{-4},\ 10^{-8},\ 10^{-12}$로 전진 차분과 중앙 차분으로 미분하고, 정확한 값 $4$와의 오차를 비교하세요. 각 방법에서 어느 $h$가 가장 정확한가요?
+""",
+        en=r"""
+**Exercise 4.** Differentiate $f(x) = x^2 + 3$ at $x = 2$ with the forward and the central difference for $h = 10^{-4},\ 10^{-8},\ 10^{-12}$ and compare the errors against the exact value $4$. Which $h$ is most accurate for each method?
+""",
+    ),
+    code(
+        """
+best = {"forward": ..., "central": ...}   # each one of 1e-4, 1e-8, 1e-12
+check.best_h(best)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 5.** 절단 오차는 전진 차분에서 $h$의 몇 제곱에, 중앙 차분에서 몇 제곱에 비례할까요? $f(x \pm h)$의 테일러 전개로 답을 정한 뒤 적으세요. (검사는 $e^x$의 $x = 1$에서 잰 오차의 기울기와 비교합니다.)
+""",
+        en=r"""
+**Exercise 5.** The truncation error is proportional to which power of $h$ for the forward difference, and which for the central difference? Decide with the Taylor expansions of $f(x \pm h)$, then write your answer. (The check compares it with the slope of the errors measured for $e^x$ at $x = 1$.)
+""",
+    ),
+    code(
+        """
+order = {"forward": ..., "central": ...}   # the error is proportional to h**order
+check.error_orders(order)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 6.** 계곡 함수 $f(x, y) = \frac{x^2}{20} + y^2$에서 경사 하강법이 발산하지 않는 가장 큰 학습률 `max_lr`은 얼마인가요? 또 $(-7, 2)$에서 $\eta = 0.99$로 100걸음 가면 $x$ 성분 `x_100`은 얼마가 될까요? (힌트: 한 걸음에 $x$는 $(1 - \eta/10)$배, $y$는 $(1 - 2\eta)$배가 됩니다.) $\eta = 0.99$와 $\eta = 1.01$로 직접 돌려 확인해 보세요.
+""",
+        en=r"""
+**Exercise 6.** On the ravine $f(x, y) = \frac{x^2}{20} + y^2$, what is the largest learning rate `max_lr` for which gradient descent does not diverge? And after 100 steps from $(-7, 2)$ with $\eta = 0.99$, what is the $x$ component `x_100`? (Hint: per step, $x$ is multiplied by $(1 - \eta/10)$ and $y$ by $(1 - 2\eta)$.) Run $\eta = 0.99$ and $\eta = 1.01$ to see it.
+""",
+    ),
+    code(
+        """
+max_lr = ...   # the largest learning rate that does not diverge
+x_100 = ...    # the x component after 100 steps from (-7, 2) with learning rate 0.99
+check.ravine(max_lr, x_100)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 7.** 안장 함수 $x^2 - y^2$에서 $(1, 10^{-8})$로 출발해 학습률 $0.1$로 내려갈 때, $|y| > 1$이 되기까지 몇 걸음이 걸릴까요? (힌트: $y_k = 1.2^k y_0$)
+""",
+        en=r"""
+**Exercise 7.** On the saddle $x^2 - y^2$, start at $(1, 10^{-8})$ with learning rate $0.1$. How many steps does it take until $|y| > 1$? (Hint: $y_k = 1.2^k y_0$.)
+""",
+    ),
+    code(
+        """
+steps_to_escape = ...
+check.saddle_steps(steps_to_escape)
+""",
+        tags=["exercise"],
+    ),
+    # ------------------------------------------------------------ solutions
+    md(
+        ko=r"""
+(ko-ch04-solutions)=
+## 풀이
+
+먼저 스스로 풀어 보세요. 웹 페이지에서는 풀이 코드가 접혀 있습니다(펼치려면 클릭). 각 풀이는 답을 정의하고 같은 검사를 부르므로 ✅가 나와야 합니다.
+
+**풀이 1.** 원소 하나를 움직이고, 함숫값을 두 번 구하고, **되돌립니다**. 되돌리지 않으면 다음 원소의 미분이 엉뚱한 점에서 계산되고, 검사는 "x를 바꾼 채로 돌려줍니다"라고 알려 줍니다. `lossbook.gradients.numerical_gradient`도 같은 일을 하며, 호출한 쪽의 배열을 건드리지 않으려고 먼저 복사합니다.
+""",
+        en=r"""
+(en-ch04-solutions)=
+## Solutions
+
+Try on your own first. On the web page the solution code is folded (click to open). Each solution defines the answer and calls the same check, so it should print ✅.
+
+**Solution 1.** Move one element, evaluate twice, **put it back**. Without the last step the next element's derivative is taken at the wrong point, and the check says that your function leaves x changed. `lossbook.gradients.numerical_gradient` does the same, on a copy so that the caller's array is never touched.
+""",
+    ),
+    code(
+        """
+def my_numerical_gradient(f, x, h=1e-4):
+    x = np.array(x, dtype=float)   # a float copy: the caller's x stays as it was
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        original = x[idx]
+        x[idx] = original + h
+        f_plus = f(x)
+        x[idx] = original - h
+        f_minus = f(x)
+        x[idx] = original          # put it back before the next element
+        grad[idx] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+check.numerical_gradient(my_numerical_gradient)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 2.** 경로를 리스트에 모으고 마지막에 배열로 바꿉니다. 흔한 실수는 마지막 점만 돌려주는 것(모양이 다름), 시작점을 빼먹는 것(점이 `steps`개), 부호를 `+`로 쓰는 것(오르막으로 감)입니다.
+""",
+        en=r"""
+**Solution 2.** Collect the points in a list and turn it into an array at the end. Common slips: returning only the last point (wrong shape), leaving out the start (`steps` points instead of `steps + 1`), and a `+` instead of the `-` (walking uphill).
+""",
+    ),
+    code(
+        """
+def my_gradient_descent(grad, init_x, learning_rate, steps):
+    x = np.array(init_x, dtype=float)
+    path = [x]
+    for _ in range(steps):
+        x = x - learning_rate * grad(x)
+        path.append(x)
+    return np.array(path)
+
+
+check.gradient_descent(my_gradient_descent)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    code(
+        """
+# Solution 3: each step multiplies x by (1 - 2*lr): 0, -1 and -1.2
+x10 = []
+for lr in (0.5, 1.0, 1.1):
+    p = gradient_descent(sphere, np.array([1.0]), learning_rate=lr, steps=10, grad=sphere_grad).ravel()
+    x10.append(p[-1])
+    print(f"lr = {lr}: factor {1 - 2 * lr:+.1f}, x_1..x_4 = {np.round(p[1:5], 4)}, "
+          f"x_10 = {p[-1]:.4f}  (predicted {(1 - 2 * lr) ** 10:.4f})")
+check.learning_rates(x10)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 3.** $\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님, 짝수 걸음 뒤에는 $+1$), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
+""",
+        en=r"""
+**Solution 3.** $\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging; after an even number of steps it is back at $+1$); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
+""",
+    ),
+    code(
+        """
+# Solution 4
+def f_ex(x):
+    return x**2 + 3
+
+
+hs = (1e-4, 1e-8, 1e-12)
+errors = {"forward": [], "central": []}
+for h in hs:
+    for method in errors:
+        errors[method].append(abs(numerical_derivative(f_ex, 2.0, h=h, method=method) - 4))
+    print(f"h = {h:.0e}: forward error {errors['forward'][-1]:.1e}, central error {errors['central'][-1]:.1e}")
+best = {method: hs[int(np.argmin(err))] for method, err in errors.items()}
+print("best h:", best)
+check.best_h(best)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 4.** 전진 차분의 절단 오차는 $\frac{h}{2} f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $4\times10^{-4}$까지 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 셋 중 가장 큰 $h = 10^{-4}$가 가장 정확합니다.
+""",
+        en=r"""
+**Solution 4.** The forward difference's truncation error is $\frac{h}{2} f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best of the three; at $h = 10^{-12}$ the rounding error has grown to $4\times10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so the largest of the three, $h = 10^{-4}$, is the most accurate.
+""",
+    ),
+    code(
+        """
+# Solution 5: measure the slope of log(error) against log(h) where truncation error dominates
+for method in ("forward", "central"):
+    e1, e2 = (abs(numerical_derivative(np.exp, 1.0, h=h, method=method) - np.e) for h in (1e-2, 1e-3))
+    print(f"{method}: error ratio for h 10x smaller = {e1 / e2:.1f}, slope = {np.log10(e1 / e2):.2f}")
+order = {"forward": 1, "central": 2}
+check.error_orders(order)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$입니다. 전진 차분 $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$에서는 $f''$ 항이 남아 오차가 $h$에 비례합니다. 두 전개를 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$, 곧 오차가 $h^2$에 비례합니다. 측정해 보면 $h$를 10배 줄일 때 전진 차분의 오차는 약 10배, 중앙 차분의 오차는 약 100배 줄어듭니다.
+""",
+        en=r"""
+**Solution 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. In the forward difference $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$ the $f''$ term survives, so the error is proportional to $h$. Subtracting the two expansions cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$, and dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$: an error proportional to $h^2$. Measured: with $h$ ten times smaller, the forward error shrinks about tenfold, the central one about a hundredfold.
+""",
+    ),
+    code(
+        """
+# Solution 6: per step x is multiplied by (1 - lr/10) and y by (1 - 2*lr); |1 - 2*lr| < 1 needs lr < 1
+for lr in (0.99, 1.01):
+    p = gradient_descent(ravine, np.array([-7.0, 2.0]), learning_rate=lr, steps=100, grad=ravine_grad)
+    print(f"lr = {lr}: x_100 = ({p[-1, 0]:.4e}, {p[-1, 1]:.4e});  predicted x = {-7 * (1 - lr / 10) ** 100:.4e}, "
+          f"y = {2 * (1 - 2 * lr) ** 100:.4e}")
+max_lr = 2 / 2                    # 2 / (the largest curvature), and the curvature along y is 2
+x_100 = -7 * (1 - 0.99 / 10) ** 100
+check.ravine(max_lr, x_100)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 6.** $y$ 방향 곡률이 $2$이므로 $\eta < 2/2 = 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서도 $x$는 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$에 그칩니다. 가파른 방향 때문에 학습률을 키울 수 없고, 완만한 방향은 그 학습률로는 느립니다.
+""",
+        en=r"""
+**Solution 6.** The curvature along $y$ is $2$, so we need $\eta < 2/2 = 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. Even at $\eta = 0.99$, $x$ only shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$ after 100 steps: the steep direction caps the learning rate, and at that rate the gentle direction is slow.
+""",
+    ),
+    code(
+        """
+# Solution 7: 1.2**k * 1e-8 > 1  <=>  k > log(1e8) / log(1.2); round up
+steps_to_escape = int(np.ceil(np.log(1e8) / np.log(1.2)))
+p = gradient_descent(saddle, np.array([1.0, 1e-8]), learning_rate=0.1, steps=150, grad=saddle_grad)
+measured = int(np.argmax(np.abs(p[:, 1]) > 1))
+print(f"log(1e8) / log(1.2) = {np.log(1e8) / np.log(1.2):.2f}: predicted {steps_to_escape} steps, measured {measured}")
+check.saddle_steps(steps_to_escape)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 7.** $y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.03$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
+""",
+        en=r"""
+**Solution 7.** $y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.03$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
 """,
     ),
 ]
