@@ -24,6 +24,7 @@ import pathlib
 import re
 import tempfile
 import warnings
+from html import escape
 
 import matplotlib
 import numpy as np
@@ -39,6 +40,7 @@ __all__ = [
     "contour_paths",
     "animate_paths",
     "animate_decision_boundary",
+    "AnimationHTML",
     "log_ticks",
     "draw_graph",
 ]
@@ -323,82 +325,180 @@ def contour_paths(f, paths, xlim, ylim, *, levels=20, n=200, log=False, ax=None,
 # Text symbols for the player buttons instead of Font Awesome icons, which
 # matplotlib loads from a CDN: the book and the notebooks must work offline.
 # Only characters common fonts have (media-control symbols U+23E9.. often lack one).
+# They are hidden from screen readers: each button is named by its aria-label.
 _ICONS = {
     "fa fa-minus": "−", "fa fa-fast-backward": "|◀◀", "fa fa-step-backward": "|◀",
     "fa fa-play fa-flip-horizontal": "◀", "fa fa-pause": "||", "fa fa-play": "▶",
     "fa fa-step-forward": "▶|", "fa fa-fast-forward": "▶▶|", "fa fa-plus": "+",
 }
+# The player's labels (button names and tooltips, repetition modes) in Korean.
+_PLAYER_KO = {
+    "Decrease speed": "느리게", "First frame": "첫 프레임", "Previous frame": "이전 프레임",
+    "Play backwards": "거꾸로 재생", "Pause": "일시 정지", "Play": "재생",
+    "Next frame": "다음 프레임", "Last frame": "마지막 프레임", "Increase speed": "빠르게",
+    "Repetition mode": "반복 방식", "Once": "한 번", "Loop": "반복", "Reflect": "왕복",
+}
+# One embedded frame of matplotlib's jshtml (matplotlib.animation's HTMLWriter with
+# embed_frames=True): base64 with each line break escaped as backslash-newline.
+_FRAME = re.compile(r'(frames\[(\d+)\] = "data:image/png;base64,)([A-Za-z0-9+/=\\\n]*)(")')
 
 
-def _deterministic_html(html: str) -> str:
-    """Make matplotlib's jshtml reproducible and offline.
+class AnimationHTML(str):
+    """An animation: matplotlib's jshtml player (a ``str`` of HTML) with a still frame.
+
+    Shown by Jupyter as itself (no ``IPython.display.HTML`` needed), it offers three
+    formats: ``text/html`` (the player: HTML pages), ``image/png`` (``png``, the last
+    frame: PDF/LaTeX, which cannot play it) and ``text/plain`` (``alt``, also the
+    player image's alt text). ``HTML(animation)`` still works but shows the player only.
+    """
+
+    alt: str
+    png: bytes
+
+    def __new__(cls, html: str, alt: str, png: bytes):
+        obj = super().__new__(cls, html)
+        obj.alt, obj.png = alt, png
+        return obj
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": str(self), "text/plain": self.alt,
+                "image/png": base64.b64encode(self.png).decode("ascii")}
+
+    def _repr_pretty_(self, printer, cycle):  # IPython's text/plain for a str subclass
+        printer.text(self.alt)
+
+
+def _unexpected(what: str) -> RuntimeError:
+    return RuntimeError(
+        f"unexpected matplotlib jshtml ({what}): matplotlib {matplotlib.__version__} "
+        "changed what HTMLWriter writes; update lossbook.plotting._jshtml"
+    )
+
+
+def _palette_png(png: bytes) -> bytes:
+    """``png`` as a 64-colour palette PNG (median cut, no dithering: deterministic).
+
+    Contour plots have many anti-aliased shades; the palette makes the frames about
+    4x smaller with no visible change, so a 40-frame animation stays under a megabyte.
+    """
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB").quantize(
+        colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    out = io.BytesIO()
+    img.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+def _jshtml(anim, n_frames: int, interval: float, default_mode: str) -> tuple[str, bytes]:
+    """Render ``anim`` with matplotlib's public HTMLWriter; return (html, last frame).
+
+    Only public API: ``HTMLWriter(embed_frames=True, embed_limit=...)`` and
+    ``Animation.save``. The frames it embeds are then re-encoded as palette PNGs
+    (:func:`_palette_png`). The one assumption about matplotlib's output, the line
+    ``frames[i] = "data:image/png;base64,..."`` per frame, is checked: a matplotlib
+    that writes something else makes this raise (tests/test_plotting.py pins it).
+    """
+    from matplotlib.animation import HTMLWriter
+
+    limit = matplotlib.rcParams["animation.embed_limit"]  # MB, for the palette frames
+    # matplotlib's own limit applies to the full-colour frames, about 4x larger; a
+    # frame it drops shows up below as a missing frame.
+    writer = HTMLWriter(fps=1000 / interval, embed_frames=True, default_mode=default_mode,
+                        embed_limit=8 * limit)
+    writer.frame_format = "png"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp, "animation.html")
+        anim.save(str(path), writer=writer, dpi=100)
+        html = path.read_text(encoding="utf-8")
+    found = [int(f[1]) for f in _FRAME.findall(html)]
+    if found != list(range(n_frames)):
+        declared = re.search(r"var frames = new Array\((\d+)\);", html)
+        if declared and int(declared[1]) == len(found) == len(set(found)) < n_frames:
+            raise _too_large()  # matplotlib dropped the frames beyond its embed_limit
+        raise _unexpected(f"found {len(found)} of {n_frames} embedded PNG frames")
+    pngs = []
+
+    def palette(m):
+        png = _palette_png(base64.b64decode(m[3].replace("\\\n", "")))
+        pngs.append(png)
+        data = base64.encodebytes(png).decode("ascii").replace("\n", "\\\n")
+        return m[1] + data + m[4]
+
+    html = _FRAME.sub(palette, html)
+    if sum(len(p) for p in pngs) * 4 / 3 >= limit * 1024 * 1024:
+        raise _too_large()
+    return html, pngs[-1]
+
+
+def _too_large() -> RuntimeError:
+    return RuntimeError(
+        "animation larger than rcParams['animation.embed_limit'] MB;"
+        " use fewer frames (max_frames) or a smaller figure"
+    )
+
+
+def _deterministic_html(html: str, alt: str) -> str:
+    """Make matplotlib's jshtml reproducible, offline and accessible.
 
     matplotlib names the player's elements with a random ``uuid4().hex``; it is
     replaced by a hash of the HTML itself, so the same animation gives the same
     bytes (and different animations on one page still get different ids). The
-    CDN stylesheet link for the button icons is removed (see ``_ICONS``).
+    CDN stylesheet link for the button icons is removed (see ``_ICONS``). The
+    image gets ``alt``, the frame slider a label, and on Korean pages the
+    buttons and repetition modes are named in Korean.
     """
     ids = set(re.findall(r'id="_anim_img([0-9a-f]{32})"', html))
     if len(ids) != 1:
-        raise RuntimeError("unexpected matplotlib jshtml: cannot find the animation id")
+        raise _unexpected("cannot find the animation id")
     (uid,) = ids
     html = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">\s*', "", html)
     for cls, text in _ICONS.items():
-        html = html.replace(f'<i class="{cls}"></i>', text)
+        html = html.replace(f'<i class="{cls}"></i>', f'<span aria-hidden="true">{text}</span>')
+    marks = {
+        f'<img id="_anim_img{uid}">':
+            f'<img id="_anim_img{uid}" alt="{escape(alt, quote=True)}">',
+        f'<input id="_anim_slider{uid}" type="range" class="anim-slider"':
+            f'<input id="_anim_slider{uid}" type="range" class="anim-slider" '
+            f'aria-label="{tr("애니메이션 프레임", "Animation frame")}"',
+    }
+    for old, new in marks.items():
+        if html.count(old) != 1:
+            raise _unexpected(f"cannot find {old[:30]!r}")
+        html = html.replace(old, new)
+    if language() == "ko":
+        for en, ko in _PLAYER_KO.items():
+            for old in (f'title="{en}"', f'aria-label="{en}"', f">{en}</label>"):
+                html = html.replace(old, old.replace(en, ko))
+    if "<i class=" in html:
+        raise _unexpected("a player icon without a text symbol")
     stable = "lb" + hashlib.sha256(html.replace(uid, "").encode()).hexdigest()[:30]
     return html.replace(uid, stable)
 
 
-def _palette_writer(**kwargs):
-    """matplotlib's HTMLWriter, storing each frame as a 64-colour palette PNG.
-
-    Contour plots have many anti-aliased shades; quantising (median cut, no
-    dithering: deterministic) makes the frames about 4x smaller with no visible
-    change, so a 40-frame animation stays well under a megabyte.
-    """
-    from matplotlib.animation import HTMLWriter
-    from PIL import Image
-
-    class PaletteHTMLWriter(HTMLWriter):
-        def grab_frame(self, **savefig_kwargs):
-            if self._hit_limit:
-                return
-            raw = io.BytesIO()
-            self.fig.savefig(raw, format="png", dpi=self.dpi, **savefig_kwargs)
-            img = Image.open(raw).convert("RGB").quantize(
-                colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-            )
-            out = io.BytesIO()
-            img.save(out, format="png", optimize=True)
-            data = base64.encodebytes(out.getvalue()).decode("ascii")
-            self._total_bytes += len(data)
-            if self._total_bytes >= self._bytes_limit:
-                raise RuntimeError(
-                    "animation larger than rcParams['animation.embed_limit'] MB;"
-                    " use fewer frames (max_frames) or a smaller figure"
-                )
-            self._saved_frames.append(data)
-
-    writer = PaletteHTMLWriter(embed_frames=True, **kwargs)
-    writer.frame_format = "png"
-    return writer
-
-
-def _to_html(fig, update, n_frames, interval, default_mode):
-    """Render ``update(0..n_frames-1)`` to a deterministic jshtml string."""
+def _animation(fig, update, n_frames, interval, default_mode, alt) -> AnimationHTML:
+    """Render ``update(0..n_frames-1)`` to a deterministic, accessible animation."""
     import matplotlib.pyplot as plt
     from matplotlib.animation import FuncAnimation
 
     anim = FuncAnimation(fig, update, frames=n_frames, interval=interval, blit=False)
     try:
-        writer = _palette_writer(fps=1000 / interval, default_mode=default_mode)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = pathlib.Path(tmp, "animation.html")
-            anim.save(str(path), writer=writer, dpi=100)
-            html = path.read_text(encoding="utf-8")
+        html, still = _jshtml(anim, n_frames, interval, default_mode)
     finally:
         plt.close(fig)  # the animation is the output; do not also show the last frame
-    return _deterministic_html(html)
+    return AnimationHTML(_deterministic_html(html, alt), alt, still)
+
+
+def _check_alt(alt):
+    if alt is not None and (not isinstance(alt, str) or not alt.strip()):
+        raise ValueError(f"alt must be a non-empty description of the animation, got {alt!r}")
+    return alt
+
+
+def _named(title):
+    return tr(f"애니메이션 — {title}: ", f"Animation — {title}: ") if title else \
+        tr("애니메이션: ", "Animation: ")
 
 
 def _frame_indices(length, max_frames):
@@ -408,15 +508,18 @@ def _frame_indices(length, max_frames):
 
 
 def animate_paths(f, paths, xlim, ylim, *, levels=20, n=150, log=False, interval=200,
-                  max_frames=60, title=None, default_mode="loop", minimum=None):
-    """Animate optimisation paths on the contour plot of ``f``; return the HTML.
+                  max_frames=60, title=None, default_mode="loop", minimum=None, alt=None):
+    """Animate optimisation paths on the contour plot of ``f``; return an :class:`AnimationHTML`.
 
     Same arguments as :func:`contour_paths`. Frame ``k`` shows every path up to
     its ``k``-th point (long paths are subsampled to at most ``max_frames``).
     The HTML (matplotlib's jshtml player, embedded palette-PNG frames at dpi 100) is
-    byte-identical from one run to the next; show it with
-    ``IPython.display.HTML(animate_paths(...))``.
+    byte-identical from one run to the next; end a cell with it to show the player
+    (and, for PDF, its last frame). ``alt`` describes the animation for screen
+    readers; by default it names the paths, the steps and where each path ends,
+    in the notebook's language.
     """
+    alt = _check_alt(alt)
     paths = _check_paths(paths)
     xlim, ylim = _check_lim(xlim, "xlim"), _check_lim(ylim, "ylim")
     import matplotlib.pyplot as plt
@@ -441,23 +544,36 @@ def animate_paths(f, paths, xlim, ylim, *, levels=20, n=150, log=False, interval
         ax.set_title(f"{prefix}{tr('단계', 'step')} {k}")
         return list(lines.values())
 
-    return _to_html(fig, update, len(steps), interval, default_mode)
+    if alt is None:
+        last = int(steps[-1])
+        names = ", ".join(paths)
+        ends = ", ".join(f"{name} ({p[min(last, len(p) - 1), 0]:.2f}, "
+                         f"{p[min(last, len(p) - 1), 1]:.2f})" for name, p in paths.items())
+        alt = _named(title) + tr(
+            f"함수의 등고선 위에 최적화 경로({names})를 0단계부터 {last}단계까지 한 단계씩 "
+            f"그립니다. {last}단계의 위치: {ends}.",
+            f"the optimisation paths ({names}) drawn on the contour plot of the function, "
+            f"one step at a time from step 0 to step {last}. Positions at step {last}: {ends}.")
+    return _animation(fig, update, len(steps), interval, default_mode, alt)
 
 
 def animate_decision_boundary(history, X, y, *, interval=500, max_frames=60, title=None,
-                              margin=0.5, default_mode="loop", per_sample=False):
-    """Animate a perceptron's decision boundary as it learns; return the HTML.
+                              margin=0.5, default_mode="loop", per_sample=False, alt=None):
+    """Animate a perceptron's decision boundary as it learns; return an :class:`AnimationHTML`.
 
     ``history`` is a sequence of weight vectors ``[b, w1, w2]`` (one per step or
     epoch); the boundary is ``b + w1·x1 + w2·x2 = 0`` and the shaded side is
     where the perceptron outputs 1 (``b + w·x > 0``). ``X`` has shape (n, 2) and
     ``y`` holds 0/1 labels. With ``per_sample=True`` the history is one row per
     sample (``Perceptron.step_history``): frame k rings sample (k − 1) mod n, the
-    one the rule was just applied to, and says whether it moved the line.
+    one the rule was just applied to, and says whether it moved the line. ``alt``
+    describes the animation for screen readers (default: what it shows and the last
+    weights, in the notebook's language).
 
     >>> html = animate_decision_boundary([[-0.5, 0, 0], [-0.5, 0.3, 0.3]],
     ...                                  [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1])
     """
+    alt = _check_alt(alt)
     W = as_float_array(history, "history")
     if W.ndim != 2 or W.shape[1] != 3:
         raise ValueError(f"history must be a list of [b, w1, w2] vectors, got shape {W.shape}")
@@ -511,4 +627,20 @@ def animate_decision_boundary(history, X, y, *, interval=500, max_frames=60, tit
                     fontsize=9, bbox={"fc": "white", "ec": "0.6", "alpha": 0.9})
         return []
 
-    return _to_html(fig, update, len(steps), interval, default_mode)
+    if alt is None:
+        last = int(steps[-1])
+        b, w1, w2 = W[last]
+        alt = _named(title) + tr(
+            f"퍼셉트론의 결정 경계(검은 선)가 0단계부터 {last}단계까지 학습하며 움직입니다. "
+            "파란 원은 y = 0, 빨간 사각형은 y = 1인 샘플이고, 주황색 영역은 퍼셉트론이 1을 "
+            "출력하는 쪽입니다. "
+            + ("각 프레임은 방금 쓴 샘플에 원을 두르고, 그 샘플을 틀렸을 때만 경계가 "
+               "움직입니다. " if per_sample else "")
+            + f"마지막 단계 {last}: b = {b:.2f}, w = ({w1:.2f}, {w2:.2f}).",
+            f"the perceptron's decision boundary (black line) moving as it learns, from step 0 "
+            f"to step {last}. Blue circles are samples with y = 0, red squares samples with "
+            "y = 1; the orange region is where the perceptron outputs 1. "
+            + ("Each frame rings the sample just used; the line moves only when that sample "
+               "was misclassified. " if per_sample else "")
+            + f"Last step {last}: b = {b:.2f}, w = ({w1:.2f}, {w2:.2f}).")
+    return _animation(fig, update, len(steps), interval, default_mode, alt)

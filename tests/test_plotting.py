@@ -277,3 +277,134 @@ def test_draw_graph_writes_the_table_values_and_gradients():
 def test_draw_graph_rejects_other_objects():
     with pytest.raises(TypeError, match="draw_graph needs a lossbook.backprop.Value, got float"):
         plotting.draw_graph(3.0)
+
+
+# --- animations: accessible, with a still frame, on public matplotlib API only ---
+
+AND_X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+AND_HISTORY = [[-0.5, 0, 0], [-0.5, 0.3, 0.3], [-0.7, 0.5, 0.5]]
+
+
+def _img_tag(html):
+    return html[html.index("<img id=\"_anim_img"):].split(">", 1)[0] + ">"
+
+
+def _frames(html):
+    import base64
+
+    return [base64.b64decode(m[3].replace("\\\n", "")) for m in plotting._FRAME.finditer(html)]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_animation_alt_text_and_labels_in_the_notebook_language(lang):
+    plotting.setup(lang)
+    paths = {"SGD": PATH, "Adam": PATH / 2}
+    html = plotting.animate_paths(bowl, paths, (-4, 4), (-2, 2), n=20, title="bowl")
+    expected = {
+        "ko": ("애니메이션 — bowl: 함수의 등고선 위에 최적화 경로(SGD, Adam)를 0단계부터 3단계까지"
+               " 한 단계씩 그립니다. 3단계의 위치: SGD (0.00, 0.00), Adam (0.00, 0.00)."),
+        "en": ("Animation — bowl: the optimisation paths (SGD, Adam) drawn on the contour plot"
+               " of the function, one step at a time from step 0 to step 3. Positions at step"
+               " 3: SGD (0.00, 0.00), Adam (0.00, 0.00)."),
+    }[lang]
+    assert html.alt == expected
+    assert f'alt="{expected}"' in _img_tag(html)
+    slider = {"ko": 'aria-label="애니메이션 프레임"', "en": 'aria-label="Animation frame"'}[lang]
+    assert 'class="anim-slider" ' + slider in html
+    play = {"ko": 'title="재생" aria-label="재생"', "en": 'title="Play" aria-label="Play"'}[lang]
+    assert play in html
+    assert ('>왕복</label>' in html) == (lang == "ko") and ('>Reflect</label>' in html) == (
+        lang == "en")
+    assert '<span aria-hidden="true">▶</span>' in html  # symbols are not read out
+
+
+def test_decision_boundary_alt_names_the_last_weights_and_can_be_given():
+    plotting.setup("en")
+    html = plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1], title="AND",
+                                              per_sample=True)
+    assert html.alt.startswith("Animation — AND: the perceptron's decision boundary")
+    assert "rings the sample just used" in html.alt
+    assert html.alt.endswith("Last step 2: b = -0.70, w = (0.50, 0.50).")
+    own = plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1],
+                                             alt='The line "moves" <up>.')
+    assert own.alt == 'The line "moves" <up>.'
+    assert 'alt="The line &quot;moves&quot; &lt;up&gt;."' in _img_tag(own)
+    for bad in ("", "  ", 3):
+        with pytest.raises(ValueError, match="alt must be a non-empty description"):
+            plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1], alt=bad)
+
+
+def test_animation_displays_html_with_a_png_still_frame_and_alt_as_text():
+    import base64
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from PIL import Image
+
+    plotting.setup("en")
+    html = plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1])
+    assert isinstance(html, str)  # IPython.display.HTML(html) keeps working
+    data, _ = InteractiveShell.instance().display_formatter.format(html)
+    assert set(data) == {"text/html", "text/plain", "image/png"}
+    assert data["text/html"] == str(html)
+    assert data["text/plain"] == html.alt  # not the repr of the whole player
+    png = base64.b64decode(data["image/png"])
+    frames = _frames(html)
+    assert len(frames) == 3 and png == html.png == frames[-1]  # the last frame
+    still = Image.open(io.BytesIO(png))
+    assert still.mode == "P" and len(still.getcolors()) <= 64  # palette frame
+    assert still.size == (500, 450)  # figsize (5, 4.5) at dpi 100
+
+
+def test_animation_size_limit_is_an_error():
+    plotting.setup("en")
+    with matplotlib.rc_context({"animation.embed_limit": 0.001}):
+        with pytest.raises(RuntimeError, match="animation larger than"):
+            plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1])
+
+
+def test_plotting_uses_no_private_matplotlib_writer_state():
+    """issue 13: frames come from the public HTMLWriter; nothing reads its privates."""
+    import inspect
+
+    source = inspect.getsource(plotting)
+    for private in ("_hit_limit", "_total_bytes", "_saved_frames", "_bytes_limit",
+                    "_animation_data", "grab_frame"):
+        assert private not in source
+
+
+def test_matplotlib_jshtml_is_what_plotting_expects():
+    """The one contract with matplotlib: what its public HTMLWriter writes.
+
+    If a matplotlib upgrade changes the player's markup, this fails and names the
+    part that changed (plotting._jshtml and _deterministic_html raise the same way).
+    """
+    import tempfile
+
+    from matplotlib.animation import FuncAnimation, HTMLWriter
+
+    fig, ax = plt.subplots(figsize=(1, 1))
+    anim = FuncAnimation(fig, lambda k: ax.set_title(str(k)), frames=3)
+    writer = HTMLWriter(fps=5, embed_frames=True, default_mode="loop")
+    writer.frame_format = "png"
+    with tempfile.TemporaryDirectory() as tmp:
+        anim.save(f"{tmp}/a.html", writer=writer, dpi=20)
+        html = open(f"{tmp}/a.html", encoding="utf-8").read()
+    version = f"matplotlib {matplotlib.__version__}"
+    frames = _frames(html)
+    assert len(frames) == 3, f"{version}: frames no longer embedded as frames[i] = data:png"
+    assert all(f.startswith(b"\x89PNG") for f in frames), f"{version}: frames are not PNG"
+    (uid,) = set(__import__("re").findall(r'id="_anim_img([0-9a-f]{32})"', html))
+    for mark in (f'<img id="_anim_img{uid}">',
+                 f'<input id="_anim_slider{uid}" type="range" class="anim-slider"',
+                 *(f'<i class="{cls}"></i>' for cls in plotting._ICONS),
+                 *(f'aria-label="{label}"' for label in plotting._PLAYER_KO
+                   if label not in ("Once", "Loop", "Reflect")),
+                 *(f">{label}</label>" for label in ("Once", "Loop", "Reflect"))):
+        assert html.count(mark) == 1, f"{version} changed the jshtml player: {mark!r}"
+
+
+def test_unexpected_jshtml_fails_clearly(monkeypatch):
+    plotting.setup("en")
+    monkeypatch.setattr(plotting, "_FRAME", __import__("re").compile("no such frame line"))
+    with pytest.raises(RuntimeError, match=r"unexpected matplotlib jshtml \(found 0 of 3"):
+        plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1])
