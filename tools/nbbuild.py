@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import pathlib
+import re
 import sys
 import time
 
@@ -135,12 +136,54 @@ def repository_url() -> str:
 
 
 COLAB_CELL = """\
-# In Colab, install the course package first (Binder and local installs already have it).
+# In Colab, install the course package first (Binder and local installs already have it):
+# lossbook {version}, the release these outputs were computed with (git tag v{version}).{note}
 import sys
 
 if "google.colab" in sys.modules:
-    %pip install -q "lossbook[plot,progress] @ git+{url}"
+    %pip install -q "lossbook[plot,progress] @ git+{url}@v{version}"{pins}
 """
+
+# Chapters whose outputs depend on more than lossbook: in Colab they also install the
+# versions pinned in requirements.txt (the ones that printed the stored outputs).
+COLAB_PINS = {"07_keras_compile": ("keras", "jax", "jaxlib")}
+
+
+def lossbook_version() -> str:
+    """``lossbook.__version__`` of this repository (the Colab cell installs tag v<it>)."""
+    text = (ROOT / "lossbook" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, re.M)
+    if match is None:
+        raise ValueError("lossbook/__init__.py has no __version__ line")
+    return match[1]
+
+
+def requirement_pins() -> dict[str, str]:
+    """``{name: version}`` of the ``name==version`` lines of requirements.txt."""
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==([^\s#;]+)", line.split("#", 1)[0].strip())
+        if match:
+            pins[match[1].lower()] = match[2]
+    return pins
+
+
+def colab_cell(stem: str) -> str:
+    """The first code cell of a chapter: installs this lossbook release in Colab, and
+    for the chapters of COLAB_PINS the library versions the outputs came from."""
+    version, names = lossbook_version(), COLAB_PINS.get(stem, ())
+    pins, note = "", ""
+    if names:
+        all_pins = requirement_pins()
+        missing = [name for name in names if name not in all_pins]
+        if missing:
+            raise ValueError(f"{stem}: {missing} not pinned in requirements.txt")
+        pins = "".join(f' "{name}=={all_pins[name]}"' for name in names)
+        printed = ", ".join(f"{name} {all_pins[name]}" for name in names)
+        note = (f"\n# {printed} printed this chapter's outputs (CPU);\n"
+                f"# the same versions are installed here over Colab's own.")
+    return COLAB_CELL.format(url=repository_url(), version=version, pins=pins,
+                             note=note).strip()
 
 
 def load_source(stem: str):
@@ -171,7 +214,7 @@ def make_notebook(stem: str, lang: str, all_titles) -> nbformat.NotebookNode:
     }
     header = f"# {src.TITLE[lang]}\n\n" + ui["twin"].format(stem=stem)
     nb.cells.append(nbformat.v4.new_markdown_cell(header))
-    colab = nbformat.v4.new_code_cell(COLAB_CELL.format(url=repository_url()).strip())
+    colab = nbformat.v4.new_code_cell(colab_cell(stem))
     colab.metadata["tags"] = ["hide-input"]  # set-up, not teaching: folded in the HTML
     nb.cells.append(colab)
     check_exercises(stem, src.CELLS)
