@@ -1,4 +1,4 @@
-"""Chapter 5: backpropagation on computational graphs, gates and layers (seed 002)."""
+"""Chapter 5: backpropagation on computational graphs, gates and layers (source post nn-loss)."""
 
 from nbbuild import code, md
 
@@ -46,6 +46,7 @@ from lossbook.backprop import (
     graph_table,
     sigmoid_circuit,
 )
+from lossbook.exercises import ch05 as check
 from lossbook.gradients import numerical_gradient
 from lossbook.plotting import draw_graph, setup, tr
 
@@ -60,7 +61,7 @@ np.set_printoptions(precision=6, suppress=True)
 
 앞 장에서는 기울기를 **수치 미분**으로 구했습니다. 매개변수 하나마다 손실을 두 번($w+h$와 $w-h$에서) 계산해야 하므로, 매개변수가 $P$개이면 순전파를 $2P$번 해야 합니다. 매개변수가 수십만 개인 신경망에서는 감당할 수 없는 비용입니다.
 
-**오차 역전파**(backpropagation)는 순전파 한 번과 역전파 한 번, 곧 순전파 비용의 몇 배 정도로 **모든** 매개변수의 기울기를 한꺼번에 구합니다 {cite}`rumelhart1986backprop`. 비결은 미분의 연쇄 법칙을 계산 그래프 위에서 체계적으로 적용하는 것입니다. 이 장의 예제와 그림은 Stanford CS231n 강의 노트 {cite}`karpathy2016cs231n`와 씨앗 글 002에서 가져왔고, 층 단위 구현은 {cite}`saito2016dlfs`의 구성을 따릅니다.
+**오차 역전파**(backpropagation)는 순전파 한 번과 역전파 한 번, 곧 순전파 비용의 몇 배 정도로 **모든** 매개변수의 기울기를 한꺼번에 구합니다 {cite}`rumelhart1986backprop`. 비결은 미분의 연쇄 법칙을 계산 그래프 위에서 체계적으로 적용하는 것입니다. 이 장의 예제와 그림은 Stanford CS231n 강의 노트 {cite}`karpathy2016cs231n`와 {ref}`「Neural Networks (1)」 글 <ko-post-nn-loss>`에서 가져왔고, 층 단위 구현은 {cite}`saito2016dlfs`의 구성을 따릅니다.
 
 학습 한 걸음은 언제나 이 순서입니다.
 
@@ -68,14 +69,14 @@ np.set_printoptions(precision=6, suppress=True)
 2. **역전파**: 출력에서 입력 쪽으로 거슬러 가며, 기억해 둔 값으로 기울기를 구한다.
 3. **갱신**: 경사 하강법 등으로 $w \leftarrow w - \eta\,\partial L/\partial w$.
 
-역전파는 순전파가 남긴 값이 있어야 돌 수 있습니다. "역전파가 먼저 실행된다"는 말은 **갱신보다 먼저**라는 뜻일 뿐, 순전파보다 먼저라는 뜻이 아닙니다.
+역전파는 순전파가 남긴 값이 있어야 돌 수 있습니다. 그 글의 "backpropagation은 먼저 실행되어"라는 말은 **갱신보다 먼저**라는 뜻일 뿐, 순전파보다 먼저라는 뜻이 아닙니다.
 """,
         en=r"""
 ## Why backpropagation
 
 In the previous chapter we computed gradients by **numerical differentiation**. That costs two loss evaluations per parameter (at $w+h$ and $w-h$): $2P$ forward passes for $P$ parameters, which is hopeless for a network with hundreds of thousands of weights.
 
-**Backpropagation** gets the gradient of **every** parameter at once for the price of one forward and one backward pass, a small multiple of a single forward pass {cite}`rumelhart1986backprop`. The trick is to apply the chain rule systematically on a computational graph. The examples and figures of this chapter come from the Stanford CS231n notes {cite}`karpathy2016cs231n` and seed post 002; the layer-by-layer implementation follows the structure of {cite}`saito2016dlfs`.
+**Backpropagation** gets the gradient of **every** parameter at once for the price of one forward and one backward pass, a small multiple of a single forward pass {cite}`rumelhart1986backprop`. The trick is to apply the chain rule systematically on a computational graph. The examples and figures of this chapter come from the Stanford CS231n notes {cite}`karpathy2016cs231n` and {ref}`the “Neural Networks (1)” post <en-post-nn-loss>`; the layer-by-layer implementation follows the structure of {cite}`saito2016dlfs`.
 
 One training step always runs in this order:
 
@@ -83,7 +84,7 @@ One training step always runs in this order:
 2. **Backward pass**: go from the output back to the inputs, computing gradients from the remembered values.
 3. **Update**: gradient descent or another optimiser, $w \leftarrow w - \eta\,\partial L/\partial w$.
 
-The backward pass cannot run without the values the forward pass left behind. When people say "backpropagation runs first", they mean before the **update**, not before the forward pass.
+The backward pass cannot run without the values the forward pass left behind. When that post says "backpropagation runs first", it means before the **update**, not before the forward pass.
 """,
     ),
     # ------------------------------------------------------------ chain rule, tiny example
@@ -91,11 +92,11 @@ The backward pass cannot run without the values the forward pass left behind. Wh
         ko=r"""
 ## 계산 그래프와 연쇄 법칙
 
-가장 작은 예로 시작합니다. $f(x, y, z) = (x + y)\,z$ 를 $x=-2$, $y=5$, $z=-4$ 에서 계산하고 미분합니다. 중간값에 이름을 붙여 $q = x + y$ 라고 하면 $f = q\,z$ 이고, 계산 그래프는 덧셈 노드 하나와 곱셈 노드 하나입니다.
+가장 작은 예로 시작합니다. $f(x, y, z) = (x + y)\,z$를 $x=-2$, $y=5$, $z=-4$에서 계산하고 미분합니다. 중간값에 이름을 붙여 $q = x + y$라고 하면 $f = q\,z$이고, 계산 그래프는 덧셈 노드 하나와 곱셈 노드 하나입니다.
 
 **순전파**: $q = -2 + 5 = 3$, $f = 3 \cdot (-4) = -12$.
 
-**역전파**: 출력에서 시작합니다. $\partial f/\partial f = 1$ 입니다. 각 노드는 자기 입력에 대한 **국소 기울기**(local gradient)만 알면 됩니다.
+**역전파**: 출력에서 시작합니다. $\partial f/\partial f = 1$입니다. 각 노드는 자기 입력에 대한 **국소 기울기**(local gradient)만 알면 됩니다.
 
 $$
 \frac{\partial f}{\partial q} = z = -4, \qquad \frac{\partial f}{\partial z} = q = 3, \qquad
@@ -152,7 +153,7 @@ for node in (x, y, z, q, f):
     ),
     md(
         ko=r"""
-손으로 구한 값과 같습니다: $\partial f/\partial x = \partial f/\partial y = -4$, $\partial f/\partial z = 3$. 수치 미분(앞 장의 `numerical_gradient`)으로도 확인합니다. 이번에는 그래프를 거치지 않고 식 $(x+y)z$ 를 직접 미분합니다.
+손으로 구한 값과 같습니다: $\partial f/\partial x = \partial f/\partial y = -4$, $\partial f/\partial z = 3$. 수치 미분(앞 장의 `numerical_gradient`)으로도 확인합니다. 이번에는 그래프를 거치지 않고 식 $(x+y)z$를 직접 미분합니다.
 """,
         en=r"""
 These are the numbers we found by hand: $\partial f/\partial x = \partial f/\partial y = -4$ and $\partial f/\partial z = 3$. A numerical check (the previous chapter's `numerical_gradient`) differentiates the formula $(x+y)z$ directly, without any graph:
@@ -183,13 +184,17 @@ print(numerical_gradient(f_plain, [-2.0, 5.0, -4.0]))
         """
 draw_graph(f, title=tr("f = (x + y)·z 의 순전파와 역전파", "Forward and backward pass of f = (x + y)·z"))
 plt.show()
-"""
+""",
+        alt={"ko": '계산 그래프 f = (x + y)·z. 입력 x = −2와 y = 5가 덧셈 노드로 들어가 q = 3이 되고, q와 z = −4가 곱셈 노드로 들어가 f = −12가 됩니다. 간선 위의 초록 숫자는 순전파 값, 아래의 빨간 숫자는 거꾸로 흐르는 기울기로, q·x·y 쪽에는 −4, z 쪽에는 3이 흐릅니다.',
+             "en": 'Computational graph of f = (x + y)·z. The inputs x = −2 and y = 5 enter an add node giving q = 3; q and z = −4 enter a multiply node giving f = −12. Green numbers above the edges are forward values, red numbers below are the gradients flowing back: −4 towards q, x and y, and 3 towards z.'},
+        caption={"ko": 'f = (x + y)·z의 순전파 값과 역전파 기울기', "en": 'Forward values and backward gradients of f = (x + y)·z'},
+        name="fig-graph-add-mul",
     ),
     md(
         ko=r"""
 ### 한 노드 들여다보기
 
-`Value`의 각 연산은 순전파 값을 만들면서 그 자리에서 국소 기울기도 적어 둡니다(micrograd와 같은 구성). 곱셈 노드는 $\partial(ab)/\partial a = b$, $\partial(ab)/\partial b = a$ 를 기록합니다.
+`Value`의 각 연산은 순전파 값을 만들면서 그 자리에서 국소 기울기도 적어 둡니다(micrograd와 같은 구성). 곱셈 노드는 $\partial(ab)/\partial a = b$, $\partial(ab)/\partial b = a$를 기록합니다.
 """,
         en=r"""
 ### A look inside one node
@@ -220,7 +225,7 @@ print(inspect.getsource(Value.backward))
         ko=r"""
 ## 시그모이드 뉴런 회로 (CS231n 예제)
 
-씨앗 글 002가 따라가는 예제는 입력 두 개짜리 시그모이드 뉴런입니다 {cite}`karpathy2016cs231n`.
+「Neural Networks (1)」 글의 4절("Backpropagation")이 따라가는 예제는 입력 두 개짜리 시그모이드 뉴런입니다 {cite}`karpathy2016cs231n`.
 
 $$
 f(w, x) = \frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}, \qquad w = [2,\,-3,\,-3],\quad x = [-1,\,-2].
@@ -242,7 +247,7 @@ $$
         en=r"""
 ## The sigmoid-neuron circuit (CS231n example)
 
-The example seed post 002 walks through is a sigmoid neuron with two inputs {cite}`karpathy2016cs231n`:
+The example that section 4 (“Backpropagation”) of the “Neural Networks (1)” post walks through is a sigmoid neuron with two inputs {cite}`karpathy2016cs231n`:
 
 $$
 f(w, x) = \frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}, \qquad w = [2,\,-3,\,-3],\quad x = [-1,\,-2].
@@ -281,7 +286,11 @@ draw_graph(
     figsize=(11, 5),
 )
 plt.show()
-"""
+""",
+        alt={"ko": 'CS231n 시그모이드 뉴런 회로의 계산 그래프. 입력 w0 = 2, x0 = −1, w1 = −3, x1 = −2, w2 = −3이 곱셈 두 개와 덧셈 두 개를 지나 z = 1이 되고, ×(−1), exp, +1, 1/x 게이트를 차례로 거쳐 출력 0.73이 됩니다. 빨간 기울기는 출력의 1에서 −0.53, −0.20을 거쳐 0.20이 되고, 입력에는 w0 −0.20, x0 0.39, w1 −0.39, x1 −0.59, w2 0.20이 도착합니다.',
+             "en": 'Computational graph of the CS231n sigmoid neuron. The inputs w0 = 2, x0 = −1, w1 = −3, x1 = −2 and w2 = −3 pass two multiplications and two additions to give z = 1, then the gates ×(−1), exp, +1 and 1/x in turn give the output 0.73. The red gradients go from 1 at the output through −0.53 and −0.20 to 0.20, and arrive at the inputs as w0 −0.20, x0 0.39, w1 −0.39, x1 −0.59 and w2 0.20.'},
+        caption={"ko": 'CS231n 시그모이드 뉴런: 모든 노드의 값과 기울기', "en": "The CS231n sigmoid neuron: every node's value and gradient"},
+        name="fig-sigmoid-circuit",
     ),
     md(
         ko=r"""
@@ -348,41 +357,29 @@ print("agree to 1e-8:", np.allclose(numeric, backprop, rtol=0, atol=1e-8))
     ),
     md(
         ko=r"""
-### 씨앗 글 002의 계산 다시 보기
+### 「Neural Networks (1)」 글의 계산 다시 보기
 
-씨앗 글은 이 회로를 오른쪽에서부터 한 게이트씩 따라갑니다. 방향과 대부분의 숫자는 맞지만 두 곳을 바로잡아야 합니다.
+그 글은 이 회로를 오른쪽에서부터 한 게이트씩 따라갑니다. 방향과 대부분의 숫자는 맞고, 두 곳에서는 배울 점이 있습니다.
 
-```{admonition} 바로잡기: exp 게이트의 함수는 $e^{-1}$이 아니라 $e^{x}$입니다
-:class: warning
-씨앗 글은 "인풋값 -1일 때, $f(x) = e^{-1}$이고 이를 미분하면 $e^{-1}$"이라고 씁니다. $e^{-1}$은 상수이므로 그대로 미분하면 $0$입니다. 게이트의 함수는 $f(x) = e^{x}$이고, 그 도함수 $f'(x) = e^{x}$를 입력값 $x = -1$에서 계산한 **값**이 $e^{-1} \approx 0.37$입니다. 함수와 "한 점에서의 값"을 구별해야 합니다. 결과 $-0.53 \times e^{-1} \approx -0.20$은 맞습니다(위 표의 `exp(-z)` 행, 정확히는 $-0.1966$).
-```
+**함수와 "한 점에서의 값"을 구별하기.** 글은 exp 게이트에서 "인풋값 -1일 때, $f(x) = e^{-1}$이고 이를 미분하면 $e^{-1}$"이라고 씁니다. $e^{-1}$은 상수이므로 그대로 미분하면 $0$입니다. 게이트의 함수는 $f(x) = e^{x}$이고, 그 도함수 $f'(x) = e^{x}$를 입력값 $x = -1$에서 계산한 **값**이 $e^{-1} \approx 0.37$입니다. 결과 $-0.53 \times e^{-1} \approx -0.20$은 맞습니다(위 표의 `exp(-z)` 행, 정확히는 $-0.1966$).
 
-```{admonition} 바로잡기: 반올림한 0.2로 곱하면 $\partial f/\partial x_0 = 0.40$이 되지만 참값은 0.39입니다
-:class: warning
-씨앗 글은 곱셈 게이트에서 "w는 0.2 × −1, x는 0.2 × 2"라고 씁니다. 곱셈 게이트가 입력을 맞바꿔 곱한다는 규칙은 맞지만, 이미 반올림한 상류 기울기 $0.2$를 쓰면 $\partial f/\partial x_0 = 0.2 \times 2 = 0.40$이 됩니다. 참값은 $\sigma'(1) \times 2 = 0.1966 \times 2 = 0.3932 \approx 0.39$입니다(CS231n 노트의 값, 위 셀과 아래 셀). 역전파에서는 곱셈이 이어지므로 중간값을 반올림하면 오차도 같이 곱해져 커집니다. 반올림은 마지막에 한 번만 합니다. 또 씨앗 글은 $w_0, x_0$만 계산하고 멈추는데, 나머지는 $\partial f/\partial w_1 = -0.39$, $\partial f/\partial x_1 = -0.59$, $\partial f/\partial w_2 = 0.20$입니다.
-```
+**반올림은 마지막에 한 번만.** 곱셈 게이트에서 글은 "w는 0.2 × −1, x는 0.2 × 2"라고 씁니다. 곱셈 게이트가 입력을 맞바꿔 곱한다는 규칙은 맞지만, 이미 반올림한 상류 기울기 $0.2$를 쓰면 $\partial f/\partial x_0 = 0.2 \times 2 = 0.40$이 됩니다. 참값은 $\sigma'(1) \times 2 = 0.1966 \times 2 = 0.3932 \approx 0.39$입니다(CS231n 노트의 값, 위 셀과 아래 셀). 역전파는 곱셈의 사슬이라 중간값을 반올림하면 그 오차도 같이 곱해져 커집니다. 또 글은 $w_0, x_0$에서 멈추는데, 나머지는 $\partial f/\partial w_1 = -0.39$, $\partial f/\partial x_1 = -0.59$, $\partial f/\partial w_2 = 0.20$입니다.
 """,
         en=r"""
-### Seed post 002's calculation, revisited
+### The “Neural Networks (1)” post's calculation, revisited
 
-The seed post follows this circuit gate by gate from the right. The direction and most numbers are right, but two places need correcting.
+The post follows this circuit gate by gate from the right. The direction and most numbers are right, and two places hold a lesson.
 
-```{admonition} Correction: the exp gate's function is $e^{x}$, not $e^{-1}$
-:class: warning
-The seed says: "with input −1, $f(x) = e^{-1}$, and its derivative is $e^{-1}$". $e^{-1}$ is a constant, whose derivative is $0$. The gate's function is $f(x) = e^{x}$; its derivative $f'(x) = e^{x}$, **evaluated** at the input $x = -1$, is $e^{-1} \approx 0.37$. Keep the function and its value at a point apart. The result $-0.53 \times e^{-1} \approx -0.20$ is right (row `exp(-z)` of the table above; exactly $-0.1966$).
-```
+**Keep a function and its value at a point apart.** At the exp gate the post says: "with input −1, $f(x) = e^{-1}$, and its derivative is $e^{-1}$". $e^{-1}$ is a constant, whose derivative is $0$. The gate's function is $f(x) = e^{x}$; its derivative $f'(x) = e^{x}$, **evaluated** at the input $x = -1$, is $e^{-1} \approx 0.37$. The result $-0.53 \times e^{-1} \approx -0.20$ is right (row `exp(-z)` of the table above; exactly $-0.1966$).
 
-```{admonition} Correction: multiplying by the rounded 0.2 gives $\partial f/\partial x_0 = 0.40$, but the true value is 0.39
-:class: warning
-At the multiply gate the seed writes "w gets 0.2 × −1, x gets 0.2 × 2". The rule (a multiply gate swaps its inputs) is right, but with the already rounded upstream gradient $0.2$ it gives $\partial f/\partial x_0 = 0.2 \times 2 = 0.40$. The true value is $\sigma'(1) \times 2 = 0.1966 \times 2 = 0.3932 \approx 0.39$ (the CS231n value; the cell above and the cell below). Backpropagation is a chain of multiplications, so a rounding error in an intermediate value is multiplied along with it: round once, at the end. The seed also stops after $w_0, x_0$; the rest are $\partial f/\partial w_1 = -0.39$, $\partial f/\partial x_1 = -0.59$, $\partial f/\partial w_2 = 0.20$.
-```
+**Round once, at the end.** At the multiply gate the post writes "w gets 0.2 × −1, x gets 0.2 × 2". The rule (a multiply gate swaps its inputs) is right, but with the already rounded upstream gradient $0.2$ it gives $\partial f/\partial x_0 = 0.2 \times 2 = 0.40$. The true value is $\sigma'(1) \times 2 = 0.1966 \times 2 = 0.3932 \approx 0.39$ (the CS231n value; the cell above and the cell below). Backpropagation is a chain of multiplications, so a rounding error in an intermediate value is multiplied along with it. The post also stops after $w_0, x_0$; the rest are $\partial f/\partial w_1 = -0.39$, $\partial f/\partial x_1 = -0.59$, $\partial f/\partial w_2 = 0.20$.
 """,
     ),
     code(
         """
 rows = {row["label"]: row for row in table}
 upstream = rows["w0*x0"]["grad"]  # gradient arriving at the multiply node w0*x0
-print(f"upstream at w0*x0: exact {upstream:.4f}, seed's rounded 0.2")
+print(f"upstream at w0*x0: exact {upstream:.4f}, the post's rounded 0.2")
 print(f"d f/d x0 = upstream * w0: exact {upstream * 2.0:.4f} -> {upstream * 2.0:.2f}, "
       f"with 0.2: {0.2 * 2.0:.2f}")
 print(f"d f/d w0 = upstream * x0: exact {upstream * -1.0:.4f} -> {upstream * -1.0:.2f}, "
@@ -440,7 +437,11 @@ draw_graph(
     figsize=(8.5, 5),
 )
 plt.show()
-"""
+""",
+        alt={"ko": '같은 회로에서 네 게이트 대신 시그모이드 노드 하나를 쓴 계산 그래프. z = 1이 시그모이드 노드로 들어가 0.73이 되고, 그 노드가 국소 기울기 σ(1)(1 − σ(1))로 0.20을 내려보내므로, 입력에 도착하는 기울기는 앞 그림과 같습니다.',
+             "en": 'The same circuit with a single sigmoid node instead of four gates. z = 1 enters the sigmoid node giving 0.73; the node sends back 0.20 through its local gradient σ(1)(1 − σ(1)), so the gradients arriving at the inputs are those of the previous figure.'},
+        caption={"ko": '시그모이드를 노드 하나로 합친 같은 회로', "en": 'The same circuit with the sigmoid as one node'},
+        name="fig-sigmoid-fused",
     ),
     # ------------------------------------------------------------ gates as routers
     md(
@@ -453,7 +454,7 @@ plt.show()
 - **곱셈 게이트는 맞바꾼다**(swap): $\partial(xy)/\partial x = y$이므로 $x$ 쪽에는 "상류 × $y$", $y$ 쪽에는 "상류 × $x$"를 보냅니다.
 - **max 게이트는 길을 고른다**(route): 더 큰 입력 쪽에만 상류 기울기를 그대로 보내고, 작은 쪽에는 $0$을 보냅니다.
 
-CS231n의 예 $f = 2\,(x y + \max(z, w))$, $x = 3$, $y = -4$, $z = 2$, $w = -1$ 로 확인합니다. 이번에는 `AddGate`, `MultiplyGate`, `MaxGate` 객체의 `forward`/`backward`를 직접 부릅니다.
+CS231n의 예 $f = 2\,(x y + \max(z, w))$, $x = 3$, $y = -4$, $z = 2$, $w = -1$로 확인합니다. 이번에는 `AddGate`, `MultiplyGate`, `MaxGate` 객체의 `forward`/`backward`를 직접 부릅니다.
 """,
         en=r"""
 ## Gates as routers of gradients
@@ -490,7 +491,7 @@ print(f"max  routes:      d f/dz = {dz_:.0f} (z = 2 won),  d f/dw = {dw_:.0f}")
     ),
     md(
         ko=r"""
-곱셈 게이트의 "맞바꾸기"에는 실용적인 결과가 있습니다. 선형 층 $w^\top x$ 에서 $\partial L/\partial w$는 입력 $x$에 비례합니다. 입력을 1000배로 키우면 가중치의 기울기도 1000배가 되어, 같은 학습률이 전혀 다른 걸음이 됩니다. 입력을 정규화(예: MNIST 픽셀을 255로 나누기)하는 이유 중 하나입니다.
+곱셈 게이트의 "맞바꾸기"에는 실용적인 결과가 있습니다. 선형 층 $w^\top x$에서 $\partial L/\partial w$는 입력 $x$에 비례합니다. 입력을 1000배로 키우면 가중치의 기울기도 1000배가 되어, 같은 학습률이 전혀 다른 걸음이 됩니다. 입력을 정규화(예: MNIST 픽셀을 255로 나누기)하는 이유 중 하나입니다.
 
 같은 게이트는 배열에도 원소별로 작동합니다. max 게이트는 원소마다 이긴 쪽으로 기울기를 보냅니다.
 """,
@@ -534,7 +535,7 @@ $$
 \frac{\partial L}{\partial b} = \sum_{n=1}^{N} G_{n,:} \;(M).
 $$
 
-외우지 않아도 됩니다. 원소 하나 $Y_{nm} = \sum_d X_{nd}W_{dm} + b_m$ 에서 $\partial Y_{nm}/\partial W_{dm} = X_{nd}$ 이므로 $\partial L/\partial W_{dm} = \sum_n X_{nd} G_{nm}$ = $(X^\top G)_{dm}$ 입니다. 더 빨리는 **모양만 맞추면** 됩니다. $\partial L/\partial W$는 $W$와 같은 $D\times M$이어야 하고, $X$($N\times D$)와 $G$($N\times M$)로 $D\times M$을 만드는 곱은 $X^\top G$ 하나뿐입니다. $b$는 모든 샘플에 더해졌으므로(덧셈 게이트가 나눠 준 것) 샘플 방향으로 기울기를 합칩니다.
+외우지 않아도 됩니다. 원소 하나 $Y_{nm} = \sum_d X_{nd}W_{dm} + b_m$에서 $\partial Y_{nm}/\partial W_{dm} = X_{nd}$이므로 $\partial L/\partial W_{dm} = \sum_n X_{nd} G_{nm}$ = $(X^\top G)_{dm}$입니다. 더 빨리는 **모양만 맞추면** 됩니다. $\partial L/\partial W$는 $W$와 같은 $D\times M$이어야 하고, $X$($N\times D$)와 $G$($N\times M$)로 $D\times M$을 만드는 곱은 $X^\top G$ 하나뿐입니다. $b$는 모든 샘플에 더해졌으므로(덧셈 게이트가 나눠 준 것) 샘플 방향으로 기울기를 합칩니다.
 """,
         en=r"""
 ## Vectorised layers: Affine, ReLU, softmax + cross-entropy
@@ -572,7 +573,7 @@ print("db = G summed over samples:", affine.db)
     ),
     md(
         ko=r"""
-수치 기울기로 확인합니다. 손실을 $L = \sum_{n,m} G_{nm} Y_{nm}$ 으로 잡으면 $\partial L/\partial Y = G$ 가 되므로, 이 $L$의 수치 기울기는 `affine.backward(G)`가 준 기울기와 같아야 합니다.
+수치 기울기로 확인합니다. 손실을 $L = \sum_{n,m} G_{nm} Y_{nm}$으로 잡으면 $\partial L/\partial Y = G$가 되므로, 이 $L$의 수치 기울기는 `affine.backward(G)`가 준 기울기와 같아야 합니다.
 """,
         en=r"""
 Check with numerical gradients. Taking the loss $L = \sum_{n,m} G_{nm} Y_{nm}$ makes $\partial L/\partial Y = G$, so the numerical gradients of this $L$ must equal what `affine.backward(G)` returned:
@@ -665,13 +666,13 @@ print("(p - t) / N by hand matches:", np.allclose(dz, (sce.y - np.eye(3)[labels]
         ko=r"""
 ```{admonition} 바로잡기: Keras의 교차 엔트로피는 샘플 손실의 "합"이 아니라 "평균"입니다
 :class: warning
-씨앗 글 002는 교차 엔트로피를 "모든 샘플에 대해 실제 클래스의 예측 확률의 $-\log$를 **합한** 것"이라고 설명합니다. Keras(`reduction="sum_over_batch_size"`가 기본값)와 CS231n, 그리고 `lossbook`은 배치 **평균**을 씁니다 {cite}`chollet2015keras`. 차이는 이름만의 문제가 아닙니다. 합을 쓰면 기울기도 배치 크기 $N$배가 되어, 배치 크기를 바꿀 때마다 학습률을 다시 맞춰야 합니다. 위 층의 역전파 식에 $1/N$이 있는 이유입니다. 아래 셀에서 합과 평균, 그리고 두 기울기의 비가 정확히 $N$임을 확인합니다.
+{ref}`「Neural Networks (1)」 글 <ko-post-nn-loss>`은 교차 엔트로피를 "모든 샘플에 대해 실제 클래스의 예측 확률의 $-\log$를 **합한** 것"이라고 설명합니다. Keras(`reduction="sum_over_batch_size"`가 기본값)와 CS231n, 그리고 `lossbook`은 배치 **평균**을 씁니다 {cite}`chollet2015keras`. 차이는 이름만의 문제가 아닙니다. 합을 쓰면 기울기도 배치 크기 $N$배가 되어, 배치 크기를 바꿀 때마다 학습률을 다시 맞춰야 합니다. 위 층의 역전파 식에 $1/N$이 있는 이유입니다. 아래 셀에서 합과 평균, 그리고 두 기울기의 비가 정확히 $N$임을 확인합니다.
 ```
 """,
         en=r"""
 ```{admonition} Correction: Keras's cross-entropy is the mean of the per-sample losses, not their sum
 :class: warning
-Seed post 002 describes cross-entropy as "the $-\log$ of the predicted probability of the true class, **summed** over all samples". Keras (default `reduction="sum_over_batch_size"`), CS231n and `lossbook` use the batch **mean** {cite}`chollet2015keras`. This is more than a naming detail: with the sum the gradient also grows $N$-fold, so the learning rate would have to be retuned whenever the batch size changes. That is where the $1/N$ in the layer's backward formula comes from. The next cell checks the sum, the mean, and that the two gradients differ by exactly the factor $N$.
+The {ref}`“Neural Networks (1)” post <en-post-nn-loss>` describes cross-entropy as "the $-\log$ of the predicted probability of the true class, **summed** over all samples". Keras (default `reduction="sum_over_batch_size"`), CS231n and `lossbook` use the batch **mean** {cite}`chollet2015keras`. This is more than a naming detail: with the sum the gradient also grows $N$-fold, so the learning rate would have to be retuned whenever the batch size changes. That is where the $1/N$ in the layer's backward formula comes from. The next cell checks the sum, the mean, and that the two gradients differ by exactly the factor $N$.
 ```
 """,
     ),
@@ -805,121 +806,6 @@ for h in (1e-3, 1e-4, 1e-5):
     print(f"h = {h:.0e}: b1 max relative difference {shown:>7}   kinks within h: {crossed}")
 """
     ),
-    # ------------------------------------------------------------ exercises
-    md(
-        ko=r"""
-## 연습 문제
-
-**문제 1.** $f(x, y, z) = (x + y)\,z$ 를 $x = 1$, $y = 2$, $z = 3$ 에서 손으로 역전파하여 $\partial f/\partial x$, $\partial f/\partial y$, $\partial f/\partial z$ 를 구하고, `Value`로 확인하세요.
-""",
-        en=r"""
-## Exercises
-
-**Exercise 1.** Backpropagate $f(x, y, z) = (x + y)\,z$ by hand at $x = 1$, $y = 2$, $z = 3$ to get $\partial f/\partial x$, $\partial f/\partial y$, $\partial f/\partial z$, then check with `Value`.
-""",
-    ),
-    code(
-        """
-# Solution 1: q = x + y = 3, f = q*z = 9; df/dx = df/dy = z = 3, df/dz = q = 3
-a, b_, c = Value(1.0, label="x"), Value(2.0, label="y"), Value(3.0, label="z")
-out = (a + b_) * c
-out.backward()
-print(f"f = {out.data:.0f}, df/dx = {a.grad:.0f}, df/dy = {b_.grad:.0f}, df/dz = {c.grad:.0f}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 2.** 시그모이드 뉴런의 입력을 $w = [1,\,-1,\,0]$, $x = [2,\,1]$로 바꾸면 $z$는 얼마이고, $\partial f/\partial w$와 $\partial f/\partial x$는 무엇이 될지 **계산하기 전에** 예측하세요. (힌트: $\partial f/\partial w_i = \sigma'(z)\,x_i$, $\partial f/\partial w_2 = \sigma'(z)$, $\partial f/\partial x_i = \sigma'(z)\,w_i$.)
-""",
-        en=r"""
-**Exercise 2.** With inputs $w = [1,\,-1,\,0]$ and $x = [2,\,1]$, what is $z$, and what will $\partial f/\partial w$ and $\partial f/\partial x$ be? Predict **before** computing. (Hint: $\partial f/\partial w_i = \sigma'(z)\,x_i$, $\partial f/\partial w_2 = \sigma'(z)$, $\partial f/\partial x_i = \sigma'(z)\,w_i$.)
-""",
-    ),
-    code(
-        """
-# Solution 2: z = 1*2 + (-1)*1 + 0 = 1 again, so sigma'(z) = 0.1966 as before;
-# dw = 0.1966 * [2, 1, 1] = [0.39, 0.20, 0.20], dx = 0.1966 * [1, -1] = [0.20, -0.20]
-f2, in2 = sigmoid_circuit(w=[1.0, -1.0, 0.0], x=[2.0, 1.0])
-f2.backward()
-print(f"f = {f2.data:.4f}")
-print("dw =", np.array([in2[k].grad for k in ("w0", "w1", "w2")]))
-print("dx =", np.array([in2[k].grad for k in ("x0", "x1")]))
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 3.** $g(x) = x\cdot x + x$ 에서 노드 $x$는 두 번(세 군데에) 쓰입니다. $x = 3$에서 `Value`로 $g'(3)$을 구하고, 값이 왜 $2x + 1 = 7$인지 "여러 경로의 기울기는 더한다"로 설명하세요. `backward()`를 두 번 불러도 같은 값인지도 확인하세요.
-""",
-        en=r"""
-**Exercise 3.** In $g(x) = x\cdot x + x$ the node $x$ is used in three places. Compute $g'(3)$ with `Value` and explain, with "gradients of different paths add up", why it is $2x + 1 = 7$. Also check that calling `backward()` twice gives the same value.
-""",
-    ),
-    code(
-        """
-# Solution 3: the multiply node sends upstream*x to each of its two inputs (both x): 3 + 3,
-# the add node sends 1 to its x input: total 3 + 3 + 1 = 7 = 2x + 1.
-v = Value(3.0, label="x")
-g = v * v + v
-g.backward()
-first = v.grad
-g.backward()
-print(f"g'(3) = {first:.0f}; after a second backward(): {v.grad:.0f}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 4.** `Affine` 층에서 배치 크기 $N$을 2배로 늘리면(같은 샘플을 두 번 넣으면) `dW`와 `db`는 어떻게 될까요? 합 $X^\top G$라는 식에서 예측한 뒤 확인하세요. 손실이 배치 평균일 때는 $G$ 자체에 $1/N$이 들어 있다는 점도 생각해 보세요.
-""",
-        en=r"""
-**Exercise 4.** If the batch of an `Affine` layer is doubled (the same samples twice), what happens to `dW` and `db`? Predict from the sum $X^\top G$, then check. Then think about what changes when the loss is a batch mean, so that $G$ itself contains a $1/N$.
-""",
-    ),
-    code(
-        """
-# Solution 4: X^T G sums over samples, so the same samples twice double dW and db.
-# With a mean loss, G = dL/dY carries 1/N: doubling N halves G, and dW, db stay the same.
-d1, d2 = Affine(W, b), Affine(W, b)
-d1.forward(X)
-d1.backward(G)
-d2.forward(np.vstack([X, X]))
-d2.backward(np.vstack([G, G]))
-print("dW doubled:", np.allclose(d2.dW, 2 * d1.dW), "  db doubled:", np.allclose(d2.db, 2 * d1.db))
-d2.backward(np.vstack([G, G]) / 2)   # a mean loss over 2N samples: G / 2
-print("with a mean loss, dW unchanged:", np.allclose(d2.dW, d1.dW))
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 5.** 기울기 확인에서 ReLU 망의 `W1`은 $h = 10^{-4}$에서도 통과했는데 `b1`만 실패했습니다. $W_1$의 원소 하나를 $h$만큼 움직이면 $z$는 얼마나 움직이고, $b_1$의 원소 하나를 움직이면 얼마나 움직이나요? 이것으로 차이를 설명하고, 문제의 샘플에서 확인하세요.
-
-```{admonition} 풀이
-:class: dropdown
-$z_{nj} = \sum_d X_{nd}W_{dj} + b_j$ 이므로 $W_{dj}$를 $h$만큼 움직이면 $z_{nj}$는 $h\,X_{nd}$만큼, $b_j$를 움직이면 **모든 샘플**의 $z_{nj}$가 정확히 $h$만큼 움직입니다. 문제의 $z \approx 9.2\times10^{-5}$는 $b_j$의 $\pm 10^{-4}$ 움직임에서는 $0$을 넘습니다. $W_{dj}$의 움직임으로 넘으려면 $|X_{nd}| > 0.92$여야 하는데, 그 샘플의 특성은 모두 절댓값이 그보다 작으므로(아래 셀) 넘지 않습니다. 꺾인 점을 넘는지는 "매개변수를 $h$ 움직일 때 $z$가 얼마나 움직이는가"에 달려 있습니다.
-```
-""",
-        en=r"""
-**Exercise 5.** In the gradient check of the ReLU net, `W1` passed even at $h = 10^{-4}$ and only `b1` failed. How far does $z$ move when one element of $W_1$ moves by $h$, and when one element of $b_1$ does? Use this to explain the difference, and check it on the offending sample.
-
-```{admonition} Solution
-:class: dropdown
-$z_{nj} = \sum_d X_{nd}W_{dj} + b_j$, so moving $W_{dj}$ by $h$ moves $z_{nj}$ by $h\,X_{nd}$, while moving $b_j$ moves $z_{nj}$ of **every sample** by exactly $h$. The offending $z \approx 9.2\times10^{-5}$ crosses $0$ under the $\pm 10^{-4}$ move of $b_j$. To cross it under a move of $W_{dj}$ we would need $|X_{nd}| > 0.92$, and every feature of that sample is smaller in size (next cell), so it does not cross. Whether a kink is crossed depends on how far $z$ moves when the parameter moves by $h$.
-```
-""",
-    ),
-    code(
-        """
-# Solution 5: the largest move of z[n, j] caused by moving one W1[d, j] by h = 1e-4
-h = 1e-4
-print(f"|z| = {abs(z_hidden[n, j]):.2e}")
-print(f"largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f} -> largest move of z: "
-      f"{h * np.max(np.abs(x_batch[n])):.2e} (moving b1[j] moves it by {h:.0e})")
-""",
-        tags=["hide-cell"],
-    ),
     # ------------------------------------------------------------ summary
     md(
         ko=r"""
@@ -927,7 +813,7 @@ print(f"largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f} -> largest move of 
 
 - 역전파는 계산 그래프 위의 연쇄 법칙입니다. 노드마다 **하류 기울기 = 상류 기울기 × 국소 기울기**를 계산해 입력 쪽으로 보내고, 여러 경로에서 온 기울기는 더합니다. 역전파는 순전파가 저장한 값을 쓰므로 순전파 다음에, 갱신 전에 실행됩니다.
 - CS231n 시그모이드 뉴런($w = [2, -3, -3]$, $x = [-1, -2]$): $z = 1$, $f = 0.73$, $\partial f/\partial w = [-0.20,\ -0.39,\ 0.20]$, $\partial f/\partial x = [0.39,\ -0.59]$. 게이트 네 개를 거치든 $\sigma'(z) = \sigma(z)(1-\sigma(z)) = 0.1966$ 한 번을 쓰든 같습니다.
-- 씨앗 글 002의 바로잡기: exp 게이트의 함수는 $e^{x}$(값 $e^{-1}$은 그 도함수를 $-1$에서 계산한 것), 반올림한 $0.2$로 곱하면 $0.40$이 되지만 참값은 $0.39$, 교차 엔트로피는 Keras에서 합이 아닌 배치 평균.
+- 「Neural Networks (1)」 글을 읽으며 배운 것: exp 게이트의 함수는 $e^{x}$(값 $e^{-1}$은 그 도함수를 $-1$에서 계산한 것), 반올림한 $0.2$로 곱하면 $0.40$이 되지만 참값은 $0.39$, 교차 엔트로피는 Keras에서 합이 아닌 배치 평균.
 - 덧셈은 나눠 주고, 곱셈은 맞바꾸고, max는 길을 고릅니다.
 - Affine 층: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$. 모양을 맞추면 유도할 수 있습니다. Softmax + 교차 엔트로피의 기울기는 $(p - t)/N$입니다.
 - 기울기 확인은 역전파 구현의 필수 검사입니다. ReLU의 꺾인 점을 $\pm h$가 넘으면 수치 미분 쪽이 틀리므로, 더 작은 $h$나 매끄러운 활성화로 다시 확인합니다.
@@ -937,10 +823,294 @@ print(f"largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f} -> largest move of 
 
 - Backpropagation is the chain rule on a computational graph: every node computes **downstream gradient = upstream gradient × local gradient** and sends it to its inputs; gradients arriving along several paths add up. It needs the values stored by the forward pass, so it runs after the forward pass and before the update.
 - CS231n sigmoid neuron ($w = [2, -3, -3]$, $x = [-1, -2]$): $z = 1$, $f = 0.73$, $\partial f/\partial w = [-0.20,\ -0.39,\ 0.20]$, $\partial f/\partial x = [0.39,\ -0.59]$, whether through four gates or through $\sigma'(z) = \sigma(z)(1-\sigma(z)) = 0.1966$ at once.
-- Corrections to seed post 002: the exp gate's function is $e^{x}$ (the value $e^{-1}$ is its derivative evaluated at $-1$); multiplying by the rounded $0.2$ gives $0.40$ where the true value is $0.39$; Keras's cross-entropy is the batch mean, not the sum.
+- Lessons from reading the “Neural Networks (1)” post: the exp gate's function is $e^{x}$ (the value $e^{-1}$ is its derivative evaluated at $-1$); multiplying by the rounded $0.2$ gives $0.40$ where the true value is $0.39$; Keras's cross-entropy is the batch mean, not the sum.
 - Add distributes, multiply swaps, max routes.
 - Affine layer: $\partial L/\partial X = GW^\top$, $\partial L/\partial W = X^\top G$, $\partial L/\partial b = \sum_n G_{n,:}$, derivable by matching shapes. Softmax + cross-entropy has gradient $(p - t)/N$.
 - A gradient check is a must for any backward pass. When $\pm h$ crosses a ReLU kink the numerical side is what goes wrong: recheck with a smaller $h$ or a smooth activation.
 """,
+    ),
+    # ------------------------------------------------------------ exercises
+    md(
+        ko=r"""
+## 연습 문제
+
+각 문제의 코드 셀에서 `...`를 여러분의 답으로 바꾸고 실행하세요. 마지막 줄의 검사(`check.…`)가 바로 채점합니다. ⏳는 아직 풀지 않음, ❌는 어디가 틀렸는지, ✅는 정답입니다. 풀이는 맨 아래 {ref}`풀이 <ko-ch05-solutions>`에 있습니다.
+
+**문제 1.** $f(x, y, z) = (x + y)\,z$를 $x = 1$, $y = 2$, $z = 3$에서 손으로 역전파하여 $\partial f/\partial x$, $\partial f/\partial y$, $\partial f/\partial z$를 구하세요. 답을 적은 뒤 `Value`로 확인해 보세요.
+""",
+        en=r"""
+## Exercises
+
+In each exercise's code cell, replace `...` with your answer and run it: the check on the last line (`check.…`) answers at once. ⏳ means not attempted yet, ❌ says what is wrong and where, ✅ means correct. Solutions are at the very end, under {ref}`Solutions <en-ch05-solutions>`.
+
+**Exercise 1.** Backpropagate $f(x, y, z) = (x + y)\,z$ by hand at $x = 1$, $y = 2$, $z = 3$ to get $\partial f/\partial x$, $\partial f/\partial y$ and $\partial f/\partial z$. Write them down, then check with `Value`.
+""",
+    ),
+    code(
+        """
+grads = [..., ..., ...]   # [df/dx, df/dy, df/dz]
+check.add_multiply(grads)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 2.** 시그모이드 뉴런의 입력을 $w = [1,\,-1,\,0]$, $x = [2,\,1]$로 바꾸면 $z$는 얼마이고, $\partial f/\partial w$와 $\partial f/\partial x$는 무엇이 될까요? `sigmoid_circuit`을 부르기 **전에** 예측해 적으세요(소수 둘째 자리까지면 충분합니다). 힌트: $\partial f/\partial w_i = \sigma'(z)\,x_i$, $\partial f/\partial w_2 = \sigma'(z)$, $\partial f/\partial x_i = \sigma'(z)\,w_i$.
+""",
+        en=r"""
+**Exercise 2.** With inputs $w = [1,\,-1,\,0]$ and $x = [2,\,1]$, what is $z$, and what are $\partial f/\partial w$ and $\partial f/\partial x$? Predict them **before** calling `sigmoid_circuit` (two decimals are enough). Hint: $\partial f/\partial w_i = \sigma'(z)\,x_i$, $\partial f/\partial w_2 = \sigma'(z)$, $\partial f/\partial x_i = \sigma'(z)\,w_i$.
+""",
+    ),
+    code(
+        """
+dw = [..., ..., ...]   # df/dw0, df/dw1, df/dw2
+dx = [..., ...]        # df/dx0, df/dx1
+check.sigmoid_neuron(dw, dx)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 3.** $g(x) = x\cdot x + x$에서 노드 $x$는 세 군데에 쓰입니다. $x = 3$에서 $g'(3)$은 얼마인가요? "여러 경로의 기울기는 더한다"로 구한 뒤, `Value`로 확인하고 `backward()`를 두 번 불러도 같은 값인지도 보세요.
+""",
+        en=r"""
+**Exercise 3.** In $g(x) = x\cdot x + x$ the node $x$ is used in three places. What is $g'(3)$? Work it out with "gradients of different paths add up", then check with `Value`, and check that calling `backward()` twice gives the same value.
+""",
+    ),
+    code(
+        """
+g_prime = ...
+check.shared_node(g_prime)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 4. Affine 층의 역전파 직접 만들기.** $Y = XW + b$와 상류 기울기 $G = \partial L/\partial Y$가 주어질 때 `(dX, dW, db)`를 돌려주는 `my_affine_backward(X, W, G)`를 완성하세요. 모양이 길잡이입니다: `dX`는 $X$와, `dW`는 $W$와, `db`는 $b$와 같은 모양이어야 합니다. 검사는 모양이 다른 세 입력에서 `lossbook.backprop.Affine`과 비교합니다.
+""",
+        en=r"""
+**Exercise 4. Build the backward pass of an affine layer.** Complete `my_affine_backward(X, W, G)`, which returns `(dX, dW, db)` for $Y = XW + b$ and the upstream gradient $G = \partial L/\partial Y$. Let the shapes guide you: `dX` has the shape of $X$, `dW` that of $W$, `db` that of $b$. The check compares it with `lossbook.backprop.Affine` on three inputs of different shapes.
+""",
+    ),
+    code(
+        """
+def my_affine_backward(X, W, G):
+    # return (dX, dW, db): dX like X (N, D), dW like W (D, M), db like b (M,)
+    ...
+
+
+check.affine_backward(my_affine_backward)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 5. Softmax + 교차 엔트로피의 기울기 직접 만들기.** 로짓 `logits`(모양 $N \times C$)와 정수 정답 `labels`(모양 $N$)를 받아, 배치 평균 교차 엔트로피의 로짓에 대한 기울기 $(p - t)/N$을 돌려주는 `my_softmax_ce_grad(logits, labels)`를 완성하세요. 소프트맥스는 각 행에서 최댓값을 먼저 빼고 계산하세요(검사에는 로짓 $1000$인 입력이 있습니다). 검사는 `SoftmaxCrossEntropy().backward()`와 비교합니다.
+""",
+        en=r"""
+**Exercise 5. Build the gradient of softmax + cross-entropy.** Complete `my_softmax_ce_grad(logits, labels)`, which takes logits of shape $N \times C$ and integer labels of shape $N$ and returns the gradient of the batch-mean cross-entropy with respect to the logits, $(p - t)/N$. Compute the softmax after subtracting each row's maximum (one of the checked inputs has a logit of $1000$). The check compares it with `SoftmaxCrossEntropy().backward()`.
+""",
+    ),
+    code(
+        """
+def my_softmax_ce_grad(logits, labels):
+    # p = softmax of each row (subtract the row's max first), t = one-hot rows of labels,
+    # return (p - t) / N
+    ...
+
+
+check.softmax_cross_entropy_grad(my_softmax_ce_grad)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 6.** `Affine` 층에 같은 샘플을 두 번 넣어 배치를 2배로 늘리면(상류 기울기 $G$도 두 번) `dW`와 `db`는 몇 배가 될까요? 또 손실이 배치 **평균**이라서 $G$ 자체에 $1/N$이 들어 있다면(배치가 2배가 되면 $G$의 각 행은 절반) `dW`는 몇 배가 될까요? 합 $X^\top G$라는 식에서 예측한 뒤 확인해 보세요.
+""",
+        en=r"""
+**Exercise 6.** If the batch of an `Affine` layer is doubled by feeding the same samples twice (and the upstream gradient $G$ twice), by what factor do `dW` and `db` change? And if the loss is a batch **mean**, so that $G$ itself carries a $1/N$ (each row of $G$ halves when the batch doubles), by what factor does `dW` change? Predict from the sum $X^\top G$, then check.
+""",
+    ),
+    code(
+        """
+factors = {"dW": ..., "db": ..., "dW_mean_loss": ...}
+check.batch_factors(factors)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 7.** 기울기 확인에서 ReLU 망의 `W1`은 $h = 10^{-4}$에서도 통과했는데 `b1`만 실패했습니다. 문제의 샘플(`z_hidden[n, j]`가 $0$에 가장 가까운 샘플 `n`)에서, $W_1$의 원소 하나를 $h$만큼 움직이면 $z_{nj}$는 **최대** 얼마나 움직이고(`move_W1`), $b_1$의 원소 하나를 움직이면 얼마나 움직이나요(`move_b1`)? 위에서 만든 `x_batch`, `z_hidden`, `n`, `j`를 써도 됩니다. 이것으로 두 매개변수의 차이를 설명해 보세요.
+""",
+        en=r"""
+**Exercise 7.** In the gradient check of the ReLU net, `W1` passed even at $h = 10^{-4}$ and only `b1` failed. For the offending sample (the sample `n` whose `z_hidden[n, j]` is closest to $0$), how far at **most** does $z_{nj}$ move when one element of $W_1$ moves by $h$ (`move_W1`), and how far when one element of $b_1$ does (`move_b1`)? You may use `x_batch`, `z_hidden`, `n` and `j` from above. Use this to explain the difference between the two parameters.
+""",
+    ),
+    code(
+        """
+move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h = 1e-4
+move_b1 = ...   # the move of z[n, j] when b1[j] moves by h = 1e-4
+check.kink_moves(move_W1, move_b1, x_batch, net)
+""",
+        tags=["exercise"],
+    ),
+    # ------------------------------------------------------------ solutions
+    md(
+        ko=r"""
+(ko-ch05-solutions)=
+## 풀이
+
+먼저 스스로 풀어 보세요. 웹 페이지에서는 풀이 코드가 접혀 있습니다(펼치려면 클릭). 각 풀이는 답을 정의하고 같은 검사를 부르므로 ✅가 나와야 합니다.
+
+**풀이 1.** $q = x + y = 3$, $f = qz = 9$. 곱셈 노드가 맞바꾸므로 $\partial f/\partial q = z = 3$, $\partial f/\partial z = q = 3$이고, 덧셈 노드가 $3$을 그대로 나눠 주므로 $\partial f/\partial x = \partial f/\partial y = 3$입니다.
+""",
+        en=r"""
+(en-ch05-solutions)=
+## Solutions
+
+Try on your own first. On the web page the solution code is folded (click to open). Each solution defines the answer and calls the same check, so it should print ✅.
+
+**Solution 1.** $q = x + y = 3$ and $f = qz = 9$. The multiply node swaps: $\partial f/\partial q = z = 3$ and $\partial f/\partial z = q = 3$; the add node passes the $3$ on unchanged, so $\partial f/\partial x = \partial f/\partial y = 3$.
+""",
+    ),
+    code(
+        """
+a, b_, c = Value(1.0, label="x"), Value(2.0, label="y"), Value(3.0, label="z")
+out = (a + b_) * c
+out.backward()
+print(f"f = {out.data:.0f}, df/dx = {a.grad:.0f}, df/dy = {b_.grad:.0f}, df/dz = {c.grad:.0f}")
+grads = [3.0, 3.0, 1.0 + 2.0]   # z, z, x + y
+check.add_multiply(grads)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 2.** $z = 1\cdot 2 + (-1)\cdot 1 + 0 = 1$로 본문과 같으므로 $\sigma'(z) = 0.1966$도 같습니다. 그래서 $\partial f/\partial w = 0.1966\cdot[2,\ 1,\ 1] = [0.39,\ 0.20,\ 0.20]$, $\partial f/\partial x = 0.1966\cdot[1,\ -1] = [0.20,\ -0.20]$입니다.
+""",
+        en=r"""
+**Solution 2.** $z = 1\cdot 2 + (-1)\cdot 1 + 0 = 1$, as in the text, so $\sigma'(z) = 0.1966$ again: $\partial f/\partial w = 0.1966\cdot[2,\ 1,\ 1] = [0.39,\ 0.20,\ 0.20]$ and $\partial f/\partial x = 0.1966\cdot[1,\ -1] = [0.20,\ -0.20]$.
+""",
+    ),
+    code(
+        """
+f2, in2 = sigmoid_circuit(w=[1.0, -1.0, 0.0], x=[2.0, 1.0])
+f2.backward()
+ds = f2.data * (1 - f2.data)   # sigma'(z) = sigma(z) (1 - sigma(z))
+dw = [ds * 2.0, ds * 1.0, ds]  # sigma'(z) * [x0, x1, 1]
+dx = [ds * 1.0, ds * -1.0]     # sigma'(z) * [w0, w1]
+print(f"f = {f2.data:.4f}, sigma'(z) = {ds:.4f}")
+print("dw from the circuit:", np.array([in2[k].grad for k in ("w0", "w1", "w2")]))
+print("dx from the circuit:", np.array([in2[k].grad for k in ("x0", "x1")]))
+check.sigmoid_neuron(dw, dx)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 3.** 곱셈 노드 $x\cdot x$는 두 입력 모두에 "상류 × 다른 입력" $= 1\cdot 3$을 보내고, 두 입력이 모두 $x$이므로 $3 + 3$입니다. 덧셈 노드는 $x$ 쪽 입력에 $1$을 보냅니다. 합하면 $3 + 3 + 1 = 7 = 2x + 1$입니다. `backward()`는 시작할 때 기울기를 0으로 되돌리므로 두 번 불러도 $7$입니다.
+""",
+        en=r"""
+**Solution 3.** The multiply node $x\cdot x$ sends "upstream × the other input" $= 1\cdot 3$ to each of its two inputs, both of which are $x$: $3 + 3$. The add node sends $1$ to its $x$ input. Together $3 + 3 + 1 = 7 = 2x + 1$. `backward()` resets the gradients first, so a second call still gives $7$.
+""",
+    ),
+    code(
+        """
+v = Value(3.0, label="x")
+g = v * v + v
+g.backward()
+first = v.grad
+g.backward()
+print(f"g'(3) = {first:.0f}; after a second backward(): {v.grad:.0f}")
+g_prime = 3.0 + 3.0 + 1.0   # two paths through the multiply node, one through the add node
+check.shared_node(g_prime)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 4.** 본문의 세 식 그대로입니다. 흔한 실수는 `G.T @ X`(모양이 $W$의 전치)와 `G.mean(axis=0)`(편향의 기울기는 평균이 아니라 합)입니다.
+""",
+        en=r"""
+**Solution 4.** The three formulas of the text. Common slips: `G.T @ X` (the transpose of $W$'s shape) and `G.mean(axis=0)` (the bias gradient is a sum, not a mean).
+""",
+    ),
+    code(
+        """
+def my_affine_backward(X, W, G):
+    dX = G @ W.T          # (N, M) @ (M, D) -> (N, D)
+    dW = X.T @ G          # (D, N) @ (N, M) -> (D, M)
+    db = G.sum(axis=0)    # b was added to every sample: sum over the samples
+    return dX, dW, db
+
+
+check.affine_backward(my_affine_backward)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 5.** 최댓값을 빼도 소프트맥스는 그대로이고($e^{z - m}/\sum e^{z - m} = e^{z}/\sum e^{z}$) $e^{1000}$ 같은 넘침만 막습니다. $N$으로 나누는 것을 잊으면 합 손실의 기울기가 되어 $N$배가 됩니다.
+""",
+        en=r"""
+**Solution 5.** Subtracting the maximum leaves the softmax unchanged ($e^{z - m}/\sum e^{z - m} = e^{z}/\sum e^{z}$) and only prevents overflows such as $e^{1000}$. Forgetting to divide by $N$ gives the gradient of the summed loss, $N$ times too large.
+""",
+    ),
+    code(
+        """
+def my_softmax_ce_grad(logits, labels):
+    logits = np.asarray(logits, dtype=float)
+    z = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    t = np.eye(logits.shape[1])[labels]
+    return (p - t) / len(labels)
+
+
+check.softmax_cross_entropy_grad(my_softmax_ce_grad)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 6.** $X^\top G$와 $\sum_n G_{n,:}$는 샘플에 대한 **합**이므로 같은 샘플을 두 번 넣으면 `dW`와 `db`가 2배가 됩니다. 손실이 평균이면 $G$에 $1/N$이 들어 있어 배치가 2배일 때 $G$의 각 행이 절반이 되고, 합의 항이 2배로 늘어난 것과 상쇄되어 `dW`는 그대로(1배)입니다. 평균 손실을 쓰면 배치 크기를 바꿔도 학습률을 다시 맞출 필요가 없는 이유입니다.
+""",
+        en=r"""
+**Solution 6.** $X^\top G$ and $\sum_n G_{n,:}$ are **sums** over the samples, so the same samples twice double `dW` and `db`. With a mean loss, $G$ carries $1/N$: doubling the batch halves each row of $G$, which cancels the doubled number of terms, and `dW` stays the same (factor 1). That is why, with a mean loss, changing the batch size does not require retuning the learning rate.
+""",
+    ),
+    code(
+        """
+d1, d2 = Affine(W, b), Affine(W, b)
+d1.forward(X)
+d1.backward(G)
+d2.forward(np.vstack([X, X]))
+d2.backward(np.vstack([G, G]))
+print("dW doubled:", np.allclose(d2.dW, 2 * d1.dW), "  db doubled:", np.allclose(d2.db, 2 * d1.db))
+d2.backward(np.vstack([G, G]) / 2)   # a mean loss over 2N samples: G / 2
+print("with a mean loss, dW unchanged:", np.allclose(d2.dW, d1.dW))
+factors = {"dW": 2, "db": 2, "dW_mean_loss": 1}
+check.batch_factors(factors)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+**풀이 7.** $z_{nj} = \sum_d X_{nd}W_{dj} + b_j$이므로 $W_{dj}$를 $h$만큼 움직이면 $z_{nj}$는 $h\,X_{nd}$만큼, $b_j$를 움직이면 **모든 샘플**의 $z_{nj}$가 정확히 $h$만큼 움직입니다. 문제의 $z$는 $0$에서 $h = 10^{-4}$보다 가까워서 $b_j$의 $\pm h$ 움직임으로는 $0$을 넘습니다. $W_{dj}$의 움직임으로 넘으려면 $h\,|X_{nd}|$가 $|z|$보다 커야 하는데, 아래 셀이 보여 주듯 그 샘플의 특성은 모두 절댓값이 그만큼 크지 않아서 넘지 않습니다. 꺾인 점을 넘는지는 "매개변수를 $h$ 움직일 때 $z$가 얼마나 움직이는가"에 달려 있습니다.
+""",
+        en=r"""
+**Solution 7.** $z_{nj} = \sum_d X_{nd}W_{dj} + b_j$, so moving $W_{dj}$ by $h$ moves $z_{nj}$ by $h\,X_{nd}$, while moving $b_j$ moves $z_{nj}$ of **every sample** by exactly $h$. The offending $z$ is closer to $0$ than $h = 10^{-4}$, so the $\pm h$ move of $b_j$ carries it across. To cross it under a move of $W_{dj}$, $h\,|X_{nd}|$ would have to exceed $|z|$, and, as the next cell shows, no feature of that sample is large enough. Whether a kink is crossed depends on how far $z$ moves when the parameter moves by $h$.
+""",
+    ),
+    code(
+        """
+h = 1e-4
+move_W1 = h * np.max(np.abs(x_batch[n]))   # the feature of sample n largest in size
+move_b1 = h
+print(f"|z| = {abs(z_hidden[n, j]):.2e}, largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f}")
+crosses = move_W1 > abs(z_hidden[n, j])
+print(f"largest move of z by one W1 entry: {move_W1:.2e}, crosses the kink: {crosses}; by b1[j]: {move_b1:.0e}")
+check.kink_moves(move_W1, move_b1, x_batch, net)
+""",
+        tags=["solution", "hide-cell"],
     ),
 ]
