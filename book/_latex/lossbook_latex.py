@@ -1,0 +1,68 @@
+"""Sphinx extension loaded only by the PDF builds (tools/build_pdf.py adds it).
+
+- Links to the other language's twin pages are not in this edition: a paragraph
+  that is only such a link ("🌐 English version of this page") is dropped, elsewhere
+  the link becomes its text.
+- sphinx-jupyterbook-latex's ``ucharclasses`` is not loaded (it fights xeCJK over
+  XeTeX's character classes; ``lossbook-pdf.sty`` chooses fonts per script instead).
+- Sphinx's "no Babel option known for language 'ko'" is expected: Korean is typeset
+  by xeCJK, not Babel; Sphinx's own words still come from its Korean catalog.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+LANGS = ("ko", "en")
+
+
+class DropOtherLanguageLinks(SphinxPostTransform):
+    default_priority = 5  # before MyST resolves (and warns about) document links
+
+    def run(self, **kwargs):
+        lang = self.env.docname.split("/")[1] if self.env.docname.startswith("book/") else ""
+        others = tuple(f"book/{other}/" for other in LANGS if other != lang)
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") != "myst" or xref.get("refdomain") != "doc":
+                continue
+            target = xref.get("reftarget", "")
+            if not target.startswith(others) or target in self.env.all_docs:
+                continue
+            parent = xref.parent
+            if isinstance(parent, nodes.paragraph) and not parent.astext().replace(
+                    xref.astext(), "").strip():
+                parent.parent.remove(parent)
+            else:
+                xref.replace_self(nodes.inline(xref.astext(), xref.astext()))
+
+
+# Lines of sphinx-jupyterbook-latex's preamble that do not fit this build: ucharclasses
+# (see above) and a Babel-only \addto (no Babel here; lossbook-pdf.sty names the contents).
+JB_PREAMBLE_DROPS = (
+    r"\usepackage[Latin,Greek]{ucharclasses}",
+    r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
+)
+
+
+def drop_jb_preamble_lines(app, config):
+    pre = config.latex_elements.get("preamble", "")
+    for line in JB_PREAMBLE_DROPS:
+        pre = pre.replace(line, "")
+    config.latex_elements["preamble"] = pre
+
+
+class _NoBabelWarning(logging.Filter):
+    def filter(self, record):
+        return "no Babel option known for language" not in str(record.msg)
+
+
+def setup(app):
+    app.add_post_transform(DropOtherLanguageLinks)
+    app.connect("config-inited", drop_jb_preamble_lines, priority=900)
+    for name in ("sphinx.sphinx.builders.latex", "sphinx.sphinx.writers.latex"):
+        logging.getLogger(name).addFilter(_NoBabelWarning())
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
