@@ -17,6 +17,7 @@ __all__ = [
     "check_probabilities",
     "check_labels",
     "check_positive",
+    "check_int",
     "lookup",
 ]
 
@@ -110,6 +111,26 @@ def check_positive(value, name, *, allow_zero=False):
         bound = ">= 0" if allow_zero else "> 0"
         raise ValueError(f"{name} must be a finite number {bound}, got {value}")
     return value
+
+
+def check_int(value, name, *, minimum=0):
+    """Return ``value`` as an ``int`` after checking it is a whole number >= ``minimum``.
+
+    Python and NumPy integers pass; ``bool`` and floats such as ``10.0`` raise
+    ``TypeError``, values below ``minimum`` raise ``ValueError``.
+
+    >>> check_int(np.int64(3), "epochs")
+    3
+    >>> check_int(0, "batch_size", minimum=1)
+    Traceback (most recent call last):
+        ...
+    ValueError: batch_size must be an integer >= 1, got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value}")
+    return int(value)
 
 
 def lookup(identifier, table, kind):

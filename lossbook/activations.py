@@ -7,6 +7,10 @@ not elementwise, so ``softmax_grad(x, upstream)`` is the vector-Jacobian product
 and ``softmax_jacobian(x)`` the full matrix of one vector. Either way
 ``get_grad(name)(x, upstream=g)`` is what backpropagation needs.
 
+Each formula is written once, in the unchecked kernels at the top of this file;
+the public functions check their input and call them, and ``lossbook.model``
+trains with the same kernels (``kernels(name)``).
+
 Names, argument order and defaults follow ``keras.activations`` (Keras 3), plus
 the textbook ``step`` function. Outputs keep the floating dtype of the input
 (integers become float64).
@@ -38,10 +42,11 @@ __all__ = [
     "log_softmax_grad",
     "get",
     "get_grad",
+    "kernels",
 ]
 
 
-# --- unchecked kernels (shared with lossbook.losses) ---------------------------------
+# --- unchecked kernels (shared with lossbook.losses and lossbook.model) ---------------
 
 
 def _sigmoid(x):
@@ -64,18 +69,70 @@ def _softmax(x, axis=-1):
         return e / np.sum(e, axis=axis, keepdims=True)
 
 
+def _relu(x):
+    return np.maximum(x, 0)
+
+
+def _leaky_relu(x, negative_slope=0.2):
+    return np.where(x >= 0, x, negative_slope * x)
+
+
+def _step(x):
+    return (x > 0).astype(x.dtype)
+
+
+def _linear(x):
+    return x
+
+
+# Backward kernels: from the upstream gradient g = dL/dy and the OUTPUT y = f(x), the
+# gradient dL/dx = g ⊙ f'(x) (for softmax, the vector-Jacobian product). Every derivative
+# here can be read off the output, so a layer that keeps y needs nothing else.
+
+
+def _linear_backward(g, y):
+    return g  # f'(x) = 1
+
+
+def _step_backward(g, y):
+    return np.zeros_like(g)  # f'(x) = 0 (no derivative at the jump itself)
+
+
+def _sigmoid_backward(g, y):
+    return g * y * (1 - y)  # σ'(x) = σ(x)·(1 − σ(x))
+
+
+def _tanh_backward(g, y):
+    return g * (1 - y * y)  # tanh'(x) = 1 − tanh(x)²
+
+
+def _relu_backward(g, y):
+    return g * (y > 0)  # relu'(x) = 1 where x > 0, which is exactly where y > 0
+
+
+def _leaky_relu_backward(g, y, negative_slope=0.2):
+    return np.where(y > 0, g, negative_slope * g)  # 1 where x > 0, negative_slope elsewhere
+
+
+def _softmax_backward(g, y, axis=-1):
+    return y * (g - np.sum(g * y, axis=axis, keepdims=True))  # s ⊙ (g − Σ_j g_j s_j)
+
+
+def _log_softmax_backward(g, y, axis=-1):
+    return g - np.exp(y) * np.sum(g, axis=axis, keepdims=True)  # g − softmax(x)·Σ_j g_j
+
+
+def _grad(backward, x, y, upstream):
+    """``backward(g, y)`` with g = ``upstream`` (checked), or g = 1 for the plain derivative."""
+    g = np.ones_like(x) if upstream is None else _upstream(upstream, x)
+    return backward(g, y)
+
+
 def _upstream(upstream, x):
     """The upstream gradient as a float array shaped like ``x``."""
     g = as_float_array(upstream, "upstream")
     check_same_shape(g, x, "upstream", "x")
     return g
-
-
-def _apply_upstream(local, upstream, x):
-    """Return ``local`` (df/dx) or, with an upstream gradient, ``upstream * local``."""
-    if upstream is None:
-        return local
-    return _upstream(upstream, x) * local
 
 
 def _vector_input(x, axis):
@@ -100,8 +157,7 @@ def step(x):
     >>> step([-1.0, 0.0, 2.5])
     array([0., 0., 1.])
     """
-    x = as_float_array(x, "x")
-    return (x > 0).astype(x.dtype)
+    return _step(as_float_array(x, "x"))
 
 
 def step_grad(x, *, upstream=None):
@@ -115,7 +171,7 @@ def step_grad(x, *, upstream=None):
     array([0., 0., 0.])
     """
     x = as_float_array(x, "x")
-    return _apply_upstream(np.zeros_like(x), upstream, x)
+    return _grad(_step_backward, x, _step(x), upstream)
 
 
 # --- linear ---------------------------------------------------------------------------
@@ -137,7 +193,7 @@ def linear_grad(x, *, upstream=None):
     array([1., 1.])
     """
     x = as_float_array(x, "x")
-    return _apply_upstream(np.ones_like(x), upstream, x)
+    return _grad(_linear_backward, x, x, upstream).copy()  # never the caller's own array
 
 
 # --- sigmoid --------------------------------------------------------------------------
@@ -161,8 +217,7 @@ def sigmoid_grad(x, *, upstream=None):
     array([0.25])
     """
     x = as_float_array(x, "x")
-    s = _sigmoid(x)
-    return _apply_upstream(s * (1 - s), upstream, x)
+    return _grad(_sigmoid_backward, x, _sigmoid(x), upstream)
 
 
 # --- tanh -----------------------------------------------------------------------------
@@ -184,8 +239,7 @@ def tanh_grad(x, *, upstream=None):
     array([1.])
     """
     x = as_float_array(x, "x")
-    t = np.tanh(x)
-    return _apply_upstream(1 - t * t, upstream, x)
+    return _grad(_tanh_backward, x, np.tanh(x), upstream)
 
 
 # --- relu -----------------------------------------------------------------------------
@@ -197,8 +251,7 @@ def relu(x):
     >>> relu([-2.0, 0.0, 3.0])
     array([0., 0., 3.])
     """
-    x = as_float_array(x, "x")
-    return np.maximum(x, 0).astype(x.dtype, copy=False)
+    return _relu(as_float_array(x, "x"))
 
 
 def relu_grad(x, *, upstream=None):
@@ -210,7 +263,7 @@ def relu_grad(x, *, upstream=None):
     array([0., 0., 1.])
     """
     x = as_float_array(x, "x")
-    return _apply_upstream((x > 0).astype(x.dtype), upstream, x)
+    return _grad(_relu_backward, x, _relu(x), upstream)
 
 
 # --- leaky relu -----------------------------------------------------------------------
@@ -226,7 +279,7 @@ def leaky_relu(x, negative_slope=0.2):
     """
     x = as_float_array(x, "x")
     a = check_positive(negative_slope, "negative_slope", allow_zero=True)
-    return np.where(x >= 0, x, a * x).astype(x.dtype, copy=False)
+    return _leaky_relu(x, a)
 
 
 def leaky_relu_grad(x, negative_slope=0.2, *, upstream=None):
@@ -240,8 +293,7 @@ def leaky_relu_grad(x, negative_slope=0.2, *, upstream=None):
     """
     x = as_float_array(x, "x")
     a = check_positive(negative_slope, "negative_slope", allow_zero=True)
-    local = np.where(x > 0, 1.0, a).astype(x.dtype, copy=False)
-    return _apply_upstream(local, upstream, x)
+    return _grad(lambda g, y: _leaky_relu_backward(g, y, a), x, _leaky_relu(x, a), upstream)
 
 
 # --- softmax --------------------------------------------------------------------------
@@ -272,9 +324,7 @@ def softmax_grad(x, upstream, axis=-1):
     array([ 0.25, -0.25])
     """
     x = _vector_input(x, axis)
-    g = _upstream(upstream, x)
-    s = _softmax(x, axis)
-    return s * (g - np.sum(g * s, axis=axis, keepdims=True))
+    return _softmax_backward(_upstream(upstream, x), _softmax(x, axis), axis)
 
 
 def softmax_jacobian(x):
@@ -310,8 +360,7 @@ def log_softmax_grad(x, upstream, axis=-1):
     array([ 0.5, -0.5])
     """
     x = _vector_input(x, axis)
-    g = _upstream(upstream, x)
-    return g - _softmax(x, axis) * np.sum(g, axis=axis, keepdims=True)
+    return _log_softmax_backward(_upstream(upstream, x), _log_softmax(x, axis), axis)
 
 
 # --- lookup by name -------------------------------------------------------------------
@@ -378,3 +427,34 @@ def get_grad(identifier):
             f"no known derivative for activation {identifier!r}; "
             f"known activations: {known}"
         ) from None
+
+
+_KERNELS = {
+    "step": (_step, _step_backward),
+    "linear": (_linear, _linear_backward),
+    "sigmoid": (_sigmoid, _sigmoid_backward),
+    "tanh": (np.tanh, _tanh_backward),
+    "relu": (_relu, _relu_backward),
+    "leaky_relu": (_leaky_relu, _leaky_relu_backward),
+    "softmax": (_softmax, _softmax_backward),
+    "log_softmax": (_log_softmax, _log_softmax_backward),
+}
+
+
+def kernels(name):
+    """The unchecked ``(forward, backward)`` pair of a named activation, for training loops.
+
+    ``forward(x)`` is f(x) along the last axis; ``backward(g, y)`` turns the upstream
+    gradient g = dL/dy into dL/dx = g ⊙ f'(x) from the output y = f(x) alone. No input
+    checks and no copies (``linear`` returns x itself): the caller passes finite float
+    arrays. ``lossbook.model`` trains with these, the public functions above call them.
+
+    >>> forward, backward = kernels("sigmoid")
+    >>> y = forward(np.array([0.0, 2.0]))
+    >>> backward(np.ones(2), y).round(6)      # σ'(x) = σ(x)·(1 − σ(x))
+    array([0.25    , 0.104994])
+    """
+    if not isinstance(name, str) or name.strip().lower() not in _KERNELS:
+        known = ", ".join(sorted(_KERNELS))
+        raise ValueError(f"unknown activation {name!r}; known activations: {known}")
+    return _KERNELS[name.strip().lower()]

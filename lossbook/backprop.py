@@ -31,7 +31,13 @@ import numbers
 import numpy as np
 
 from lossbook import activations, losses
-from lossbook._checks import as_float_array, check_labels, check_probabilities, check_same_shape
+from lossbook._checks import (
+    as_float_array,
+    check_int,
+    check_labels,
+    check_probabilities,
+    check_same_shape,
+)
 
 __all__ = [
     "Value",
@@ -505,12 +511,9 @@ class TwoLayerNet:
         seed=0,
         activation="relu",
     ):
-        sizes = {"input_size": input_size, "hidden_size": hidden_size, "output_size": output_size}
-        for name, size in sizes.items():
-            if isinstance(size, bool) or not isinstance(size, numbers.Integral):
-                raise TypeError(f"{name} must be an integer, got {type(size).__name__}")
-            if size < 1:
-                raise ValueError(f"{name} must be >= 1, got {size}")
+        input_size = check_int(input_size, "input_size", minimum=1)
+        hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
+        output_size = check_int(output_size, "output_size", minimum=1)
         std = _real(weight_init_std, "weight_init_std")
         if std <= 0:
             raise ValueError(f"weight_init_std must be > 0, got {std}")

@@ -25,7 +25,7 @@ import numbers
 
 import numpy as np
 
-from lossbook._checks import as_float_array, check_positive
+from lossbook._checks import as_float_array, check_int, check_positive
 
 __all__ = [
     "numerical_derivative",
@@ -119,10 +119,7 @@ def gradient_descent(f, init_x, learning_rate=0.01, steps=100, grad=None):
     if grad is not None and not callable(grad):
         raise TypeError(f"grad must be callable or None, got {type(grad).__name__}")
     learning_rate = check_positive(learning_rate, "learning_rate")
-    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral):
-        raise TypeError(f"steps must be an integer, got {type(steps).__name__}")
-    if steps < 0:
-        raise ValueError(f"steps must be >= 0, got {steps}")
+    steps = check_int(steps, "steps")
     x = as_float_array(init_x, "init_x", dtype=np.float64).copy()
     _scalar_output(f(x.copy()), "f(init_x)")
 

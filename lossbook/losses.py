@@ -371,10 +371,20 @@ def binary_crossentropy_grad(y_true, y_pred, from_logits=False):
     t, y = _probability_pair(y_true, y_pred, from_logits)
     d = y.shape[-1]
     if from_logits:
-        return (_sigmoid(y) - t) / d
+        return _binary_logits_grad(t, _sigmoid(y))
     inside = (y > EPSILON) & (y < 1 - EPSILON)
     p = np.where(inside, y, 0.5)
     return np.where(inside, (p - t) / (p * (1 - p) * d), 0.0).astype(y.dtype, copy=False)
+
+
+def _binary_logits_grad(t, p):
+    """d BCE / d z from the probabilities p = σ(z): (p − t) / d, d = the last axis's length."""
+    return (p - t) / p.shape[-1]
+
+
+def _categorical_logits_grad(t, p):
+    """d CCE / d z from the probabilities p = softmax(z): p·Σ_k t_k − t (p − t for one-hot t)."""
+    return p * np.sum(t, axis=-1, keepdims=True) - t
 
 
 def _categorical(t, y, from_logits):
@@ -388,7 +398,7 @@ def _categorical(t, y, from_logits):
 def _categorical_grad(t, y, from_logits):
     if from_logits:
         # d/dz of -Σ t·(z - logsumexp z) = softmax(z)·Σt - t  (= softmax - t for one-hot)
-        return _softmax(y) * np.sum(t, axis=-1, keepdims=True) - t
+        return _categorical_logits_grad(t, _softmax(y))
     _check_row_sums(y)
     s = np.sum(y, axis=-1, keepdims=True)
     q = y / s

@@ -19,16 +19,16 @@ Inside, a ``Dense`` layer is an affine map followed by an activation:
     forward   z = x·W + b,        a = f(z)
     backward  dz = da ⊙ f'(z),    dW = xᵀ·dz,  db = Σ_rows dz,  dx = dz·Wᵀ
 
-and a softmax output trained with (sparse) categorical cross-entropy uses the fused
-gradient dL/dz = (p − t) / N (likewise sigmoid + binary cross-entropy).
+The formulas are not repeated here: f and f' come from ``lossbook.activations``
+(``activations.kernels``) and the losses, their gradients and the clipping constant
+``EPSILON`` from ``lossbook.losses`` — the same code the chapters teach.
 
-Speed without a second code path: every layer keeps its output, gradient and
-parameter-gradient arrays between batches and writes into them (``out=``), ReLU's
-backward multiplies by its mask in place, the first layer skips the gradient of its
-input, all weights live in one flat array so the optimizer makes one update per step,
-``fit`` gathers each shuffled batch into a small contiguous array, and NumPy's
-BLAS runs on one thread (see ``BLAS_THREADS``). ``dtype="float32"`` halves the memory
-traffic (float64 is the default).
+Read the file top to bottom for the algorithm. The section "Speed" at the end
+collects what only makes it faster without changing a number (skip it on a first
+reading): NumPy's BLAS on one thread, all weights in one flat array (one optimizer
+update per step), the fused output gradient dL/dz = (p − t) / N of softmax +
+cross-entropy (and sigmoid + binary cross-entropy), and the first layer skipping
+dL/dx. ``dtype="float32"`` halves the memory traffic (float64 is the default).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ import numbers
 
 import numpy as np
 
-from lossbook._checks import as_float_array, check_labels
+from lossbook import activations, losses, optimizers
+from lossbook._checks import as_float_array, check_int, check_labels
 
 __all__ = [
     "Sequential",
@@ -51,28 +52,6 @@ __all__ = [
 
 _global_rng = np.random.default_rng()
 
-# Threads NumPy's BLAS may use inside fit/evaluate/predict (None: leave it alone).
-# The seed MLP's matrices are small (32x784 @ 784x300). On the shared 2-core machine
-# this was written on, one epoch's matrix products took 0.92 s with one thread and
-# 2.5 s with two, and a whole epoch 2.7 s with one thread but 88 s with two (threads
-# spinning while they wait for a busy core). On a nearly idle machine two threads are
-# faster (epoch ~1.1-1.4 s instead of ~1.2-1.8 s) but still fall to ~13 s as soon as one
-# other job keeps a core busy, so one thread stays the safe default; set it to 2 (or
-# None) on a machine of your own. Needs threadpoolctl; skipped without it.
-BLAS_THREADS = 1
-
-
-def _blas_threads():
-    """Context manager limiting BLAS threads to ``BLAS_THREADS`` (if threadpoolctl exists)."""
-    if BLAS_THREADS is None:
-        return contextlib.nullcontext()
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # optional: without it NumPy keeps its default thread count
-        return contextlib.nullcontext()
-    return threadpool_limits(BLAS_THREADS, user_api="blas")
-
-
 def set_seed(seed):
     """Seed the generator that models without their own ``seed`` use (weights, shuffling).
 
@@ -82,54 +61,9 @@ def set_seed(seed):
     _global_rng = np.random.default_rng(seed)
 
 
-# ---------------------------------------------------------------------------
-# Activations: forward from lossbook.activations, backward from the layer output.
-# ---------------------------------------------------------------------------
-
-# Derivatives that are cheap to compute from the output a = f(z).
-_BACKWARD_FROM_OUTPUT = ("linear", "relu", "sigmoid", "tanh", "softmax")
-
-
-def _activation_forward(name, z):
-    """Apply activation ``name`` to ``z`` in place where possible; return the output."""
-    if name == "linear":
-        return z
-    if name == "relu":
-        return np.maximum(z, 0, out=z)
-    if name == "softmax":  # stable: subtract the row maximum first
-        z -= z.max(axis=-1, keepdims=True)
-        np.exp(z, out=z)
-        z /= z.sum(axis=-1, keepdims=True)
-        return z
-    from lossbook import activations
-
-    return np.asarray(activations.get(name)(z), dtype=z.dtype)
-
-
-def _activation_backward(name, da, a, z=None):
-    """Turn dL/da into dL/dz (in place in ``da``) given the output ``a`` (or input ``z``)."""
-    if name == "linear":
-        return da
-    if name == "relu":
-        da *= a > 0
-        return da
-    if name == "sigmoid":
-        da *= a * (1 - a)
-        return da
-    if name == "tanh":
-        da *= 1 - a * a
-        return da
-    if name == "softmax":  # Jacobian-vector product: s ⊙ (da − Σ da·s)
-        da -= (da * a).sum(axis=-1, keepdims=True)
-        da *= a
-        return da
-    from lossbook import activations
-
-    da[...] = activations.get_grad(name)(z, upstream=da)
-    return da
-
-
 def _resolve_activation(identifier):
+    """A Keras string name ("relu", "softmax", ...; None is "linear") checked against
+    ``lossbook.activations``."""
     if identifier is None:
         return "linear"
     if not isinstance(identifier, str):
@@ -138,11 +72,7 @@ def _resolve_activation(identifier):
             f"got {type(identifier).__name__}"
         )
     name = identifier.strip().lower()
-    if name in _BACKWARD_FROM_OUTPUT:
-        return name
-    from lossbook import activations
-
-    activations.get_grad(name)  # raises ValueError for unknown names
+    activations.kernels(name)  # raises ValueError for unknown names
     return name
 
 
@@ -179,7 +109,8 @@ class Layer:
     def forward(self, x, training=False):
         return x
 
-    def backward(self, dout, need_dx=True):
+    def backward(self, dout, need_dx=True, fused=False):
+        """dL/d(input) from dout = dL/d(output); ``need_dx``/``fused``: see "Speed"."""
         return dout
 
 
@@ -206,7 +137,7 @@ class Flatten(Layer):
         self._shape = x.shape
         return x.reshape(len(x), -1)
 
-    def backward(self, dout, need_dx=True):
+    def backward(self, dout, need_dx=True, fused=False):
         return dout.reshape(self._shape) if need_dx else None
 
 
@@ -224,13 +155,11 @@ class Dense(Layer):
 
     def __init__(self, units, activation=None, use_bias=True, name=None):
         super().__init__(name)
-        if isinstance(units, bool) or not isinstance(units, numbers.Integral) or units <= 0:
-            raise ValueError(f"Dense units must be a positive integer, got {units!r}")
-        self.units = int(units)
+        self.units = check_int(units, "Dense units", minimum=1)
         self.activation = _resolve_activation(activation)
+        self._f, self._f_backward = activations.kernels(self.activation)
         self.use_bias = bool(use_bias)
         self.kernel = self.bias = None
-        self._out = self._dx = None  # buffers reused from batch to batch
 
     def build(self, input_shape, rng, dtype):
         if len(input_shape) != 1:
@@ -261,41 +190,26 @@ class Dense(Layer):
     def grads(self):
         return [self.d_kernel, self.d_bias] if self.use_bias else [self.d_kernel]
 
-    def _buffer(self, attr, rows, cols):
-        buf = getattr(self, attr)
-        if buf is None or buf.shape[0] < rows or buf.shape[1] != cols:
-            buf = np.empty((rows, cols), dtype=self.kernel.dtype)
-            setattr(self, attr, buf)
-        return buf[:rows]  # a contiguous view: the last, smaller batch reuses the buffer
-
     def forward(self, x, training=False):
-        z = self._buffer("_out", len(x), self.units)
-        np.matmul(x, self.kernel, out=z)
+        """a = f(x·W + b); keeps x and a for the backward pass."""
+        z = x @ self.kernel
         if self.use_bias:
             z += self.bias
-        # other activations (e.g. leaky_relu) need their input z for the backward pass
-        self._z = None if self.activation in _BACKWARD_FROM_OUTPUT else z.copy()
-        a = _activation_forward(self.activation, z)
-        if a is not z:
-            z[...] = a
-        self._x, self._a = x, z
-        return z
+        self._x, self._a = x, self._f(z)
+        return self._a
 
     def backward(self, dout, need_dx=True, fused=False):
-        """Given dL/da (or dL/dz when ``fused``), fill dW, db and return dL/dx.
+        """From dout = dL/da: fill dW = xᵀ·dz and db = Σ_rows dz, return dL/dx = dz·Wᵀ.
 
-        ``dout`` is overwritten (it becomes dL/dz).
+        dz = dL/dz = dout ⊙ f'(z), computed from the kept output a. (``fused``: dout is
+        already dL/dz; ``need_dx=False``: skip dL/dx. See "Speed".)
         """
-        dz = dout if fused else _activation_backward(
-            self.activation, dout, self._a, self._z
-        )
+        dz = dout if fused else self._f_backward(dout, self._a)  # dz = da ⊙ f'(z)
+        # dW = xᵀ·dz, written straight into the weights' gradient array (see "Speed")
         np.matmul(self._x.T, dz, out=self.d_kernel)
         if self.use_bias:
-            np.sum(dz, axis=0, out=self.d_bias)
-        if not need_dx:  # the first layer: nobody needs dL/dx
-            return None
-        dx = self._buffer("_dx", len(dz), self.kernel.shape[0])
-        return np.matmul(dz, self.kernel.T, out=dx)
+            self.d_bias[...] = dz.sum(axis=0)  # db = Σ_rows dz
+        return dz @ self.kernel.T if need_dx else None  # dx = dz·Wᵀ
 
 
 # ---------------------------------------------------------------------------
@@ -393,28 +307,9 @@ class Sequential:
                 )
             shape = layer.output_shape(shape)
         self.output_shape = shape
-        self._pack_parameters()
-
-    def _pack_parameters(self):
-        """Make every weight (and gradient) array a view into ONE flat array.
-
-        The optimizers are elementwise, so one update of the flat array equals one
-        update per weight; it just makes ~8x fewer NumPy calls per step (measured:
-        Adam 1.0 -> 0.77 ms per step for the seed MLP in float32).
-        """
-        pairs = [(layer, w, g) for layer in self.layers for w, g in layer._param_attrs]
-        size = sum(getattr(layer, w).size for layer, w, _ in pairs)
-        self._flat_params = np.empty(size, dtype=self.dtype)
-        self._flat_grads = np.zeros(size, dtype=self.dtype)
-        start = 0
-        for layer, w_attr, g_attr in pairs:
-            w = getattr(layer, w_attr)
-            stop = start + w.size
-            view = self._flat_params[start:stop].reshape(w.shape)
-            view[...] = w
-            setattr(layer, w_attr, view)
-            setattr(layer, g_attr, self._flat_grads[start:stop].reshape(w.shape))
-            start = stop
+        # what the optimizer updates: every weight array and its gradient, as two lists
+        # (each one flat array holding all of them, see "Speed")
+        self._weight_list, self._grad_list = _one_flat_array(self.layers, self.dtype)
 
     @property
     def built(self):
@@ -450,22 +345,15 @@ class Sequential:
         output unit, sparse categorical accuracy for integer labels, categorical
         accuracy for one-hot targets.
         """
-        from lossbook import losses, optimizers
-
         if loss is None:
             raise ValueError("compile needs a loss, e.g. loss='sparse_categorical_crossentropy'")
         self.optimizer = optimizers.get(optimizer)
         self.loss = losses.get(loss)
         self.loss_name = getattr(self.loss, "__name__", type(self.loss).__name__)
+        self._loss_grad = losses.get_grad(loss)
         if not self.layers:
             raise ValueError("add layers to the model before compile")
-        last = self.layers[-1]
-        last = last.activation if isinstance(last, Dense) else None
-        # softmax + (sparse) CCE and sigmoid + BCE: dL/dz = (p − t) / N, no Jacobian needed
-        self._is_fused = (last == "softmax" and self.loss_name in (_SPARSE, _CCE)) or (
-            last == "sigmoid" and self.loss_name == _BCE
-        )
-        self._loss_grad = None if self._is_fused else losses.get_grad(loss)
+        self._fused_grad = _fused_output_gradient(self.layers[-1], self.loss_name)
         metrics = [] if metrics is None else (
             [metrics] if isinstance(metrics, str) else list(metrics)
         )
@@ -476,55 +364,45 @@ class Sequential:
         self.metrics = [m.strip().lower() for m in metrics]
         self.compiled = True
 
-    # -- forward / backward -------------------------------------------------
-    def _forward(self, x, training=False):
-        for layer in self.layers:
-            x = layer.forward(x, training)
-        return x
-
-    def _output_grad(self, y, p):
-        """dL/d(output) of the batch-mean loss, or dL/dz of the last layer when fused."""
-        n = len(p)
-        if self._is_fused:
-            g = p.copy()
-            if self.loss_name == _SPARSE:  # (p − onehot(y)) / N
-                g[np.arange(n), y] -= 1
-                g /= n
-            else:  # (p − t) / N, divided by the width too for BCE (mean over last axis)
-                g -= y
-                g /= n if self.loss_name == _CCE else n * p.shape[-1]
-            return g, True
-        # get_grad gives the derivative of the summed per-sample losses; fit minimises the mean
-        g = np.asarray(self._loss_grad(y, p), dtype=p.dtype) / n
-        return np.ascontiguousarray(g), False
-
-    def _backward(self, y, p):
-        g, fused = self._output_grad(y, p)
-        # dL/dx is only needed while some earlier layer still has weights to train
-        # (the first Dense, even after Flatten, skips its largest product dz·Wᵀ)
-        first = next((i for i, layer in enumerate(self.layers) if layer.weights), 0)
-        for i in range(len(self.layers) - 1, first - 1, -1):
-            layer = self.layers[i]
-            if isinstance(layer, Dense):
-                g = layer.backward(g, need_dx=i > first, fused=fused and i == len(self.layers) - 1)
-            else:
-                g = layer.backward(g, need_dx=i > first)
-
+    # -- one training step: forward, loss, backward, update ----------------
     def _train_step(self, x, y):
         """One mini-batch: forward, loss, backward, optimizer update. Returns (loss sum, p)."""
         p = self._forward(x, training=True)
         loss = self._batch_loss(y, p)
         self._backward(y, p)
-        self.optimizer.apply([self._flat_grads], [self._flat_params])
+        self.optimizer.apply(self._grad_list, self._weight_list)  # every w ← w − step, in place
         return loss, p
+
+    def _forward(self, x, training=False):
+        """The layers in order: each one's output is the next one's input."""
+        for layer in self.layers:
+            x = layer.forward(x, training)
+        return x
 
     def _batch_loss(self, y, p):
         """Sum over the batch of the per-sample losses."""
-        if self.loss_name == _SPARSE and self._is_fused:  # fast: only the true-class column
-            eps = 1e-7
-            picked = np.clip(p[np.arange(len(p)), y], eps, 1 - eps)
-            return float(-np.log(picked).sum())
+        if self.loss_name == _SPARSE and self._fused_grad is not None:
+            # the formula of losses.sparse_categorical_crossentropy without its input checks
+            # (fit checked the labels once): softmax rows, so one-hot labels, no logits
+            t = losses._one_hot(y, p.shape[-1], p.dtype)
+            return float(losses._categorical(t, p, from_logits=False).sum())
         return float(np.sum(self.loss(y, p)))
+
+    def _backward(self, y, p):
+        """Chain rule from the batch-mean loss back to the first layer.
+
+        Each layer, last to first, turns dL/d(its output) into dL/d(its input) and fills
+        its weight gradients on the way.
+        """
+        n = len(p)
+        if self._fused_grad is None:  # dL/dp (losses.get_grad differentiates the batch sum)
+            g, fused = np.asarray(self._loss_grad(y, p), dtype=p.dtype) / n, False
+        else:  # dL/dz of the output layer directly (see "Speed")
+            g, fused = self._fused_grad(y, p) / n, True
+        first = _first_layer_with_weights(self.layers)  # no dL/dx before it (see "Speed")
+        for i in reversed(range(first, len(self.layers))):
+            is_output = i == len(self.layers) - 1
+            g = self.layers[i].backward(g, need_dx=i > first, fused=fused and is_output)
 
     # -- data checks -------------------------------------------------------
     def _prepare(self, x, y=None, name="x"):
@@ -598,8 +476,8 @@ class Sequential:
             verbose=1, seed=None):
         if not self.compiled:
             raise RuntimeError("call compile(optimizer, loss) before fit")
-        _check_int(epochs, "epochs", allow_zero=True)
-        _check_int(batch_size, "batch_size")
+        check_int(epochs, "epochs")
+        check_int(batch_size, "batch_size", minimum=1)
         if verbose not in (0, 1, 2):
             raise ValueError(f"verbose must be 0, 1 or 2, got {verbose!r}")
         x, y = self._prepare(x, y)
@@ -663,7 +541,7 @@ class Sequential:
     def _evaluate(self, x, y, batch_size):
         if not self.compiled:
             raise RuntimeError("call compile(optimizer, loss) before evaluate")
-        _check_int(batch_size, "batch_size")
+        check_int(batch_size, "batch_size", minimum=1)
         x, y = self._prepare(x, y)
         acc_fn = self._accuracy_fn(y)
         loss_sum, correct = 0.0, 0.0
@@ -682,7 +560,7 @@ class Sequential:
             return self._predict(x, batch_size)
 
     def _predict(self, x, batch_size):
-        _check_int(batch_size, "batch_size")
+        check_int(batch_size, "batch_size", minimum=1)
         x, _ = self._prepare(x)
         out = np.empty((len(x), *self.output_shape), dtype=self.dtype)
         for start in range(0, len(x), batch_size):
@@ -705,14 +583,6 @@ class Sequential:
         print("\n".join(lines))
 
 
-def _check_int(value, name, allow_zero=False):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < (
-        0 if allow_zero else 1
-    ):
-        bound = ">= 0" if allow_zero else ">= 1"
-        raise ValueError(f"{name} must be an integer {bound}, got {value!r}")
-
-
 def _logs(loss, metric, acc):
     logs = {"loss": float(loss)}
     if metric is not None and acc is not None:
@@ -725,3 +595,95 @@ def _progress(steps, epoch, epochs):
 
     return tqdm(total=steps, desc=f"Epoch {epoch + 1}/{epochs}", unit="step", leave=True)
 
+
+# =====================================================================================
+# Speed (skip this on a first reading). Nothing here changes a number the algorithm
+# above computes (beyond rounding); it only makes an epoch take less time.
+# =====================================================================================
+
+# 1. BLAS threads.
+# Threads NumPy's BLAS may use inside fit/evaluate/predict (None: leave it alone).
+# The seed MLP's matrices are small (32x784 @ 784x300). On the shared 2-core machine
+# this was written on, one epoch's matrix products took 0.92 s with one thread and
+# 2.5 s with two, and a whole epoch 2.7 s with one thread but 88 s with two (threads
+# spinning while they wait for a busy core). On a nearly idle machine two threads are
+# faster (epoch ~1.1-1.4 s instead of ~1.2-1.8 s) but still fall to ~13 s as soon as one
+# other job keeps a core busy, so one thread stays the safe default; set it to 2 (or
+# None) on a machine of your own. Needs threadpoolctl; skipped without it.
+BLAS_THREADS = 1
+
+
+def _blas_threads():
+    """Context manager limiting BLAS threads to ``BLAS_THREADS`` (if threadpoolctl exists)."""
+    if BLAS_THREADS is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # optional: without it NumPy keeps its default thread count
+        return contextlib.nullcontext()
+    return threadpool_limits(BLAS_THREADS, user_api="blas")
+
+
+def _blas_threads():
+    """Context manager limiting BLAS threads to ``BLAS_THREADS`` (if threadpoolctl exists)."""
+    if BLAS_THREADS is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # optional: without it NumPy keeps its default thread count
+        return contextlib.nullcontext()
+    return threadpool_limits(BLAS_THREADS, user_api="blas")
+
+
+# 2. One flat array for all weights, one for all gradients.
+def _one_flat_array(layers, dtype):
+    """Make every weight (and gradient) array a view into ONE flat array; return
+    ``([flat_weights], [flat_grads])`` for ``optimizer.apply(grads, weights)``.
+
+    The optimizers are elementwise, so one update of the flat array equals one update
+    per weight; it just makes ~8x fewer NumPy calls per step (measured: Adam 1.0 ->
+    0.77 ms per step for the seed MLP in float32). Dense.backward writes dW into its
+    view (``np.matmul(..., out=self.d_kernel)``).
+    """
+    pairs = [(layer, w, g) for layer in layers for w, g in layer._param_attrs]
+    size = sum(getattr(layer, w).size for layer, w, _ in pairs)
+    flat_weights = np.empty(size, dtype=dtype)
+    flat_grads = np.zeros(size, dtype=dtype)
+    start = 0
+    for layer, w_attr, g_attr in pairs:
+        w = getattr(layer, w_attr)
+        stop = start + w.size
+        view = flat_weights[start:stop].reshape(w.shape)
+        view[...] = w
+        setattr(layer, w_attr, view)
+        setattr(layer, g_attr, flat_grads[start:stop].reshape(w.shape))
+        start = stop
+    return [flat_weights], [flat_grads]
+
+
+# 3. The fused output gradient.
+def _fused_output_gradient(output_layer, loss_name):
+    """``grad(y, p)`` giving dL/dz of the output layer's pre-activation z directly, or None.
+
+    For softmax + (sparse) categorical cross-entropy, dL/dz = p − t per sample (and
+    (p − t)/d for sigmoid + binary cross-entropy): one subtraction instead of the loss's
+    gradient followed by the softmax Jacobian, and no clipping at p = 0 or 1. The
+    formulas are ``losses._categorical_logits_grad`` and ``losses._binary_logits_grad``.
+    """
+    activation = getattr(output_layer, "activation", None)
+    if activation == "softmax" and loss_name == _SPARSE:
+        return lambda y, p: losses._categorical_logits_grad(
+            losses._one_hot(y, p.shape[-1], p.dtype), p
+        )
+    if activation == "softmax" and loss_name == _CCE:
+        return losses._categorical_logits_grad
+    if activation == "sigmoid" and loss_name == _BCE:
+        return losses._binary_logits_grad
+    return None
+
+
+# 4. The first layer with weights skips dL/dx.
+def _first_layer_with_weights(layers):
+    """Index of the first layer with weights: nobody needs dL/dx there or before it, so
+    the backward pass stops at it and skips its largest product dz·Wᵀ."""
+    return next((i for i, layer in enumerate(layers) if layer.weights), 0)

@@ -20,11 +20,10 @@ path of an optimizer on a function, for the chapter's pictures.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from lossbook._checks import as_float_array, check_positive, check_same_shape, lookup
+from lossbook._checks import as_float_array, check_int, check_positive, check_same_shape, lookup
 
 __all__ = ["Optimizer", "SGD", "Adagrad", "RMSprop", "Adam", "Nadam", "get", "minimize"]
 
@@ -476,8 +475,7 @@ def minimize(optimizer, grad_fn, init, steps):
     optimizer = get(optimizer)
     if not callable(grad_fn):
         raise TypeError(f"grad_fn must be callable, got {type(grad_fn).__name__}")
-    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    steps = check_int(steps, "steps")
     x = np.array(as_float_array(init, "init"), dtype=np.float64)
     path = np.empty((int(steps) + 1, *x.shape))
     path[0] = x

@@ -21,12 +21,10 @@ deterministic. ``weights`` holds the bias first: ``weights[0] = b``, ``weights[1
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from lossbook import activations
-from lossbook._checks import as_float_array, check_positive, lookup
+from lossbook._checks import as_float_array, check_int, check_positive, lookup
 
 __all__ = ["Perceptron", "logic_gate_data", "step", "identity", "seed_linear", "ACTIVATIONS"]
 
@@ -78,14 +76,6 @@ def logic_gate_data(name):
     return X, np.array(targets, dtype=np.int64)
 
 
-def _check_count(value, name, minimum):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
-
-
 class Perceptron:
     """A single perceptron trained with Rosenblatt's rule, exactly as in the seed.
 
@@ -105,9 +95,9 @@ class Perceptron:
     """
 
     def __init__(self, n_inputs, learning_rate=0.2, epochs=10, activation="step"):
-        self.n_inputs = _check_count(n_inputs, "n_inputs", 1)
+        self.n_inputs = check_int(n_inputs, "n_inputs", minimum=1)
         self.learning_rate = check_positive(learning_rate, "learning_rate")
-        self.epochs = _check_count(epochs, "epochs", 0)
+        self.epochs = check_int(epochs, "epochs")
         if activation is None:
             activation = "none"
         self.activation_name = (

@@ -527,7 +527,7 @@ def test_two_layer_net_accuracy_and_errors(rng):
     pred = np.argmax(net.predict(x), axis=1)
     assert net.accuracy(x, pred) == 1.0
     assert net.accuracy(x, np.eye(2)[1 - pred]) == 0.0
-    with pytest.raises(ValueError, match="hidden_size must be >= 1, got 0"):
+    with pytest.raises(ValueError, match="hidden_size must be an integer >= 1, got 0"):
         TwoLayerNet(2, 0, 2)
     with pytest.raises(TypeError, match="input_size must be an integer, got float"):
         TwoLayerNet(2.0, 3, 2)

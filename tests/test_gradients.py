@@ -211,7 +211,7 @@ def test_gradient_descent_shapes_and_defaults():
 def test_gradient_descent_bad_input():
     with pytest.raises(ValueError, match="learning_rate must be a finite number > 0, got 0.0"):
         gradient_descent(sphere, [1.0], learning_rate=0.0)
-    with pytest.raises(ValueError, match="steps must be >= 0, got -1"):
+    with pytest.raises(ValueError, match="steps must be an integer >= 0, got -1"):
         gradient_descent(sphere, [1.0], steps=-1)
     with pytest.raises(TypeError, match="steps must be an integer, got float"):
         gradient_descent(sphere, [1.0], steps=10.0)

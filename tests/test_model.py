@@ -260,7 +260,7 @@ def test_errors(rng):
         model.compile(optimizer="adam", loss="mse", metrics=["f1"])
     with pytest.raises(ValueError, match="unknown activation 'swishy'"):
         Dense(3, activation="swishy")
-    with pytest.raises(ValueError, match="units must be a positive integer"):
+    with pytest.raises(ValueError, match="Dense units must be an integer >= 1, got 0"):
         Dense(0)
     with pytest.raises(ValueError, match="dtype must be 'float32' or 'float64', got 'int8'"):
         Sequential([Dense(2)], dtype="int8")
@@ -281,6 +281,8 @@ def test_errors(rng):
         model.fit(bad, y, verbose=0)
     with pytest.raises(ValueError, match="batch_size must be an integer >= 1"):
         model.fit(x, y, batch_size=0)
+    with pytest.raises(TypeError, match="batch_size must be an integer, got float"):
+        model.fit(x, y, batch_size=2.0)
     with pytest.raises(ValueError, match="x_val and y_val have different lengths"):
         model.fit(x, y, validation_data=(x, y[:3]), verbose=0)
     with pytest.raises(ValueError, match="x is empty"):
@@ -317,3 +319,33 @@ def test_benchmark_smoke():
     assert re.fullmatch(
         r"ratio=\d+\.\d\d acc_lossbook=0\.\d{4} acc_keras=0\.\d{4}", last
     ), last
+
+
+def test_model_has_no_second_copy_of_the_maths():
+    """Activations and losses come from lossbook.activations / lossbook.losses."""
+    import inspect
+
+    source = inspect.getsource(lbm)
+    for copy in ("1e-7", "np.exp", "np.tanh", "np.maximum", "np.log", "np.clip", " eps = "):
+        assert copy not in source, copy
+
+
+@pytest.mark.parametrize(
+    "name", ["linear", "relu", "sigmoid", "tanh", "softmax", "leaky_relu", "log_softmax"]
+)
+def test_dense_trains_with_the_taught_formulas(name, rng):
+    """Dense's forward is activations.<name>(x·W + b); its backward is activations.<name>_grad."""
+    from lossbook import activations
+
+    layer = Dense(4, activation=name)
+    layer.build((3,), np.random.default_rng(0), np.float64)
+    x = rng.standard_normal((5, 3))
+    z = x @ layer.kernel + layer.bias
+    a = layer.forward(x)
+    np.testing.assert_allclose(a, activations.get(name)(z), rtol=1e-12, atol=1e-15)
+    g = rng.standard_normal(a.shape)
+    dx = layer.backward(g.copy())
+    dz = activations.get_grad(name)(z, upstream=g)
+    np.testing.assert_allclose(layer.d_kernel, x.T @ dz, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer.d_bias, dz.sum(axis=0), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(dx, dz @ layer.kernel.T, rtol=1e-10, atol=1e-12)

@@ -511,7 +511,7 @@ def test_minimize_seven_paths_on_ravine():
 
 
 def test_minimize_errors():
-    with pytest.raises(ValueError, match="steps must be a whole number >= 0"):
+    with pytest.raises(ValueError, match="steps must be an integer >= 0, got -1"):
         opt.minimize("sgd", quad_grad, X0, steps=-1)
     with pytest.raises(TypeError, match="grad_fn must be callable"):
         opt.minimize("sgd", None, X0, steps=1)

@@ -248,13 +248,13 @@ def test_decision_boundary_errors():
 
 
 def test_bad_constructor_arguments():
-    with pytest.raises(ValueError, match="n_inputs must be >= 1, got 0"):
+    with pytest.raises(ValueError, match="n_inputs must be an integer >= 1, got 0"):
         Perceptron(0)
     with pytest.raises(TypeError, match="n_inputs must be an integer"):
         Perceptron(2.0)
     with pytest.raises(ValueError, match="learning_rate must be a finite number > 0"):
         Perceptron(2, learning_rate=0)
-    with pytest.raises(ValueError, match="epochs must be >= 0, got -1"):
+    with pytest.raises(ValueError, match="epochs must be an integer >= 0, got -1"):
         Perceptron(2, epochs=-1)
     with pytest.raises(TypeError, match="epochs must be an integer, got bool"):
         Perceptron(2, epochs=True)
