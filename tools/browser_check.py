@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html.parser
 import http.server
 import json
 import pathlib
@@ -177,6 +178,102 @@ def close(context) -> None:
     """Close a browser context without noise from requests still being routed."""
     context.unroute_all(behavior="ignoreErrors")
     context.close()
+
+
+# Korean search recall: what the search page lists, against the pages that hold each term.
+SEARCH_RECALL = {  # terms whose every page the search page must list (recall >= the value)
+    "ko": (("손실", "기울기", "학습률", "가중치", "미분", "확률", "편향", "오차", "활성화",
+            "최솟값"), 0.95),
+    "en": (("loss", "gradient", "derivative", "weight", "activation", "optimizer",
+            "perceptron", "sigmoid"), 0.95),
+}
+
+
+class _ArticleText(html.parser.HTMLParser):
+    """The text of a built page's ``<article>`` (what the search index is made from),
+    without scripts and styles."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip, self.parts = 0, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += tag not in VOID_TAGS
+        if self.depth and tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag in ("script", "style"):
+            self.skip -= 1
+        if self.depth and tag not in VOID_TAGS:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "source", "track", "wbr"}
+
+
+def article_text(path: pathlib.Path) -> str:
+    parser = _ArticleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def holds(text: str, term: str, lang: str) -> bool:
+    """Ground truth: a Korean term anywhere in the text (particles attach to it, compounds
+    contain it); an English one as a word, any case, plural and -ed/-ing forms included
+    (what the English stemmer joins: gradient, gradients; not lossbook for loss)."""
+    if lang == "ko":
+        return term in text
+    return re.search(rf"\b{re.escape(term)}(s|es|ed|ing)?\b", text, re.I) is not None
+
+
+def search_page_lists(page, base: str, term: str) -> set[str] | None:
+    """The pages (paths relative to the build) the real search page lists for ``term``;
+    None if the search did not finish."""
+    page.goto(base + "search.html?q=" + urllib.parse.quote(term))
+    try:
+        page.wait_for_function(
+            """() => { const s = document.querySelector('#search-results .search-summary');
+                       return s && /Search finished|did not match/.test(s.innerText); }""",
+            timeout=20000)
+    except PlaywrightError:
+        return None
+    settle(page)  # the summaries of the hits are fetched after the list is shown
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a",
+                                      "els => els.map(a => a.href)")
+    return {urllib.parse.urlsplit(h).path[len(urllib.parse.urlsplit(base).path):]
+            for h in hrefs}
+
+
+def search_recall(page, base: str, html_dir: pathlib.Path, pages: list[str]) -> dict:
+    """For every term of SEARCH_RECALL: the pages holding it, the pages the search page
+    lists, recall per language. Returns {lang: {"found", "total", "missed", "extra"}}."""
+    texts = {rel: article_text(html_dir / rel) for rel in pages}
+    report = {}
+    for lang, (terms, _) in SEARCH_RECALL.items():
+        found = total = extra = 0
+        missed, per_term = [], {}
+        for term in terms:
+            truth = {rel for rel, text in texts.items() if holds(text, term, lang)}
+            listed = search_page_lists(page, base, term)
+            if listed is None:
+                listed = set()
+                missed.append(f"{term}: search did not finish")
+            hit = truth & listed
+            found += len(hit)
+            total += len(truth)
+            extra += len(listed - truth)
+            per_term[term] = f"{len(hit)}/{len(truth)}"
+            missed += [f"{term}: {rel}" for rel in sorted(truth - listed)]
+        report[lang] = {"found": found, "total": total, "missed": missed, "extra": extra,
+                        "per_term": per_term}
+    return report
 
 
 class Checker:
@@ -385,6 +482,26 @@ class Checker:
         finally:
             close(context)
 
+    def check_search_recall(self) -> None:
+        """Search finds what is there: for each term of SEARCH_RECALL, the pages the real
+        search page lists against the pages whose text holds the term; the recall
+        (pages listed / pages holding it, summed over the terms) of each language must
+        reach its threshold (Korean: book/_ext/korean_search.py)."""
+        html_dir = self.shots.parent / "html"
+        context, page = self.new_page("search.html (recall)")
+        try:
+            report = search_recall(page, self.base, html_dir, book_pages(html_dir))
+        finally:
+            close(context)
+        for lang, r in report.items():
+            recall = r["found"] / r["total"] if r["total"] else 0.0
+            terms = " ".join(f"{t} {n}" for t, n in r["per_term"].items())
+            print(f"  search recall {lang}: {r['found']}/{r['total']} = {recall:.3f} "
+                  f"({r['extra']} listed without the term; {terms})")
+            if recall < SEARCH_RECALL[lang][1]:
+                self.fail("search.html", f"{lang} search recall {recall:.3f} < "
+                          f"{SEARCH_RECALL[lang][1]}; missed " + "; ".join(r["missed"][:8]))
+
     def check_phone(self, rel: str) -> None:
         context, page = self.new_page(f"{rel} (390 px)", viewport=PHONE)
         try:
@@ -412,6 +529,7 @@ def run_worker(job: dict) -> dict:
             print(f"  checked {rel}", flush=True)
         if job["search"]:
             checker.check_search()
+            checker.check_search_recall()
         for rel in job["phone"]:
             checker.check_phone(rel)
         browser.close()
