@@ -20,7 +20,9 @@ A and AA rules; any serious or critical violation fails (rule id, impact, target
 page are printed), and so does any ``<img>`` whose alt text is missing, empty or a
 file name (``../../_images/f73a....png``). Totals are printed per impact.
 
-Then the search page must find a Korean and an English term, every page gets a
+Then the search page must list at least 95 % of the pages that contain each of ten
+Korean and eight English terms (recall; ``SEARCH_RECALL``, Korean words with particles:
+``book/_ext/korean_search.py``), every page gets a
 full-page screenshot in ``_build/screenshots/``, and two pages are checked at a
 phone width (390 px) for horizontal overflow.
 
