@@ -1,4 +1,4 @@
-"""Chapter 6: optimizers, from SGD to Nadam, as Keras 3 implements them (seed 003)."""
+"""Chapter 6: optimizers, from SGD to Nadam, as Keras 3 implements them (source post: "Model compile")."""
 
 from nbbuild import code, md
 
@@ -30,10 +30,10 @@ import inspect
 
 import matplotlib.pyplot as plt
 import numpy as np
-from IPython.display import HTML
 
 import lossbook
 from lossbook.datasets import load_mnist
+from lossbook.exercises import ch06 as check
 from lossbook.gradients import ravine, ravine_grad, saddle, saddle_grad
 from lossbook.model import Dense, Flatten, Input, Sequential
 from lossbook.optimizers import SGD, Adagrad, Adam, Nadam, RMSprop, minimize
@@ -54,14 +54,14 @@ $$
 w \leftarrow w - \eta\, g, \qquad g = \nabla L(w)
 $$
 
-여기서 $\eta$는 학습률입니다. 시드 글(seed 003)은 경사 하강법의 문제를 네 가지로 정리합니다. 이 장에서 각 문제를 누가 해결하는지 정리하면 다음과 같습니다.
+여기서 $\eta$는 학습률입니다. {ref}`「모델 컴파일」 글 <ko-post-model-compile>`은 경사 하강법의 문제를 네 가지로 정리합니다. 이 장에서 각 문제를 누가 해결하는지 정리하면 다음과 같습니다.
 
 | 문제 | 무엇이 도움이 되나 |
 |---|---|
 | 데이터가 많을수록 한 걸음의 계산량이 커짐 | 미니배치(mini-batch): `fit(..., batch_size=32)`가 데이터를 작게 나눠 기울기를 추정합니다. 옵티마이저와는 무관합니다. |
 | 지그재그(zig-zag): 가파른 방향으로 왔다 갔다 | 모멘텀, 네스테로프: 방향이 바뀌는 성분은 서로 상쇄되고 일정한 성분은 쌓입니다. |
-| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), Adagrad·RMSprop·Adam(기울기 크기로 나눠 작은 기울기에서도 걸음이 커짐) |
-| 지역 최솟값(local minimum) | 어느 옵티마이저도 보장하지 못합니다. 큰 신경망에서는 지역 최솟값보다 **안장점**이 더 흔한 걸림돌이고, 적응형(adaptive) 옵티마이저는 안장점을 빨리 벗어납니다(아래 그림). |
+| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), RMSprop·Adam·Nadam(최근 기울기의 크기로 나눠 작은 기울기도 걸음이 커짐). Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 작은 기울기는 작은 걸음 그대로입니다(아래 {ref}`ko-plateau-race` 절). |
+| 지역 최솟값(local minimum) | 어느 옵티마이저도 보장하지 못합니다. 큰 신경망에서는 지역 최솟값보다 **안장점**이 더 흔한 걸림돌이고, 적응형(adaptive) 옵티마이저는 안장점을 빨리 벗어납니다(아래 그림. 이유는 옵티마이저마다 다릅니다). |
 
 이 장의 모든 옵티마이저는 `lossbook.optimizers`에 Keras 3와 **같은 기본값, 같은 수식**으로 구현되어 있습니다(패키지 테스트가 Keras와 매 걸음 비교합니다). 사용법도 Keras와 같습니다. `opt.apply(grads, params)`가 가중치 배열을 제자리에서(in place) 한 걸음 움직입니다.
 """,
@@ -74,14 +74,14 @@ $$
 w \leftarrow w - \eta\, g, \qquad g = \nabla L(w)
 $$
 
-where $\eta$ is the learning rate. Seed post 003 lists four problems of gradient descent. Here is who addresses each of them:
+where $\eta$ is the learning rate. {ref}`The “Model compile” post <en-post-model-compile>` lists four problems of gradient descent. Here is who addresses each of them:
 
 | Problem | What helps |
 |---|---|
 | the more data, the more work per step | mini-batches: `fit(..., batch_size=32)` estimates the gradient on a small slice of data. This is not the optimizer's job. |
 | zig-zag: bouncing across a steep direction | Momentum, Nesterov: components that flip sign cancel out, consistent ones build up. |
-| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); Adagrad, RMSprop, Adam (dividing by the gradient's size makes small gradients take sizeable steps) |
-| local minima | no optimizer guarantees anything here. In large networks **saddle points** are the more common obstacle, and adaptive optimizers leave them quickly (figure below). |
+| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); RMSprop, Adam, Nadam (dividing by the size of recent gradients makes small gradients take sizeable steps). Keras's Adagrad starts its accumulator at $0.1$, so small gradients stay small steps (section {ref}`en-plateau-race` below). |
+| local minima | no optimizer guarantees anything here. In large networks **saddle points** are the more common obstacle, and adaptive optimizers leave them quickly (figure below; each for its own reason). |
 
 Every optimizer of this chapter is implemented in `lossbook.optimizers` with **the same defaults and the same formulas as Keras 3** (the package's tests compare them with Keras step by step), and used the same way: `opt.apply(grads, params)` moves the weight arrays one step, in place.
 """,
@@ -96,15 +96,17 @@ print("after one step:", w, "| iterations:", opt.iterations)
     ),
     md(
         ko=r"""
+(ko-fix-minibatch)=
 ```{admonition} 바로잡기: "확률적"인 부분은 옵티마이저가 아니라 미니배치입니다
 :class: warning
-시드 글 003의 "3. Optimizer의 종류"는 "Optimizer는 기본적으로 SGD를 기반으로 하므로, 확률적 추출을 통해 경사 하강법을 시행한다"고 씁니다. 하지만 옵티마이저는 **이미 계산된 기울기**를 받을 뿐 데이터를 뽑지 않습니다. 데이터를 섞고 미니배치로 나누는 것은 `fit`(학습 루프)입니다. `keras.optimizers.SGD`도 위 셀처럼 받은 기울기로 $w \leftarrow w - \eta g$를 계산할 뿐이고, `batch_size`를 데이터 전체 크기로 주면 같은 SGD가 그대로 (전체 배치) 경사 하강법이 됩니다. "확률적"이라는 이름은 미니배치 기울기로 학습하던 역사에서 온 것이고, Adam이나 RMSprop도 똑같이 미니배치 기울기를 받습니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 "3. Optimizer의 종류" 절은 "Optimizer는 기본적으로 SGD를 기반으로 하므로, 확률적 추출을 통해 경사 하강법을 시행한다"고 씁니다. 하지만 옵티마이저는 **이미 계산된 기울기**를 받을 뿐 데이터를 뽑지 않습니다. 데이터를 섞고 미니배치로 나누는 것은 `fit`(학습 루프)입니다. `keras.optimizers.SGD`도 위 셀처럼 받은 기울기로 $w \leftarrow w - \eta g$를 계산할 뿐이고, `batch_size`를 데이터 전체 크기로 주면 같은 SGD가 그대로 (전체 배치) 경사 하강법이 됩니다. "확률적"이라는 이름은 미니배치 기울기로 학습하던 역사에서 온 것이고, Adam이나 RMSprop도 똑같이 미니배치 기울기를 받습니다.
 ```
 """,
         en=r"""
+(en-fix-minibatch)=
 ```{admonition} Correction: the "stochastic" part is the mini-batch, not the optimizer
 :class: warning
-Seed post 003 ("3. Kinds of optimizers") says that "optimizers are based on SGD, so they perform gradient descent through random sampling". An optimizer, however, only receives **a gradient that has already been computed**; it draws no data. Shuffling the data and cutting it into mini-batches is the job of `fit` (the training loop). `keras.optimizers.SGD` simply computes $w \leftarrow w - \eta g$ from the gradient it is given, as in the cell above, and with `batch_size` equal to the whole data set the very same SGD is plain (full-batch) gradient descent. The name "stochastic" comes from its history of being used with mini-batch gradients, and Adam or RMSprop receive mini-batch gradients in exactly the same way.
+{ref}`The “Model compile” post <en-post-model-compile>` ("3. Kinds of optimizers") says that "optimizers are based on SGD, so they perform gradient descent through random sampling". An optimizer, however, only receives **a gradient that has already been computed**; it draws no data. Shuffling the data and cutting it into mini-batches is the job of `fit` (the training loop). `keras.optimizers.SGD` simply computes $w \leftarrow w - \eta g$ from the gradient it is given, as in the cell above, and with `batch_size` equal to the whole data set the very same SGD is plain (full-batch) gradient descent. The name "stochastic" comes from its history of being used with mini-batch gradients, and Adam or RMSprop receive mini-batch gradients in exactly the same way.
 ```
 """,
     ),
@@ -114,6 +116,22 @@ Seed post 003 ("3. Kinds of optimizers") says that "optimizers are based on SGD,
 ## 일곱 가지 업데이트 규칙
 
 아래 식에서 $g$는 현재 가중치에서의 기울기, $\eta$는 학습률(`learning_rate`), $t = 1, 2, \dots$는 걸음 수(`iterations + 1`)입니다. 제곱·제곱근·나눗셈은 **원소별**(element-wise)로 계산합니다. 즉 가중치 하나하나가 자기만의 걸음 크기를 가집니다. 상태 변수($v, G, s, m$)는 모두 $0$에서 시작합니다(Adagrad의 $G$만 예외). 식은 Keras 3 소스(`keras/src/optimizers/*.py`)와 같은 순서로 적었고, 원 논문과 다른 부분은 따로 밝힙니다.
+
+같은 글자가 옵티마이저마다 다른 뜻으로 쓰이는 곳이 두 군데 있습니다. $v$는 모멘텀에서는 **속도**(지난 걸음의 누적)이고 Adam·Nadam에서는 **기울기 제곱의 이동 평균**(2차 모멘트)입니다. $\mu$는 모멘텀에서는 **상수 계수**이고, Nadam의 $\mu_t$는 걸음마다 바뀌는 **일정(schedule)** 입니다. 원 논문들의 표기를 따르려고 글자는 그대로 두고, 아래 표로 구별합니다.
+
+| 기호 | 뜻 | 쓰는 옵티마이저 | Keras의 이름(상태 변수는 `lossbook`의 `opt.slots`에서도 같은 이름) |
+|---|---|---|---|
+| $w$, $g$ | 가중치, 그 가중치에서의 기울기 | 모두 | 변수, `gradient` |
+| $\eta$ | 학습률 | 모두 | `learning_rate` |
+| $t$ | 걸음 번호 $1, 2, \dots$ | Adam, Nadam | `iterations + 1` |
+| $\mu$ | 모멘텀 계수(상수, 예: $0.9$) | Momentum, Nesterov | `momentum` |
+| $v$ | 속도: $v \leftarrow \mu v - \eta g$ | Momentum, Nesterov | 상태 `momentum` |
+| $G$ | 기울기 제곱의 누적 합, $G_0 = 0.1$ | Adagrad | `initial_accumulator_value`, 상태 `accumulator` |
+| $\rho$, $s$ | 이동 평균 계수, 기울기 제곱의 이동 평균 | RMSprop | `rho`, 상태 `velocity` |
+| $\beta_1$, $m$ | 이동 평균 계수, 기울기의 이동 평균(1차 모멘트) | Adam, Nadam | `beta_1`, 상태 `momentum` |
+| $\beta_2$, $v$ | 이동 평균 계수, 기울기 제곱의 이동 평균(2차 모멘트) | Adam, Nadam | `beta_2`, 상태 `velocity` |
+| $\mu_t$, $\Pi_t$ | 걸음마다 바뀌는 모멘텀 계수와 그 누적 곱 | Nadam | `u_t`, `u_product` |
+| $\epsilon$ | 0으로 나누지 않게 더하는 작은 수 | Adagrad, RMSprop, Adam, Nadam | `epsilon` |
 
 ### SGD와 모멘텀: 속도를 쌓아 지그재그를 줄인다
 
@@ -174,12 +192,28 @@ w &\leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 \end{aligned}
 $$
 
-Nadam {cite}`dozat2016nadam`은 Adam의 모멘텀 항에 **다음 걸음의** 모멘텀 계수 $\mu_{t+1}$을 써서 한 걸음 앞을 봅니다(네스테로프와 같은 생각). 모멘텀 계수 $\mu_t$는 약 $0.47$($\mu_1 = 0.9 \times 0.52$)에서 시작해 $\beta_1 = 0.9$로 서서히 올라갑니다(warm-up). Keras 3는 이 일정에 $0.96^{t}$을 쓰므로 약 100걸음 만에 $0.9$ 가까이 오르는데, Keras 2(`schedule_decay=0.004`)와 PyTorch(`momentum_decay=0.004`)는 $0.96^{0.004t}$를 써서 수천 걸음에 걸쳐 오릅니다. 같은 이름이라도 라이브러리마다 수식이 조금씩 다를 수 있다는 좋은 예입니다.
+Nadam {cite}`dozat2016nadam`은 Adam의 모멘텀 항에 **다음 걸음의** 모멘텀 계수 $\mu_{t+1}$을 써서 한 걸음 앞을 봅니다(네스테로프와 같은 생각). 모멘텀 계수 $\mu_t$는 약 $0.47$($\mu_1 = 0.9 \times 0.52$)에서 시작해 $\beta_1 = 0.9$로 서서히 올라갑니다(warm-up). **논문과 다른 점:** Dozat의 논문은 이 일정을 $\mu_t = \beta_1\bigl(1 - \tfrac12\, 0.96^{\,t/250}\bigr)$로 씁니다. Keras 3는 지수의 $/250$ 없이 $0.96^{t}$을 쓰므로 warm-up이 250배 빨라 약 100걸음 만에 $0.9$ 가까이 오릅니다. 논문의 일정은 Keras 2(`schedule_decay=0.004`)와 PyTorch(`momentum_decay=0.004`)의 $0.96^{0.004t} = 0.96^{t/250}$과 같고, 수만 걸음에 걸쳐 오릅니다(아래 셀: 5,000걸음에도 $0.70$). 이 장의 식과 `lossbook`은 Keras 3를 따릅니다. 같은 이름이라도 라이브러리마다 수식이 조금씩 다를 수 있다는 좋은 예입니다.
 """,
         en=r"""
 ## Seven update rules
 
 Below, $g$ is the gradient at the current weights, $\eta$ the learning rate (`learning_rate`) and $t = 1, 2, \dots$ the step number (`iterations + 1`). Squares, square roots and divisions are **element-wise**: every single weight gets its own step size. All state variables ($v, G, s, m$) start at $0$ (except Adagrad's $G$). The formulas follow the Keras 3 source (`keras/src/optimizers/*.py`) line by line; where Keras differs from the original paper, we say so.
+
+Two letters mean different things in different optimizers: $v$ is the **velocity** (accumulated past steps) in momentum, but the **moving average of squared gradients** (the second moment) in Adam and Nadam; $\mu$ is a **constant coefficient** in momentum, while Nadam's $\mu_t$ is a **schedule** that changes every step. We keep the letters of the original papers and tell them apart with this table:
+
+| symbol | meaning | used by | Keras name (state variables have the same names in `lossbook`'s `opt.slots`) |
+|---|---|---|---|
+| $w$, $g$ | a weight, the gradient at that weight | all | variable, `gradient` |
+| $\eta$ | learning rate | all | `learning_rate` |
+| $t$ | step number $1, 2, \dots$ | Adam, Nadam | `iterations + 1` |
+| $\mu$ | momentum coefficient (a constant such as $0.9$) | Momentum, Nesterov | `momentum` |
+| $v$ | velocity: $v \leftarrow \mu v - \eta g$ | Momentum, Nesterov | state `momentum` |
+| $G$ | running sum of squared gradients, $G_0 = 0.1$ | Adagrad | `initial_accumulator_value`, state `accumulator` |
+| $\rho$, $s$ | averaging coefficient, moving average of squared gradients | RMSprop | `rho`, state `velocity` |
+| $\beta_1$, $m$ | averaging coefficient, moving average of gradients (first moment) | Adam, Nadam | `beta_1`, state `momentum` |
+| $\beta_2$, $v$ | averaging coefficient, moving average of squared gradients (second moment) | Adam, Nadam | `beta_2`, state `velocity` |
+| $\mu_t$, $\Pi_t$ | momentum coefficient that changes every step, and its running product | Nadam | `u_t`, `u_product` |
+| $\epsilon$ | small number that keeps the division finite | Adagrad, RMSprop, Adam, Nadam | `epsilon` |
 
 ### SGD and Momentum: build up velocity, damp the zig-zag
 
@@ -240,19 +274,37 @@ w &\leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 \end{aligned}
 $$
 
-Nadam {cite}`dozat2016nadam` looks one step ahead by weighting Adam's momentum with **the next step's** momentum coefficient $\mu_{t+1}$ (Nesterov's idea). The coefficient $\mu_t$ warms up from about $0.47$ ($\mu_1 = 0.9 \times 0.52$) towards $\beta_1 = 0.9$. Keras 3 uses $0.96^{t}$ in that schedule, so it gets close to $0.9$ within about 100 steps, whereas Keras 2 (`schedule_decay=0.004`) and PyTorch (`momentum_decay=0.004`) use $0.96^{0.004t}$, a warm-up over thousands of steps. A good reminder that the same name may hide slightly different formulas in different libraries.
+Nadam {cite}`dozat2016nadam` looks one step ahead by weighting Adam's momentum with **the next step's** momentum coefficient $\mu_{t+1}$ (Nesterov's idea). The coefficient $\mu_t$ warms up from about $0.47$ ($\mu_1 = 0.9 \times 0.52$) towards $\beta_1 = 0.9$. **A difference from the paper:** Dozat's paper writes the schedule as $\mu_t = \beta_1\bigl(1 - \tfrac12\, 0.96^{\,t/250}\bigr)$. Keras 3 drops the $/250$ and uses $0.96^{t}$, a warm-up 250 times faster that gets close to $0.9$ within about 100 steps. The paper's schedule is the $0.96^{0.004t} = 0.96^{t/250}$ of Keras 2 (`schedule_decay=0.004`) and PyTorch (`momentum_decay=0.004`), which rises over tens of thousands of steps (next cell: $0.70$ after 5,000 steps). The formulas of this chapter and `lossbook` follow Keras 3. A good reminder that the same name may hide slightly different formulas in different libraries.
 """,
+    ),
+    code(
+        """
+beta_1 = 0.9
+print(f"{'t':>6s} {'Keras 3: 0.96^t':>16s} {'paper: 0.96^(t/250)':>20s}")
+for t in (1, 10, 100, 1000, 5000):
+    mu_keras = beta_1 * (1 - 0.5 * 0.96**t)
+    mu_paper = beta_1 * (1 - 0.5 * 0.96 ** (t / 250))
+    print(f"{t:6d} {mu_keras:16.4f} {mu_paper:20.4f}")
+"""
     ),
     md(
         ko=r"""
 ### 들여다보기: Adam 한 걸음
 
-`lossbook`의 Adam은 위 식을 그대로 옮겼습니다. 배열을 새로 만들지 않도록 `out=` 인자와 제자리 연산을 쓴 것만 다릅니다.
+`lossbook`의 Adam은 위 식을 한 줄씩 그대로 옮겼습니다. 아래에 출력한 패키지 소스를 식과 나란히 읽어 보세요.
+
+- `_before_step`은 한 걸음에 한 번, 모든 가중치 배열보다 먼저 불립니다. 걸음 번호 $t$ = `iterations + 1`로 편향 보정 계수 $\sqrt{1-\beta_2^{\,t}}/(1-\beta_1^{\,t})$를 계산해 둡니다.
+- `_update(g, w, slots, lr)`는 가중치 배열마다 불립니다. `slots`는 그 배열의 상태(`"momentum"`이 $m$, `"velocity"`가 $v$)입니다. `m += ...`, `v += ...`는 **제자리(in place)** 연산이라 갱신된 $m, v$가 다음 걸음까지 남습니다.
+- `alpha`가 식의 $\alpha_t$이고, 마지막 줄 `w -= ...`가 가중치 배열 자체를 제자리에서 움직입니다. 그래서 `opt.apply(grads, params)`는 아무것도 돌려주지 않습니다. `amsgrad` 부분은 기본값(`False`)에서는 건너뜁니다.
 """,
         en=r"""
 ### Look inside: one Adam step
 
-`lossbook`'s Adam is the formulas above, written with `out=` arguments and in-place operations so that no new arrays are allocated on each step.
+`lossbook`'s Adam is the formulas above, line by line. Read the package source printed below side by side with them:
+
+- `_before_step` runs once per step, before any weight array is updated. From the step number $t$ = `iterations + 1` it computes the bias-correction factor $\sqrt{1-\beta_2^{\,t}}/(1-\beta_1^{\,t})$.
+- `_update(g, w, slots, lr)` runs for each weight array; `slots` holds that array's state (`"momentum"` is $m$, `"velocity"` is $v$). `m += ...` and `v += ...` work **in place**, so the updated $m$ and $v$ persist until the next step.
+- `alpha` is the formula's $\alpha_t$, and the last line, `w -= ...`, moves the weight array itself, in place. That is why `opt.apply(grads, params)` returns nothing. The `amsgrad` branch is skipped with the default `False`.
 """,
     ),
     code(
@@ -307,15 +359,17 @@ for name, opt in step_optimizers.items():
     ),
     md(
         ko=r"""
+(ko-fix-adam-adagrad)=
 ```{admonition} 바로잡기: Adam은 "모멘텀 + Adagrad"가 아니라 "모멘텀 + RMSprop"입니다
 :class: warning
-시드 글 003은 옵티마이저를 모멘텀 방식과 Adagrad 방식으로 나눈 뒤 "Momentum 방식과 Adagrad 방식을 하나로 합친 방법이 Adam과 Nadam"이라고 씁니다. Adam의 분모는 Adagrad의 **누적 합** $G = \sum g^2$이 아니라 RMSprop의 **지수 이동 평균** $v = \beta_2 v + (1-\beta_2) g^2$입니다 {cite}`kingma2015adam`. 차이는 위 표에서 바로 보입니다. 같은 기울기가 계속 들어오면 Adagrad의 걸음은 $1/\sqrt t$로 줄어 1000번째 걸음에서 $0.0032$까지 작아지지만, Adam의 걸음은 계속 $0.1$입니다. 여기에 편향 보정이 더해진 것이 Adam이고, Nadam은 Adam의 모멘텀을 네스테로프 방식으로 바꾼 것입니다 {cite}`dozat2016nadam`. (Adagrad 계열에서 RMSprop이 나왔으니 "Adagrad의 생각을 이어받았다"고는 할 수 있지만, 식은 RMSprop의 것입니다.)
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`은 옵티마이저를 모멘텀 방식과 Adagrad 방식으로 나눈 뒤 "Momentum 방식과 Adagrad 방식을 하나로 합친 방법이 Adam과 Nadam"이라고 씁니다. Adam의 분모는 Adagrad의 **누적 합** $G = \sum g^2$이 아니라 RMSprop의 **지수 이동 평균** $v = \beta_2 v + (1-\beta_2) g^2$입니다 {cite}`kingma2015adam`. 차이는 위 표에서 바로 보입니다. 같은 기울기가 계속 들어오면 Adagrad의 걸음은 $1/\sqrt t$로 줄어 1000번째 걸음에서 $0.0032$까지 작아지지만, Adam의 걸음은 계속 $0.1$입니다. 여기에 편향 보정이 더해진 것이 Adam이고, Nadam은 Adam의 모멘텀을 네스테로프 방식으로 바꾼 것입니다 {cite}`dozat2016nadam`. (Adagrad 계열에서 RMSprop이 나왔으니 "Adagrad의 생각을 이어받았다"고는 할 수 있지만, 식은 RMSprop의 것입니다.)
 ```
 """,
         en=r"""
+(en-fix-adam-adagrad)=
 ```{admonition} Correction: Adam is "momentum + RMSprop", not "momentum + Adagrad"
 :class: warning
-Seed post 003 splits optimizers into a momentum family and an Adagrad family, then says that "Adam and Nadam combine the momentum approach and the Adagrad approach". Adam's denominator is not Adagrad's **running sum** $G = \sum g^2$ but RMSprop's **exponential moving average** $v = \beta_2 v + (1-\beta_2) g^2$ {cite}`kingma2015adam`. The table above shows the difference: with a constant gradient Adagrad's step shrinks like $1/\sqrt t$, down to $0.0032$ at step 1000, while Adam's stays at $0.1$. Adam is momentum + RMSprop + bias correction, and Nadam is Adam with its momentum replaced by Nesterov momentum {cite}`dozat2016nadam`. (RMSprop grew out of Adagrad, so Adam does inherit Adagrad's idea of per-coordinate scaling, but the formula it uses is RMSprop's.)
+{ref}`The “Model compile” post <en-post-model-compile>` splits optimizers into a momentum family and an Adagrad family, then says that "Adam and Nadam combine the momentum approach and the Adagrad approach". Adam's denominator is not Adagrad's **running sum** $G = \sum g^2$ but RMSprop's **exponential moving average** $v = \beta_2 v + (1-\beta_2) g^2$ {cite}`kingma2015adam`. The table above shows the difference: with a constant gradient Adagrad's step shrinks like $1/\sqrt t$, down to $0.0032$ at step 1000, while Adam's stays at $0.1$. Adam is momentum + RMSprop + bias correction, and Nadam is Adam with its momentum replaced by Nesterov momentum {cite}`dozat2016nadam`. (RMSprop grew out of Adagrad, so Adam does inherit Adagrad's idea of per-coordinate scaling, but the formula it uses is RMSprop's.)
 ```
 """,
     ),
@@ -387,7 +441,16 @@ for ax in axes:
     ax.set_ylabel("$y$")
 fig.tight_layout()
 plt.show()
-"""
+""",
+        alt={
+            "ko": "두 개의 등고선 그림. 왼쪽은 길쭉한 협곡 x²/20 + y²에서 (-7, 2)를 출발한 일곱 옵티마이저의 50걸음 경로로, SGD와 Adagrad는 x ≈ -4 근처에서 느려지고, 모멘텀 계열과 Adam·Nadam은 최솟값을 지나쳤다가 돌아오며, RMSprop은 최솟값에 닿는다. 오른쪽은 안장 x² - y²에서 (-1, 0.001)을 출발한 경로로, 모두 안장점 (0, 0) 쪽으로 가다가 y 방향으로 빠져나가며 SGD가 가장 늦게 빠져나간다.",
+            "en": "Two contour plots. Left: 50-step paths of seven optimizers from (-7, 2) in the elongated ravine x²/20 + y²; SGD and Adagrad slow down near x ≈ -4, the momentum family and Adam and Nadam overshoot the minimum and come back, RMSprop reaches it. Right: paths from (-1, 0.001) on the saddle x² - y²; all head towards the saddle point (0, 0) and leave along y, SGD last.",
+        },
+        caption={
+            "ko": "같은 출발점에서 일곱 옵티마이저가 지나간 길: 협곡(왼쪽)과 안장(오른쪽)",
+            "en": "Paths of the seven optimizers from the same start: ravine (left) and saddle (right)",
+        },
+        name="fig-optimizer-paths",
     ),
     code(
         """
@@ -411,14 +474,72 @@ for name, opt in make_optimizers().items():
         ko=r"""
 그림과 표에서 읽을 수 있는 것:
 
-- **협곡.** SGD는 $y$ 방향으로는 금방 바닥에 내려오지만 완만한 $x$ 방향으로는 걸음마다 $1 - 0.1 \times 0.1 = 0.99$배씩만 줄어 50걸음 뒤에도 $x \approx -4.2$에 머뭅니다. 모멘텀과 네스테로프는 $x$ 방향 속도를 쌓아 훨씬 빨리 내려가고, 네스테로프가 조금 덜 출렁입니다. Adagrad는 출발은 좋지만 $G$가 쌓이며 걸음이 줄어 가장 느린 축에 듭니다. RMSprop·Adam·Nadam은 좌표마다 걸음 크기를 맞추므로 완만한 $x$ 방향으로도 빠르게 나아갑니다(Adam은 모멘텀 때문에 $y$ 방향으로 크게 휘어 돌아옵니다). 다만 걸음이 대략 $\eta$로 유지되기 때문에 바닥 근처에서 $\eta$ 크기만큼 흔들리며, 이것이 학습률을 줄여 가는 스케줄(learning-rate schedule)이 쓰이는 이유입니다.
-- **안장.** 출발점의 $y$ 기울기는 $-2 \times 0.001 = -0.002$로 아주 작습니다. SGD는 이 작은 기울기에 비례해서만 움직이므로 안장점 근처에서 오래 머물다 30걸음이 넘어서야 빠져나갑니다. 모멘텀 계열은 속도가 쌓여 절반 정도의 시간에 빠져나가고, 적응형 옵티마이저는 작은 기울기를 그 크기로 나눠 **2~9걸음 만에** 빠져나갑니다.
+- **협곡.** SGD는 $y$ 방향으로는 금방 바닥에 내려오지만 완만한 $x$ 방향으로는 걸음마다 $1 - 0.1 \times 0.1 = 0.99$배씩만 줄어 50걸음 뒤에도 $x \approx -4.2$에 머뭅니다. 모멘텀과 네스테로프는 $x$ 방향 속도를 쌓아 훨씬 빨리 내려가고, 네스테로프가 조금 덜 출렁입니다. Adagrad는 출발은 좋지만 $G$가 쌓이며 걸음이 줄어 가장 느린 축에 듭니다. RMSprop·Adam·Nadam은 좌표마다 걸음 크기를 맞추므로 완만한 $x$ 방향으로도 빠르게 나아갑니다. 그중 RMSprop은 50걸음 안에 바닥에 닿습니다(표의 $f \approx 10^{-11}$). Adam과 Nadam은 모멘텀 $m$이 쌓인 속도 때문에 최솟값을 **지나쳐** $x > 0$ 쪽으로 넘어갔다가 되돌아오는 중이라 50걸음 뒤에도 $f \approx 10^{-2}$입니다(Adam은 $y$ 방향으로도 크게 휘어 돌아옵니다). 관성이 있는 옵티마이저가 바닥 근처에서 출렁이는 것은 학습률을 줄여 가는 스케줄(learning-rate schedule)이 쓰이는 이유 중 하나입니다.
+- **안장.** 출발점의 $y$ 기울기는 $-2 \times 0.001 = -0.002$로 아주 작습니다. SGD는 이 작은 기울기에 비례해서만 움직이므로 안장점 근처에서 오래 머물다 30걸음이 넘어서야 빠져나갑니다. 모멘텀 계열은 속도가 쌓여 절반 정도의 시간에 빠져나갑니다. RMSprop·Adam·Nadam은 작은 기울기를 **최근 기울기의 크기로 나누므로** $y$ 방향 걸음이 처음부터 $\eta$ 정도가 되어 2~4걸음 만에 빠져나갑니다. Adagrad가 9걸음 만에 빠져나가는 이유는 다릅니다. 누적값이 $G_0 = 0.1$에서 시작하므로 $\lvert g\rvert \ll \sqrt{0.1}$인 작은 기울기에서는 나누는 수가 $\sqrt{0.1} \approx 0.32$로 거의 고정되고, 걸음은 $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, 즉 **학습률 $3.16\eta \approx 0.95$인 SGD**처럼 움직입니다. 기울기 크기로 나누어서가 아니라, 이 실효 학습률(effective learning rate)이 SGD의 $0.1$보다 9.5배 크기 때문입니다(아래 셀).
 """,
         en=r"""
 What the figure and the table show:
 
-- **Ravine.** SGD reaches the floor along the steep $y$ direction quickly, but along the gentle $x$ direction each step only multiplies $x$ by $1 - 0.1 \times 0.1 = 0.99$: after 50 steps it is still at $x \approx -4.2$. Momentum and Nesterov build up velocity along $x$ and descend much faster, Nesterov with less overshoot. Adagrad starts well but slows down as $G$ accumulates, ending among the slowest. RMSprop, Adam and Nadam scale each coordinate's step and move fast along the gentle $x$ direction too (Adam's momentum carries it on a wide swing in $y$); since their steps stay around $\eta$, though, they rattle around the bottom with amplitude about $\eta$ — one reason why learning-rate schedules that shrink $\eta$ over time are used.
-- **Saddle.** At the start the $y$ gradient is only $-2 \times 0.001 = -0.002$. SGD moves in proportion to that tiny gradient, lingers near the saddle point and only escapes after more than 30 steps. The momentum family builds up speed and escapes in about half the time, and the adaptive optimizers divide the small gradient by its own size and escape **within 2 to 9 steps**.
+- **Ravine.** SGD reaches the floor along the steep $y$ direction quickly, but along the gentle $x$ direction each step only multiplies $x$ by $1 - 0.1 \times 0.1 = 0.99$: after 50 steps it is still at $x \approx -4.2$. Momentum and Nesterov build up velocity along $x$ and descend much faster, Nesterov with less overshoot. Adagrad starts well but slows down as $G$ accumulates, ending among the slowest. RMSprop, Adam and Nadam scale each coordinate's step and move fast along the gentle $x$ direction too. RMSprop reaches the bottom within the 50 steps ($f \approx 10^{-11}$ in the table). Adam and Nadam **overshoot**: the velocity built up in their momentum $m$ carries them past the minimum to $x > 0$, and after 50 steps they are still on their way back, at $f \approx 10^{-2}$ (Adam also swings widely in $y$). Optimizers with inertia swinging around the bottom are one reason why learning-rate schedules that shrink $\eta$ over time are used.
+- **Saddle.** At the start the $y$ gradient is only $-2 \times 0.001 = -0.002$. SGD moves in proportion to that tiny gradient, lingers near the saddle point and only escapes after more than 30 steps. The momentum family builds up speed and escapes in about half the time. RMSprop, Adam and Nadam **divide by the size of recent gradients**, so their $y$ steps are about $\eta$ from the start and they escape within 2 to 4 steps. Adagrad escapes at step 9 for a different reason: its accumulator starts at $G_0 = 0.1$, so for small gradients, $\lvert g\rvert \ll \sqrt{0.1}$, the divisor stays close to $\sqrt{0.1} \approx 0.32$ and the step is $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$: Adagrad moves like **SGD with learning rate $3.16\eta \approx 0.95$**. Not normalisation but this effective learning rate, 9.5 times SGD's $0.1$, gets it out (next cell).
+""",
+    ),
+    code(
+        """
+effective_lr = 0.3 / np.sqrt(0.1)  # Adagrad's lr / sqrt(G0) for gradients much smaller than sqrt(0.1)
+sgd_like = minimize(SGD(learning_rate=effective_lr), saddle_grad, saddle_start, steps=40)
+print(f"Adagrad(0.3) on small gradients ~ SGD(learning_rate={effective_lr:.3f})")
+print("y over the first 5 steps:")
+print("  Adagrad(0.3)  ", saddle_paths["Adagrad"][:6, 1].round(4))
+print(f"  SGD({effective_lr:.3f})  ", sgd_like[:6, 1].round(4))
+"""
+    ),
+    md(
+        ko=r"""
+처음 몇 걸음의 $y$가 거의 같습니다. $y$의 기울기가 작은 동안 Keras의 Adagrad는 학습률이 $0.3/\sqrt{0.1}$인 SGD와 같습니다. $y$가 커져 $g^2$가 $G_0 = 0.1$에 견줄 만해지면 그때부터 누적값이 걸음을 줄이기 시작합니다.
+
+(ko-plateau-race)=
+### 고원에서: 작은 기울기를 누가 키우나
+
+안장점보다 더 분명한 예가 4장의 **고원** $f(x) = 1 - e^{-x^2}$입니다. $x_0 = 3$에서는 기울기가 $7.4\times10^{-4}$밖에 안 되어 SGD가 100걸음 동안 거의 못 움직였습니다. 모든 옵티마이저를 같은 학습률 $0.1$로 100걸음 보내 봅시다. 함수와 기울기는 연습 문제 4에서도 쓰도록 `lossbook.exercises.ch06`에 들어 있습니다.
+""",
+        en=r"""
+The first few values of $y$ agree: while the $y$ gradient is small, Keras's Adagrad is SGD with learning rate $0.3/\sqrt{0.1}$. Only when $y$ has grown and $g^2$ becomes comparable with $G_0 = 0.1$ does the accumulator start to shrink the steps.
+
+(en-plateau-race)=
+### On a plateau: who enlarges small gradients?
+
+An even clearer case than the saddle is chapter 4's **plateau** $f(x) = 1 - e^{-x^2}$. From $x_0 = 3$ the slope is only $7.4\times10^{-4}$, and SGD barely moved in 100 steps. Let us send every optimizer for 100 steps at the same learning rate $0.1$. The function and its gradient live in `lossbook.exercises.ch06`, for exercise 4 as well.
+""",
+    ),
+    code(
+        """
+plateau, plateau_grad = check.plateau, check.plateau_grad
+plateau_optimizers = {
+    "SGD": SGD(learning_rate=0.1),
+    "Momentum": SGD(learning_rate=0.1, momentum=0.9),
+    "Adagrad": Adagrad(learning_rate=0.1),
+    "RMSprop": RMSprop(learning_rate=0.1),
+    "Adam": Adam(learning_rate=0.1),
+    "Nadam": Nadam(learning_rate=0.1),
+}
+print(f"slope at x = 3: {plateau_grad(3.0):.2e}")
+print(f"{'':9s} {'first step':>11s} {'x after 100 steps':>18s} {'f':>10s}")
+for name, opt in plateau_optimizers.items():
+    path = minimize(opt, plateau_grad, [3.0], steps=100)[:, 0]
+    print(f"{name:9s} {path[0] - path[1]:11.2e} {path[-1]:18.4g} {plateau(path[-1]):10.2e}")
+"""
+    ),
+    md(
+        ko=r"""
+- **RMSprop·Adam·Nadam**은 고원을 건넙니다. 첫 걸음부터 기울기 크기와 상관없이 $\sqrt{10}\,\eta \approx 0.32$(RMSprop)나 $\eta = 0.1$(Adam) 정도를 가고, 100걸음 뒤에는 최솟값 $0$ 근처($x \approx 0.042$, $0.0056$, Nadam은 더 가까이)에 있습니다. 최근 기울기의 크기로 나누기 때문입니다.
+- **Adagrad는 $3 \to 2.975$로 거의 움직이지 못합니다.** 분모 $\sqrt{G}$가 $\sqrt{0.1}$에서 시작하고, 매 걸음 더해지는 $g^2 \approx 5\times10^{-7}$은 그것을 거의 바꾸지 못합니다. 그래서 걸음은 $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, SGD의 3.16배일 뿐이고(첫 걸음 $2.3\times10^{-4}$ 대 $7.4\times10^{-5}$), **작은 기울기는 작은 걸음 그대로**입니다. "작은 기울기를 그 크기로 나눈다"는 설명은 Keras의 Adagrad에는 맞지 않습니다(논문처럼 $G_0 = 0$에서 시작하면 어떻게 되는지는 연습 문제 4).
+- 모멘텀은 속도를 쌓아 SGD보다 10배쯤 더 가지만($3 \to 2.92$) 아직 고원 위에 있습니다.
+""",
+        en=r"""
+- **RMSprop, Adam and Nadam** cross the plateau. From the first step on they move about $\sqrt{10}\,\eta \approx 0.32$ (RMSprop) or $\eta = 0.1$ (Adam), whatever the gradient's size, and after 100 steps they are near the minimum at $0$ ($x \approx 0.042$, $0.0056$, Nadam closer still): they divide by the size of recent gradients.
+- **Adagrad barely moves, $3 \to 2.975$.** Its denominator $\sqrt{G}$ starts at $\sqrt{0.1}$, and the $g^2 \approx 5\times10^{-7}$ added per step hardly changes it. So its step is $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, just 3.16 times SGD's (first step $2.3\times10^{-4}$ against $7.4\times10^{-5}$): **small gradients stay small steps**. "Dividing small gradients by their own size" does not describe Keras's Adagrad (exercise 4 asks what happens when it starts from $G_0 = 0$, as in the paper).
+- Momentum builds up speed and goes about 10 times further than SGD ($3 \to 2.92$), but is still on the plateau.
 """,
     ),
     md(
@@ -467,25 +588,19 @@ At $\eta = 1$ plain SGD bounces across the ravine forever ($f = 4$) and Nesterov
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 안장점 그림에서 SGD는 지역 최솟값에 빠진 것이 아닙니다
-:class: warning
-시드 글 003은 Ruder의 글 "An overview of gradient descent optimization algorithms"에서 가져온 말안장 그림을 "3차원으로 최적해를 찾아가는 과정"이라 설명하고 "SGD는 지역 최솟값(Local minimum)에 빠져 최적해를 찾아가지 못하였다"고 씁니다. 위 오른쪽 그림이 같은 상황입니다. 말안장 모양 함수 $x^2 - y^2$에는 **최솟값이 아예 없고**(그래서 찾아갈 "최적해"도 없고), SGD를 붙잡는 것은 기울기가 거의 $0$인 **안장점**입니다. 위 표처럼 SGD도 결국 빠져나가며, 다만 적응형 옵티마이저보다 훨씬 오래 머뭅니다. 그 그림이 보여 주는 것은 "안장점 근처의 작은 기울기를 어떻게 다루느냐"의 차이입니다. (같은 글의 "Local minimum 문제는 무작위 가중치 초기화로 인해 발생할 가능성이 매우 낮다"가 근거 없는 주장이라는 점은 4장의 바로잡기에서 다뤘습니다.)
-```
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`은 말안장 곡면 위 옵티마이저 애니메이션을 두고 "SGD는 지역 최솟값에 빠졌다"고 설명하지만, 위 오른쪽 그림에서 보듯 그 곡면에는 최솟값이 없고 SGD는 **안장점** 근처에서 오래 머물 뿐입니다. 자세한 내용은 {ref}`4장의 바로잡기 <ko-fix-saddle>`에 있습니다.
 
 ```{admonition} 바로잡기: 등고선 그림은 "n차원 입체"가 아니라 변수 두 개짜리 함수입니다
 :class: warning
-시드 글 003은 첫 번째(등고선) 그림을 "해가 n개이므로, 파라미터는 평면이 아니라 입체이며, 이 입체를 이해하기 쉽도록 2차원 등고선으로 그린 것"이라고 설명합니다. 등고선 그림은 **파라미터가 정확히 두 개**인 함수 $L(w_1, w_2)$를 그린 것입니다. 두 파라미터와 함숫값을 합친 3차원 곡면을 위에서 내려다보고 높이가 같은 점들을 선으로 이은 것이죠(위 그림의 협곡과 안장도 마찬가지입니다). 파라미터가 $n$개인 신경망의 손실 곡면은 $n+1$차원이라 그릴 수 없습니다. 이런 2차원 함수는 그 성질(가파른 방향과 완만한 방향, 안장점)을 흉내 낸 **축소 모형**입니다.
+같은 글은 첫 번째(등고선) 그림을 "해가 n개이므로, 파라미터는 평면이 아니라 입체이며, 이 입체를 이해하기 쉽도록 2차원 등고선으로 그린 것"이라고 설명합니다. 등고선 그림은 **파라미터가 정확히 두 개**인 함수 $L(w_1, w_2)$를 그린 것입니다. 두 파라미터와 함숫값을 합친 3차원 곡면을 위에서 내려다보고 높이가 같은 점들을 선으로 이은 것이죠(위 그림의 협곡과 안장도 마찬가지입니다). 파라미터가 $n$개인 신경망의 손실 곡면은 $n+1$차원이라 그릴 수 없습니다. 이런 2차원 함수는 그 성질(가파른 방향과 완만한 방향, 안장점)을 흉내 낸 **축소 모형**입니다.
 ```
 """,
         en=r"""
-```{admonition} Correction: in the saddle figure SGD is not stuck in a local minimum
-:class: warning
-Seed post 003 shows the saddle animation from Ruder's "An overview of gradient descent optimization algorithms", calls it "the process of finding the optimum in 3-D", and says that "SGD fell into a local minimum and could not find the optimum". The right-hand figure above is the same situation. The saddle-shaped function $x^2 - y^2$ has **no minimum at all** (so there is no "optimum" to find), and what holds SGD back is the **saddle point**, where the gradient is almost $0$. As the table shows, SGD does escape eventually; it just lingers much longer than the adaptive optimizers. What that figure illustrates is how each optimizer handles the small gradients near a saddle point. (That the same post's "the local-minimum problem is very unlikely thanks to random weight initialisation" is unfounded was corrected in chapter 4.)
-```
+{ref}`The “Model compile” post <en-post-model-compile>` describes the optimizers' animation on a saddle-shaped surface with "SGD fell into a local minimum"; as the right-hand figure above shows, that surface has no minimum at all, and SGD merely lingers near the **saddle point**. {ref}`Chapter 4's correction <en-fix-saddle>` has the details.
 
 ```{admonition} Correction: a contour plot shows a function of two parameters, not an "n-dimensional solid"
 :class: warning
-Seed post 003 explains its first (contour) figure with "since there are n solutions, the parameters form a solid rather than a plane, drawn as 2-D contours to make it easy to understand". A contour plot shows a function of **exactly two parameters**, $L(w_1, w_2)$: the 3-D surface formed by the two parameters and the function value, seen from above, with points of equal height joined by lines (the ravine and the saddle above are drawn the same way). The loss surface of a network with $n$ parameters lives in $n+1$ dimensions and cannot be drawn; 2-D functions like these are **scale models** that mimic its features (steep and flat directions, saddle points).
+The same post explains its first (contour) figure with "since there are n solutions, the parameters form a solid rather than a plane, drawn as 2-D contours to make it easy to understand". A contour plot shows a function of **exactly two parameters**, $L(w_1, w_2)$: the 3-D surface formed by the two parameters and the function value, seen from above, with points of equal height joined by lines (the ravine and the saddle above are drawn the same way). The loss surface of a network with $n$ parameters lives in $n+1$ dimensions and cannot be drawn; 2-D functions like these are **scale models** that mimic its features (steep and flat directions, saddle points).
 ```
 """,
     ),
@@ -504,8 +619,15 @@ The seven optimizers leave the same start in the ravine at the same time. The an
     code(
         """
 first_30 = {name: path[:31] for name, path in ravine_paths.items()}
-HTML(animate_paths(ravine, first_30, (-8, 3), (-2.5, 2.5), levels=15, n=100, max_frames=11,
-                   interval=400, minimum=(0, 0), title=tr("협곡", "ravine")))
+animate_paths(ravine, first_30, (-8, 3), (-2.5, 2.5), levels=15, n=100, max_frames=11,
+              interval=400, minimum=(0, 0), title=tr("협곡", "ravine"),
+              alt=tr("협곡 x²/20 + y²의 등고선 위에서 일곱 옵티마이저가 (-7, 2)를 동시에 출발해 "
+                     "30걸음까지 세 걸음씩 나아가는 애니메이션. SGD는 x 방향으로 느리게 가고, "
+                     "모멘텀 계열과 적응형 옵티마이저는 최솟값 (0, 0)을 향해 빠르게 나아간다.",
+                     "Animation on the contours of the ravine x²/20 + y²: seven optimizers leave "
+                     "(-7, 2) together and advance three steps per frame up to step 30. SGD "
+                     "creeps along x; the momentum family and the adaptive optimizers head "
+                     "quickly for the minimum at (0, 0)."))
 """
     ),
     # ------------------------------------------------------------ MNIST
@@ -593,7 +715,19 @@ ax.set_title(tr("MNIST 3,200장, 784-128-64-10, Keras 기본 학습률",
                 "MNIST 3,200 images, 784-128-64-10, Keras default learning rates"))
 ax.legend(ncol=2, loc="lower left", bbox_to_anchor=(0.35, 0.2))
 plt.show()
-
+""",
+        alt={
+            "ko": "일곱 옵티마이저의 MNIST 훈련 손실 곡선(가로축 옵티마이저 걸음 수 10~200, 세로축 10걸음 평균 손실). RMSprop·Adam·Nadam이 가장 빨리 내려가고 모멘텀과 네스테로프가 뒤따르며, SGD는 천천히 내려가고 Adagrad는 약 2.3에서 2.0으로 거의 내려가지 않는다.",
+            "en": "MNIST training-loss curves of seven optimizers (optimizer steps 10 to 200 across, mean loss over 10 steps up). RMSprop, Adam and Nadam fall fastest, Momentum and Nesterov follow, SGD descends slowly and Adagrad barely falls, from about 2.3 to 2.0.",
+        },
+        caption={
+            "ko": "MNIST에서 Keras 기본 학습률로 비교한 훈련 손실",
+            "en": "Training loss on MNIST at Keras's default learning rates",
+        },
+        name="fig-mnist-optimizers",
+    ),
+    code(
+        """
 print(tr("학습률, 마지막 10걸음의 훈련 손실, 테스트 손실, 테스트 정확도(10,000장)",
          "learning rate, training loss of the last 10 steps, test loss, test accuracy (10,000 images)"))
 print(f"{'':9s} {'lr':>6s} {'train':>7s} {'test':>7s} {'accuracy':>9s}")
@@ -608,15 +742,31 @@ for name, opt in mnist_optimizers.items():
 2 에포크(200걸음)라는 짧은 학습에서 보이는 것:
 
 - **기본값만으로** RMSprop·Adam·Nadam이 가장 빨리 손실을 줄입니다. 모멘텀 계열이 그 뒤를 따르고, 모멘텀 없는 SGD는 $0.01$이라는 학습률로는 아직 한참 느립니다.
-- **Adagrad는 Keras 기본값($\eta = 0.001$)에서 거의 배우지 못합니다.** 기울기 제곱이 처음부터 $G_0 = 0.1$에 더해져 분모가 크고, 그 뒤로도 계속 커지기 때문입니다. 옵티마이저를 바꿀 때는 학습률도 같이 바꿔야 한다는 좋은 예입니다(연습 문제 3).
+- **Adagrad는 Keras 기본값($\eta = 0.001$)에서 거의 배우지 못합니다.** 기울기 제곱이 처음부터 $G_0 = 0.1$에 더해져 분모가 크고, 그 뒤로도 계속 커지기 때문입니다. 옵티마이저를 바꿀 때는 학습률도 같이 바꿔야 한다는 좋은 예입니다. 바로 아래 셀에서 학습률을 10배, 50배로 키워 봅니다.
 - 이 순위는 이 설정(작은 데이터, 짧은 학습, 기본 학습률)의 결과일 뿐입니다. 학습률을 각자 조정하고 오래 학습하면 SGD+모멘텀이 Adam만큼, 때로는 더 좋은 결과를 내기도 합니다.
 """,
         en=r"""
 What two epochs (200 steps) show:
 
 - **With their defaults alone**, RMSprop, Adam and Nadam bring the loss down fastest, the momentum family follows, and plain SGD with its learning rate of $0.01$ is still far behind.
-- **Adagrad hardly learns at Keras's default $\eta = 0.001$**: the squared gradients are added to $G_0 = 0.1$ from the start, so the denominator is large, and it only keeps growing. A good example that changing the optimizer means changing the learning rate too (exercise 3).
+- **Adagrad hardly learns at Keras's default $\eta = 0.001$**: the squared gradients are added to $G_0 = 0.1$ from the start, so the denominator is large, and it only keeps growing. A good example that changing the optimizer means changing the learning rate too; the cell right below multiplies it by 10 and by 50.
 - The ranking belongs to this setting (small data, short training, default learning rates). With each learning rate tuned and longer training, SGD with momentum often does as well as Adam, sometimes better.
+""",
+    ),
+    code(
+        """
+for lr in (0.01, 0.05):
+    model, curve = train(Adagrad(learning_rate=lr))
+    test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=256)
+    print(f"Adagrad({lr}): last train loss {curve[-1]:.3f}, test accuracy {100 * test_acc:.1f} %")
+"""
+    ),
+    md(
+        ko=r"""
+학습률을 키우면 Adagrad도 다른 옵티마이저에 가깝게 배웁니다. 기본값 $0.001$은 이 문제에 너무 작을 뿐입니다.
+""",
+        en=r"""
+With a larger learning rate Adagrad learns nearly as well as the others; the default $0.001$ is simply too small for this problem.
 """,
     ),
     # ------------------------------------------------------------ defaults and Adam
@@ -624,12 +774,12 @@ What two epochs (200 steps) show:
         ko=r"""
 ## 기본 학습률과 Adam이 좋은 기본값인 이유
 
-`compile(optimizer="adam")`처럼 문자열로 옵티마이저를 주면 Keras는 **기본값으로** 새 옵티마이저를 만듭니다. 시드 글이 말한 대로 이 방법으로는 학습률 같은 하이퍼파라미터(hyperparameter)를 바꿀 수 없으니, 바꾸려면 `Adam(learning_rate=0.005)`처럼 객체를 넘겨야 합니다(시드의 MNIST 모델이 그렇게 합니다. 기본값의 5배입니다). `lossbook.optimizers.get`도 Keras처럼 문자열을 기본값 객체로 바꿉니다(대소문자 무관).
+`compile(optimizer="adam")`처럼 문자열로 옵티마이저를 주면 Keras는 **기본값으로** 새 옵티마이저를 만듭니다. {ref}`「모델 컴파일」 글 <ko-post-model-compile>`이 말한 대로 이 방법으로는 학습률 같은 하이퍼파라미터(hyperparameter)를 바꿀 수 없으니, 바꾸려면 `Adam(learning_rate=0.005)`처럼 객체를 넘겨야 합니다(그 글의 MNIST 모델이 그렇게 합니다. 기본값의 5배입니다). `lossbook.optimizers.get`도 Keras처럼 문자열을 기본값 객체로 바꿉니다(대소문자 무관).
 """,
         en=r"""
 ## Default learning rates, and why Adam is a good default
 
-Given a string, as in `compile(optimizer="adam")`, Keras builds a new optimizer **with its default settings**. As the seed post says, this way you cannot change hyperparameters such as the learning rate; to change them, pass an object such as `Adam(learning_rate=0.005)` (the seed's MNIST model does exactly that: five times the default). `lossbook.optimizers.get` resolves strings the same way (case-insensitively).
+Given a string, as in `compile(optimizer="adam")`, Keras builds a new optimizer **with its default settings**. As {ref}`the “Model compile” post <en-post-model-compile>` says, this way you cannot change hyperparameters such as the learning rate; to change them, pass an object such as `Adam(learning_rate=0.005)` (that post's MNIST model does exactly that: five times the default). `lossbook.optimizers.get` resolves strings the same way (case-insensitively).
 """,
     ),
     code(
@@ -677,7 +827,7 @@ SGD는 기울기가 작아지면 거의 움직이지 않고($x$가 출발점 $-7
 
 ```{admonition} 바로잡기: "Adam이 가장 많이 쓰이니 추천하지 않는다"는 근거가 없습니다
 :class: warning
-시드 글 003("2. Optimizer")은 "단순하게 가장 많이 사용하는 Optimizer가 Adam이므로, Adam을 사용하는 것은 그다지 추천할 수 없는 방법"이라고 씁니다. Adam이 많이 쓰이는 데에는 위 셀에서 본 이유가 있습니다. 기울기 크기에 둔감하고, 걸음 크기가 학습률로 정해지며, 기본값으로도 잘 동작합니다(위 MNIST 표에서 기본값 그대로 상위권). 그래서 새 문제의 **첫 시도로는 좋은 선택**입니다. 맞는 말은 그다음입니다. 어떤 옵티마이저든 학습률은 조정해야 하고(시드 자신도 `Adam(learning_rate=0.005)`를 씁니다), 문제에 따라 SGD+모멘텀이 더 나을 수 있으므로 여러 옵티마이저를 비교해 보는 습관은 좋습니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`("2. Optimizer" 절)은 "단순하게 가장 많이 사용하는 Optimizer가 Adam이므로, Adam을 사용하는 것은 그다지 추천할 수 없는 방법"이라고 씁니다. Adam이 많이 쓰이는 데에는 위 셀에서 본 이유가 있습니다. 기울기 크기에 둔감하고, 걸음 크기가 학습률로 정해지며, 기본값으로도 잘 동작합니다(위 MNIST 표에서 기본값 그대로 상위권). 그래서 새 문제의 **첫 시도로는 좋은 선택**입니다. 맞는 말은 그다음입니다. 어떤 옵티마이저든 학습률은 조정해야 하고(그 글 자신도 `Adam(learning_rate=0.005)`를 씁니다), 문제에 따라 SGD+모멘텀이 더 나을 수 있으므로 여러 옵티마이저를 비교해 보는 습관은 좋습니다.
 ```
 """,
         en=r"""
@@ -685,112 +835,7 @@ SGD barely moves when the gradient is small ($x$ stays near its start, $-7$) and
 
 ```{admonition} Correction: "Adam is the most used, so it is not recommended" has no basis
 :class: warning
-Seed post 003 ("2. Optimizer") says that "simply because Adam is the most used optimizer, using Adam is not a recommended method". Adam is popular for the reasons seen in the cell above: it is insensitive to the scale of the gradient, its step size is set by the learning rate, and it works well with its defaults (near the top of the MNIST table above, untuned). That makes it **a good first choice** for a new problem. What is true comes next: whatever the optimizer, its learning rate needs tuning (the seed itself uses `Adam(learning_rate=0.005)`), and for some problems SGD with momentum does better, so comparing several optimizers is a good habit.
-```
-""",
-    ),
-    # ------------------------------------------------------------ exercises
-    md(
-        ko=r"""
-## 연습 문제
-
-**문제 1.** 기울기가 $g = 2$일 때 `RMSprop(learning_rate=0.01)`의 첫 걸음은 얼마인가요? 손으로 계산한 뒤 `lossbook`으로 확인하세요. 같은 상황에서 `Adam(learning_rate=0.01)`의 첫 걸음은요?
-""",
-        en=r"""
-## Exercises
-
-**Exercise 1.** With gradient $g = 2$, how large is the first step of `RMSprop(learning_rate=0.01)`? Compute it by hand, then check with `lossbook`. And the first step of `Adam(learning_rate=0.01)` in the same situation?
-""",
-    ),
-    code(
-        """
-# Solution 1: RMSprop: s = 0.1 * 2**2 = 0.4, step = 0.01 * 2 / sqrt(0.4 + 1e-7) ≈ 0.01 * sqrt(10)
-#             Adam: m = 0.2, v = 0.004, alpha = 0.01 * sqrt(0.001) / 0.1, step = alpha * 0.2 / (sqrt(0.004) + 1e-7) ≈ 0.01
-for opt in (RMSprop(learning_rate=0.01), Adam(learning_rate=0.01)):
-    w = np.array([0.0])
-    opt.apply([np.array([2.0])], [w])
-    print(f"{type(opt).__name__:8s} first step {-w[0]:.6f}")
-print(f"by hand: RMSprop {0.01 * 2 / np.sqrt(0.4 + 1e-7):.6f}, "
-      f"Adam {0.01 * np.sqrt(0.001) / 0.1 * 0.2 / (np.sqrt(0.004) + 1e-7):.6f}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 2.** Keras의 네스테로프 식이 Sutskever 등의 "앞을 보고 기울기를 재는" 식과 같은 경로라는 것을 확인하세요. 협곡에서 $(-7, 2)$, $\eta = 0.1$, $\mu = 0.9$로 30걸음 동안 논문 식 $v \leftarrow \mu v - \eta\nabla f(w + \mu v),\ w \leftarrow w + v$를 NumPy로 직접 돌리고, 매 걸음의 $w + \mu v$를 `SGD(nesterov=True)`의 경로와 비교하세요.
-""",
-        en=r"""
-**Exercise 2.** Check that Keras's Nesterov formula traces the same path as Sutskever et al.'s "measure the gradient ahead" formula. In the ravine, from $(-7, 2)$ with $\eta = 0.1$ and $\mu = 0.9$, run the paper's $v \leftarrow \mu v - \eta\nabla f(w + \mu v),\ w \leftarrow w + v$ for 30 steps in plain NumPy and compare $w + \mu v$ at every step with the path of `SGD(nesterov=True)`.
-""",
-    ),
-    code(
-        """
-# Solution 2: Keras stores the look-ahead point w + mu*v (at the start v = 0, so both begin at w)
-mu, lr = 0.9, 0.1
-w, v = np.array([-7.0, 2.0]), np.zeros(2)
-look_ahead = [w.copy()]
-for _ in range(30):
-    v = mu * v - lr * ravine_grad(w + mu * v)
-    w = w + v
-    look_ahead.append(w + mu * v)
-keras_form = minimize(SGD(learning_rate=lr, momentum=mu, nesterov=True), ravine_grad,
-                      [-7.0, 2.0], steps=30)
-print("largest difference:", f"{np.max(np.abs(np.array(look_ahead) - keras_form)):.1e}")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 3.** MNIST 비교에서 Adagrad는 기본 학습률 $0.001$로 거의 배우지 못했습니다. 위의 `train` 함수로 `Adagrad(learning_rate=0.01)`과 `Adagrad(learning_rate=0.05)`를 학습시켜 테스트 정확도를 비교하세요.
-""",
-        en=r"""
-**Exercise 3.** In the MNIST comparison Adagrad hardly learned at its default learning rate $0.001$. Use the `train` function above to train `Adagrad(learning_rate=0.01)` and `Adagrad(learning_rate=0.05)` and compare their test accuracies.
-""",
-    ),
-    code(
-        """
-# Solution 3
-for lr in (0.01, 0.05):
-    model, curve = train(Adagrad(learning_rate=lr))
-    test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=256)
-    print(f"Adagrad({lr}): last train loss {curve[-1]:.3f}, test accuracy {100 * test_acc:.1f} %")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-**문제 4.** 협곡에서 모멘텀 없는 SGD는 $\eta < 1$이어야 발산하지 않았습니다(4장). `SGD(momentum=0.9)`는 $\eta$를 얼마까지 키울 수 있을까요? $y$ 방향만 보면 $y_{t+1} = y_t - 2\eta y_t + \mu(y_t - y_{t-1})$이고, 이 점화식은 $0 < 2\eta < 2(1+\mu)$일 때 안정합니다. 경계 양쪽의 $\eta = 1.85$와 $\eta = 1.95$로 200걸음 가서 확인하세요.
-""",
-        en=r"""
-**Exercise 4.** In the ravine, SGD without momentum only converges for $\eta < 1$ (chapter 4). How far can $\eta$ go with `SGD(momentum=0.9)`? Along $y$ alone, $y_{t+1} = y_t - 2\eta y_t + \mu(y_t - y_{t-1})$, a recurrence that is stable for $0 < 2\eta < 2(1+\mu)$. Check with 200 steps at $\eta = 1.85$ and $\eta = 1.95$, on either side of the limit.
-""",
-    ),
-    code(
-        """
-# Solution 4: the limit is lr < 1 + mu = 1.9 (momentum lets SGD take larger learning rates)
-for lr in (1.85, 1.95):
-    end = minimize(SGD(learning_rate=lr, momentum=0.9), ravine_grad, ravine_start, steps=200)[-1]
-    print(f"lr = {lr}: point after 200 steps ({end[0]:.3g}, {end[1]:.3g})")
-""",
-        tags=["hide-cell"],
-    ),
-    md(
-        ko=r"""
-```{admonition} 풀이 해설
-:class: dropdown
-1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, 걸음 $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.0316$. 기울기 크기와 상관없이 $\sqrt{10}\,\eta$입니다. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, 걸음 $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$. 편향 보정 덕분에 정확히 $\eta$입니다($\epsilon$ 때문에 아주 조금 작습니다).
-2. 차이는 $10^{-15}$ 수준, 즉 반올림 오차뿐입니다. Keras의 변수는 논문의 $w$가 아니라 $w + \mu v$입니다. 학습이 끝나 $v \to 0$이 되면 둘은 같아집니다.
-3. 학습률을 키우면 Adagrad도 다른 옵티마이저만큼 배웁니다. 기본값 $0.001$은 이 문제에 너무 작을 뿐입니다.
-4. $\eta = 1.85$는 수렴하고 $\eta = 1.95$는 $y$ 방향으로 발산합니다. 모멘텀은 같은 곡률에서 거의 2배 큰 학습률을 허용합니다. (Keras식 네스테로프는 경계가 $2\eta < 2(1+\mu)/(1+2\mu)$, 즉 $\eta < 0.68$로 오히려 좁습니다. 직접 확인해 보세요.)
-```
-""",
-        en=r"""
-```{admonition} Notes on the solutions
-:class: dropdown
-1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, step $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.0316$ — $\sqrt{10}\,\eta$ whatever the gradient's size. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, step $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$: exactly $\eta$ thanks to the bias correction (a hair less because of $\epsilon$).
-2. The difference is of order $10^{-15}$, rounding error only. Keras's variable is not the paper's $w$ but $w + \mu v$; once training settles and $v \to 0$ the two coincide.
-3. With a larger learning rate Adagrad learns as well as the others; the default $0.001$ is simply too small for this problem.
-4. $\eta = 1.85$ converges and $\eta = 1.95$ diverges along $y$: momentum allows an almost twice larger learning rate at the same curvature. (For Keras-style Nesterov the limit is $2\eta < 2(1+\mu)/(1+2\mu)$, i.e. $\eta < 0.68$, narrower — try it.)
+{ref}`The “Model compile” post <en-post-model-compile>` ("2. Optimizer") says that "simply because Adam is the most used optimizer, using Adam is not a recommended method". Adam is popular for the reasons seen in the cell above: it is insensitive to the scale of the gradient, its step size is set by the learning rate, and it works well with its defaults (near the top of the MNIST table above, untuned). That makes it **a good first choice** for a new problem. What is true comes next: whatever the optimizer, its learning rate needs tuning (the post itself uses `Adam(learning_rate=0.005)`), and for some problems SGD with momentum does better, so comparing several optimizers is a good habit.
 ```
 """,
     ),
@@ -801,8 +846,8 @@ for lr in (1.85, 1.95):
 
 - 옵티마이저는 기울기를 한 걸음으로 바꾸는 규칙입니다. 데이터를 미니배치로 뽑는 "확률적" 부분은 `fit`이 합니다.
 - **모멘텀**은 속도를 쌓아 지그재그를 줄이고 완만한 방향에서 가속합니다. **네스테로프**는 앞을 보고 기울기를 재 일찍 감속합니다(Keras는 미리 가 본 점을 변수에 저장하는 형태).
-- **Adagrad**는 좌표마다 기울기 제곱의 합으로 나누지만 걸음이 계속 줄어듭니다. **RMSprop**은 이동 평균으로 바꿔 이 문제를 고쳤습니다. **Adam**은 모멘텀 + RMSprop + 편향 보정이고, **Nadam**은 Adam에 네스테로프를 더한 것입니다.
-- Keras 3의 식은 논문과 조금씩 다릅니다. Adagrad의 $G_0 = 0.1$과 제곱근 안의 $\epsilon$, Adam의 $\epsilon$ 위치와 기본값 $10^{-7}$, Nadam의 모멘텀 일정 $0.96^t$ 등입니다.
+- **Adagrad**는 좌표마다 기울기 제곱의 합으로 나누지만 걸음이 계속 줄어듭니다. Keras의 Adagrad는 그 합을 $0.1$에서 시작하므로 작은 기울기를 키우지 못합니다(고원에서 거의 제자리). 안장점을 빨리 벗어나는 것은 실효 학습률 $\eta/\sqrt{0.1}$ 덕분입니다. 걸음이 계속 줄어드는 문제는 **RMSprop**이 이동 평균으로 고쳤습니다. **Adam**은 모멘텀 + RMSprop + 편향 보정이고, **Nadam**은 Adam에 네스테로프를 더한 것입니다.
+- Keras 3의 식은 논문과 조금씩 다릅니다. Adagrad의 $G_0 = 0.1$과 제곱근 안의 $\epsilon$, Adam의 $\epsilon$ 위치와 기본값 $10^{-7}$, Nadam의 모멘텀 일정 $0.96^t$(논문은 $0.96^{t/250}$) 등입니다.
 - 학습률의 의미는 계열마다 다릅니다(SGD 계열은 기울기에 곱하는 수, 적응형은 대략의 걸음 크기). 그래서 Keras 기본값도 SGD $0.01$, 나머지 $0.001$로 다르고, 옵티마이저를 바꾸면 학습률도 다시 정해야 합니다.
 - Adam은 기울기 크기에 둔감하고 기본값으로도 잘 동작해 좋은 첫 선택입니다. 그래도 학습률 조정과 다른 옵티마이저와의 비교는 여전히 가치가 있습니다.
 """,
@@ -811,10 +856,233 @@ for lr in (1.85, 1.95):
 
 - An optimizer is the rule that turns a gradient into a step; the "stochastic" part, drawing mini-batches, is done by `fit`.
 - **Momentum** builds up velocity, damping the zig-zag and accelerating along gentle directions; **Nesterov** measures the slope ahead and brakes earlier (Keras stores the look-ahead point as the variable).
-- **Adagrad** divides each coordinate by its summed squared gradients, but its steps keep shrinking; **RMSprop** fixes that with a moving average; **Adam** is momentum + RMSprop + bias correction; **Nadam** is Adam with Nesterov momentum.
-- Keras 3's formulas differ from the papers in details: Adagrad's $G_0 = 0.1$ and $\epsilon$ inside the root, Adam's placement of $\epsilon$ and its default $10^{-7}$, Nadam's momentum schedule $0.96^t$.
+- **Adagrad** divides each coordinate by its summed squared gradients, but its steps keep shrinking; Keras starts that sum at $0.1$, so it does not enlarge small gradients (it hardly moves on the plateau) and leaves the saddle quickly only thanks to its effective learning rate $\eta/\sqrt{0.1}$; **RMSprop** fixes the ever-shrinking steps with a moving average; **Adam** is momentum + RMSprop + bias correction; **Nadam** is Adam with Nesterov momentum.
+- Keras 3's formulas differ from the papers in details: Adagrad's $G_0 = 0.1$ and $\epsilon$ inside the root, Adam's placement of $\epsilon$ and its default $10^{-7}$, Nadam's momentum schedule $0.96^t$ (the paper's is $0.96^{t/250}$).
 - The learning rate means different things in the two families (a factor on the gradient for SGD, roughly the step size for adaptive methods). Hence Keras's different defaults, $0.01$ for SGD and $0.001$ for the others, and the need to re-tune the learning rate when switching optimizers.
 - Adam is insensitive to the scale of the gradient and works well with its defaults, which makes it a good first choice; tuning the learning rate and comparing with other optimizers are still worth doing.
 """,
+    ),
+    # ------------------------------------------------------------ exercises
+    md(
+        ko=r"""
+## 연습 문제
+
+각 문제의 코드 셀에서 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 마지막 줄의 `check....`가 바로 채점합니다(⏳ 아직 풀지 않음, ❌ 어디가 틀렸는지, ✅ 정답). 풀이는 이 페이지 맨 끝의 {ref}`ko-ch06-solutions`에 있습니다.
+
+**문제 1.** 기울기가 $g = 2$일 때 `RMSprop(learning_rate=0.01)`의 첫 걸음은 얼마인가요? 같은 상황에서 `Adam(learning_rate=0.01)`의 첫 걸음은요? 위의 식으로 손으로 계산해 숫자(유효숫자 4자리면 충분합니다)로 적으세요.
+""",
+        en=r"""
+## Exercises
+
+In each exercise's code cell, replace `...` with your answer and run the cell; the `check....` on its last line grades it at once (⏳ not attempted yet, ❌ what is wrong and where, ✅ correct). The solutions are at the very end of this page, under {ref}`en-ch06-solutions`.
+
+**Exercise 1.** With gradient $g = 2$, how large is the first step of `RMSprop(learning_rate=0.01)`? And the first step of `Adam(learning_rate=0.01)` in the same situation? Compute both by hand from the formulas above and write them as numbers (four significant digits are enough).
+""",
+    ),
+    code(
+        """
+rmsprop_step = ...  # the size of RMSprop's first step
+adam_step = ...  # the size of Adam's first step
+check.first_steps(rmsprop_step, adam_step)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 2.** 모멘텀 한 걸음 $v \leftarrow \mu v - \eta g,\ w \leftarrow w + v$를 함수로 쓰세요. `momentum_step(w, v, g, lr, mu)`는 새 `(w, v)`를 돌려줍니다. 검사는 이 함수를 여러 걸음 이어 부르며 매 걸음 `SGD(learning_rate=lr, momentum=mu)`와 비교합니다.
+""",
+        en=r"""
+**Exercise 2.** Write one momentum step, $v \leftarrow \mu v - \eta g,\ w \leftarrow w + v$, as a function: `momentum_step(w, v, g, lr, mu)` returns the new `(w, v)`. The check calls it for several steps in a row and compares every step with `SGD(learning_rate=lr, momentum=mu)`.
+""",
+    ),
+    code(
+        """
+def momentum_step(w, v, g, lr, mu):
+    ...  # compute the new v, then the new w
+    # return w, v
+
+
+check.momentum_step(momentum_step)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 3.** Keras의 네스테로프 식이 Sutskever 등의 "앞을 보고 기울기를 재는" 식과 같은 경로라는 것을 확인하세요. 논문 식 $v \leftarrow \mu v - \eta\nabla f(w + \mu v),\ w \leftarrow w + v$를 NumPy로 `steps`걸음 돌리는 함수 `nesterov_look_ahead(grad_fn, w0, lr, mu, steps)`를 쓰세요. $v$는 $0$에서 시작하고, 함수는 출발점을 포함한 매 걸음의 **미리 가 본 자리** $w + \mu v$를 모양 `(steps + 1, 2)`인 배열로 돌려줍니다. 검사는 그 배열을 `minimize(SGD(..., nesterov=True), ...)`의 경로와 비교합니다.
+""",
+        en=r"""
+**Exercise 3.** Check that Keras's Nesterov formula traces the same path as Sutskever et al.'s "measure the gradient ahead" formula. Write `nesterov_look_ahead(grad_fn, w0, lr, mu, steps)`, which runs the paper's $v \leftarrow \mu v - \eta\nabla f(w + \mu v),\ w \leftarrow w + v$ for `steps` steps in plain NumPy, with $v$ starting at $0$, and returns the **look-ahead point** $w + \mu v$ of every step, the start included, as an array of shape `(steps + 1, 2)`. The check compares it with the path of `minimize(SGD(..., nesterov=True), ...)`.
+""",
+    ),
+    code(
+        """
+def nesterov_look_ahead(grad_fn, w0, lr, mu, steps):
+    w, v = np.array(w0, dtype=float), np.zeros(len(w0))
+    points = [w + mu * v]
+    ...  # the paper's loop: append w + mu * v after every step
+    # return np.array(points)
+
+
+check.nesterov_look_ahead(nesterov_look_ahead)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 4.** Duchi 등의 논문처럼 누적값을 $G_0 = 0$에서 시작하면 Adagrad는 고원에서 어떻게 될까요? `Adagrad(learning_rate=0.1, initial_accumulator_value=0.0)`으로 $x_0 = 3$에서 100걸음 간 뒤의 $x$를 구하세요(`minimize`와 위의 `plateau_grad`를 쓰면 됩니다). Keras 기본값으로 간 $2.975$와 비교해 보세요.
+""",
+        en=r"""
+**Exercise 4.** What does Adagrad do on the plateau if, as in Duchi et al.'s paper, its accumulator starts at $G_0 = 0$? Find $x$ after 100 steps from $x_0 = 3$ with `Adagrad(learning_rate=0.1, initial_accumulator_value=0.0)` (use `minimize` and `plateau_grad` from above), and compare with the $2.975$ of Keras's default.
+""",
+    ),
+    code(
+        """
+x_100 = ...  # x after 100 steps of Adagrad started at G0 = 0
+check.adagrad_paper_start(x_100)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 5.** 협곡에서 모멘텀 없는 SGD는 $\eta < 1$이어야 발산하지 않았습니다(4장). 모멘텀 $\mu = 0.9$를 쓰면 $\eta$를 얼마까지 키울 수 있을까요? $y$ 방향만 보면 `SGD(momentum=0.9)`는 $y_{t+1} = y_t - 2\eta y_t + \mu(y_t - y_{t-1})$이고, 이 점화식은 $0 < 2\eta < 2(1+\mu)$일 때 안정합니다. Keras식 네스테로프(`nesterov=True`)의 경계는 $\eta < (1+\mu)/(1+2\mu)$입니다. 출발점 $(-7, 2)$에서 200걸음 가면 다음 네 경우는 각각 수렴(`"converges"`)할까요, 발산(`"diverges"`)할까요? 먼저 예측해 답하고, 그다음 `minimize`로 확인하세요.
+
+(a) `SGD(learning_rate=1.85, momentum=0.9)` (b) `SGD(learning_rate=1.95, momentum=0.9)` (c) `SGD(learning_rate=0.6, momentum=0.9, nesterov=True)` (d) `SGD(learning_rate=0.75, momentum=0.9, nesterov=True)`
+""",
+        en=r"""
+**Exercise 5.** In the ravine, SGD without momentum only converges for $\eta < 1$ (chapter 4). How far can $\eta$ go with momentum $\mu = 0.9$? Along $y$ alone, `SGD(momentum=0.9)` is $y_{t+1} = y_t - 2\eta y_t + \mu(y_t - y_{t-1})$, a recurrence that is stable for $0 < 2\eta < 2(1+\mu)$; for Keras-style Nesterov (`nesterov=True`) the limit is $\eta < (1+\mu)/(1+2\mu)$. From $(-7, 2)$, over 200 steps, does each of these four runs converge (`"converges"`) or diverge (`"diverges"`)? Predict first, then check with `minimize`.
+
+(a) `SGD(learning_rate=1.85, momentum=0.9)` (b) `SGD(learning_rate=1.95, momentum=0.9)` (c) `SGD(learning_rate=0.6, momentum=0.9, nesterov=True)` (d) `SGD(learning_rate=0.75, momentum=0.9, nesterov=True)`
+""",
+    ),
+    code(
+        """
+answers = {"a": ..., "b": ..., "c": ..., "d": ...}  # "converges" or "diverges"
+check.stability(answers)
+""",
+        tags=["exercise"],
+    ),
+    # ------------------------------------------------------------ solutions
+    md(
+        ko=r"""
+(ko-ch06-solutions)=
+## 풀이
+
+각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+
+1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, 걸음 $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$. 기울기 크기와 상관없이 $\sqrt{10}\,\eta$입니다. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, 걸음 $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$. 편향 보정 덕분에 정확히 $\eta$입니다($\epsilon$ 때문에 아주 조금 작습니다).
+""",
+        en=r"""
+(en-ch06-solutions)=
+## Solutions
+
+Each solution cell defines the answer and calls the same check (unfold them).
+
+1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, step $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$ — $\sqrt{10}\,\eta$ whatever the gradient's size. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, step $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$: exactly $\eta$ thanks to the bias correction (a hair less because of $\epsilon$).
+""",
+    ),
+    code(
+        """
+# Solution 1, by hand; lossbook agrees:
+rmsprop_step = 0.01 * 2 / np.sqrt(0.1 * 2**2 + 1e-7)
+adam_step = 0.01 * np.sqrt(1 - 0.999) / (1 - 0.9) * 0.2 / (np.sqrt(0.001 * 2**2) + 1e-7)
+for opt in (RMSprop(learning_rate=0.01), Adam(learning_rate=0.01)):
+    w = np.array([0.0])
+    opt.apply([np.array([2.0])], [w])
+    print(f"{type(opt).__name__:8s} first step {-w[0]:.6f}")
+check.first_steps(rmsprop_step, adam_step)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+2. 식 두 줄을 그대로 옮기면 됩니다. 순서가 중요합니다: $w$는 **새** $v$로 움직입니다.
+""",
+        en=r"""
+2. The two lines of the formula, as written; the order matters: $w$ moves by the **new** $v$.
+""",
+    ),
+    code(
+        """
+def momentum_step(w, v, g, lr, mu):
+    v = mu * v - lr * g
+    w = w + v
+    return w, v
+
+
+check.momentum_step(momentum_step)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+3. Keras의 변수는 논문의 $w$가 아니라 $w + \mu v$입니다. 두 경로의 차이는 $10^{-15}$ 수준, 즉 반올림 오차뿐이고, 학습이 끝나 $v \to 0$이 되면 $w$와 $w + \mu v$도 같아집니다.
+""",
+        en=r"""
+3. Keras's variable is not the paper's $w$ but $w + \mu v$. The two paths differ by about $10^{-15}$, rounding error only, and once training settles and $v \to 0$, $w$ and $w + \mu v$ coincide too.
+""",
+    ),
+    code(
+        """
+def nesterov_look_ahead(grad_fn, w0, lr, mu, steps):
+    w, v = np.array(w0, dtype=float), np.zeros(len(w0))
+    points = [w + mu * v]
+    for _ in range(steps):
+        v = mu * v - lr * grad_fn(w + mu * v)
+        w = w + v
+        points.append(w + mu * v)
+    return np.array(points)
+
+
+keras_form = minimize(SGD(learning_rate=0.1, momentum=0.9, nesterov=True), ravine_grad,
+                      ravine_start, steps=30)
+paper_form = nesterov_look_ahead(ravine_grad, ravine_start, 0.1, 0.9, 30)
+print(f"largest difference: {np.max(np.abs(paper_form - keras_form)):.1e}")
+check.nesterov_look_ahead(nesterov_look_ahead)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+4. $G_0 = 0$이면 첫 걸음은 $\eta g/\sqrt{g^2 + \epsilon} \approx \eta$로, 기울기가 아무리 작아도 학습률만큼 갑니다. 이때는 "작은 기울기를 그 크기로 나눈다"는 설명이 맞습니다. 그 뒤 걸음은 $G$가 쌓이며 $1/\sqrt t$처럼 줄지만, 100걸음 동안 고원을 꽤 건너갑니다. Keras가 $G_0 = 0.1$을 기본값으로 둔 것은 첫 걸음들이 너무 커지지 않게 하려는 것이고, 그 대가로 $\lvert g\rvert \ll \sqrt{0.1}$인 기울기는 키우지 못합니다.
+""",
+        en=r"""
+4. With $G_0 = 0$ the first step is $\eta g/\sqrt{g^2 + \epsilon} \approx \eta$: a full learning rate, however small the gradient. Here "dividing small gradients by their own size" is right. The later steps shrink like $1/\sqrt t$ as $G$ builds up, but within 100 steps Adagrad gets well across the plateau. Keras's default $G_0 = 0.1$ keeps the first steps from being too large, at the price of not enlarging gradients with $\lvert g\rvert \ll \sqrt{0.1}$.
+""",
+    ),
+    code(
+        """
+paper_adagrad = Adagrad(learning_rate=0.1, initial_accumulator_value=0.0)
+path = minimize(paper_adagrad, plateau_grad, [3.0], steps=100)[:, 0]
+x_100 = path[-1]
+print(f"first step {path[0] - path[1]:.4f}, x after 100 steps {x_100:.4f}")
+check.adagrad_paper_start(x_100)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+5. 모멘텀의 경계는 $\eta < 1 + \mu = 1.9$이므로 (a) $1.85$는 수렴하고 (b) $1.95$는 $y$ 방향으로 발산합니다. 모멘텀은 같은 곡률에서 거의 2배 큰 학습률을 허용합니다. Keras식 네스테로프의 경계는 $1.9/2.8 \approx 0.68$로 오히려 좁아서 (c) $0.6$은 수렴하고 (d) $0.75$는 발산합니다.
+""",
+        en=r"""
+5. Momentum's limit is $\eta < 1 + \mu = 1.9$, so (a) $1.85$ converges and (b) $1.95$ diverges along $y$: momentum allows an almost twice larger learning rate at the same curvature. Keras-style Nesterov's limit is $1.9/2.8 \approx 0.68$, narrower, so (c) $0.6$ converges and (d) $0.75$ diverges.
+""",
+    ),
+    code(
+        """
+runs = {
+    "a": SGD(learning_rate=1.85, momentum=0.9),
+    "b": SGD(learning_rate=1.95, momentum=0.9),
+    "c": SGD(learning_rate=0.6, momentum=0.9, nesterov=True),
+    "d": SGD(learning_rate=0.75, momentum=0.9, nesterov=True),
+}
+answers = {}
+for key, opt in runs.items():
+    with np.errstate(over="ignore", invalid="ignore"):
+        end = minimize(opt, ravine_grad, ravine_start, steps=200)[-1]
+    answers[key] = "converges" if np.all(np.abs(end) < 1e-2) else "diverges"
+    print(f"({key}) point after 200 steps ({end[0]:.3g}, {end[1]:.3g}): {answers[key]}")
+check.stability(answers)
+""",
+        tags=["solution", "hide-cell"],
     ),
 ]
