@@ -32,9 +32,9 @@ import inspect
 
 import matplotlib.pyplot as plt
 import numpy as np
-from IPython.display import HTML
 
 import lossbook
+from lossbook.exercises import ch04 as check
 from lossbook.gradients import (
     gradient_descent,
     numerical_derivative,
@@ -46,7 +46,6 @@ from lossbook.gradients import (
     sphere,
     sphere_grad,
 )
-from lossbook.exercises import ch04 as check
 from lossbook.plotting import animate_paths, contour_paths, log_ticks, setup, tr
 
 setup()
@@ -552,8 +551,14 @@ ravine_paths = {
 for name, p in ravine_paths.items():
     print(f"{name:9s}: x_20 = ({p[-1, 0]: .4f}, {p[-1, 1]: .4f}), f = {ravine(p[-1]):.4f}")
 # 11 frames (every second step) keep the page light; each frame still draws the whole path so far
-HTML(animate_paths(ravine, ravine_paths, (-8, 2), (-2.5, 2.5), max_frames=11, interval=400,
-                   title="$x^2/20 + y^2$", minimum=(0, 0)))
+animate_paths(ravine, ravine_paths, (-8, 2), (-2.5, 2.5), max_frames=11, interval=400,
+              title="$x^2/20 + y^2$", minimum=(0, 0),
+              alt=tr("계곡 함수 x²/20 + y²의 등고선 위에서 (-7, 2)를 출발한 세 경로가 20걸음 움직이는 애니메이션. "
+                     "η = 0.1은 천천히 내려가 (-5.7, 0.02)에서, η = 0.5는 y를 곧바로 0으로 만든 뒤 "
+                     "x 방향으로 기어가 (-2.5, 0)에서, η = 0.95는 y 방향으로 크게 지그재그하며 (-0.95, 0.24)에서 끝납니다.",
+                     "Animation on the contour plot of the ravine x²/20 + y²: three paths from (-7, 2) take 20 steps. "
+                     "η = 0.1 creeps down and ends at (-5.7, 0.02); η = 0.5 sets y to 0 at once, then crawls along x "
+                     "to (-2.5, 0); η = 0.95 zig-zags strongly in y and ends at (-0.95, 0.24)."))
 """
     ),
     # ------------------------------------------------------------ local minima, saddles, plateaus
