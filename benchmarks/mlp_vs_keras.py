@@ -14,14 +14,22 @@ Then one warm-up and a few timed epochs at batch 128. Besides wall-clock time it
 reports the CPU time each epoch used, summed over all threads: Keras (XLA) spreads
 its work over both cores, lossbook runs on one.
 
-    python benchmarks/mlp_vs_keras.py                 # full run (about a minute)
+lossbook is judged per core: it is single-threaded by design. So the full run has two
+rounds: first both frameworks pinned to one CPU (the per-core comparison), then both
+free on two CPUs (Keras's threads against lossbook's one).
+
+    python benchmarks/mlp_vs_keras.py                 # both rounds (about two minutes)
     python benchmarks/mlp_vs_keras.py --limit 256 --repeats 1   # smoke test
     python benchmarks/mlp_vs_keras.py --blas-threads 2   # lossbook's BLAS on 2 threads
-    python benchmarks/mlp_vs_keras.py --cpus 1   # both frameworks pinned to one CPU
+    python benchmarks/mlp_vs_keras.py --cpus 1   # only the round pinned to one CPU
+    python benchmarks/mlp_vs_keras.py --cpus 2   # only the round on two CPUs
 
 Times vary from run to run on a shared machine: the minimum is the fairest single
-number; the ratio on the last line uses medians. The last line is machine-readable:
-``ratio=<lossbook/keras median epoch time> acc_lossbook=<a> acc_keras=<b>``.
+number; the ratios use medians. The last line is machine-readable and leads with the
+per-core ratio: ``per_core_ratio=<r> two_core_wall_ratio=<w> two_core_cpu_ratio=<c>
+acc_lossbook=<a> acc_keras=<b>``, where r and w are lossbook/Keras median epoch times
+(pinned to one CPU; on two CPUs), c the ratio of CPU time per epoch on two CPUs, and
+"n/a" marks a round that was not run.
 """
 
 from __future__ import annotations
@@ -142,7 +150,7 @@ class _Worker:
         if args.blas_threads is not None:
             cmd += ["--blas-threads", str(args.blas_threads)]
         # pinned before it starts, so that every thread the framework creates inherits it
-        pin = (lambda: os.sched_setaffinity(0, args.cpu_set)) if args.cpus else None
+        pin = (lambda: os.sched_setaffinity(0, args.cpu_set)) if args.cpu_set else None
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
         self.name = framework
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -202,32 +210,56 @@ def main(argv=None):
                         help="BLAS threads for lossbook (default lossbook.model.BLAS_THREADS;"
                              " 0 leaves NumPy's own setting)")
     parser.add_argument("--cpus", type=int, default=0,
-                        help="pin both frameworks to the first N CPUs this process may use"
-                             " (Linux; default: no pinning)")
+                        help="run one round only, both frameworks pinned to the first N CPUs"
+                             " this process may use (Linux; default: a round on one CPU, then"
+                             " one on two)")
     parser.add_argument("--worker", choices=["lossbook", "keras"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be >= 1")
+    args.cpu_set = None
     if args.cpus:
         if not hasattr(os, "sched_setaffinity"):
             parser.error("--cpus needs os.sched_setaffinity (Linux)")
-        allowed = sorted(os.sched_getaffinity(0))
-        if not 1 <= args.cpus <= len(allowed):
-            parser.error(f"--cpus must be between 1 and {len(allowed)}")
-        args.cpu_set = set(allowed[: args.cpus])
+        if not 1 <= args.cpus <= len(os.sched_getaffinity(0)):
+            parser.error(f"--cpus must be between 1 and {len(os.sched_getaffinity(0))}")
 
     if args.worker:
         (_lossbook_worker if args.worker == "lossbook" else _keras_worker)(args)
         return
 
-    results = _run(args)
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if args.cpus:
+        rounds = [args.cpus]
+    else:  # the per-core round needs pinning; the two-core round needs two CPUs
+        rounds = ([1] if allowed else []) + ([2] if len(allowed) >= 2 else []) or [0]
+    summary = {}
+    for n_cpus in rounds:
+        args.cpu_set = set(allowed[:n_cpus]) if allowed else None
+        summary[n_cpus] = _report(args, _run(args))
+    acc = summary[rounds[-1]]["acc"]
+    one, two = summary.get(1), summary.get(2, summary.get(0))  # 0: no pinning possible
+    print(f"per-core (both pinned to one CPU): lossbook/Keras epoch time"
+          f" {_fmt(one, 'wall')}; on two CPUs: wall {_fmt(two, 'wall')},"
+          f" CPU time {_fmt(two, 'cpu')}")
+    print(f"per_core_ratio={_fmt(one, 'wall')} two_core_wall_ratio={_fmt(two, 'wall')}"
+          f" two_core_cpu_ratio={_fmt(two, 'cpu')}"
+          f" acc_lossbook={acc['lossbook']:.4f} acc_keras={acc['keras']:.4f}")
+
+
+def _fmt(summary, key):
+    return "n/a" if summary is None else f"{summary[key]:.2f}"
+
+
+def _report(args, results):
+    """Print one round; return its median ratios (wall, CPU) and mean accuracies."""
     n = args.limit or "all bundled"
     print(f"seed MLP 784-300-200-100-10, Adam({LEARNING_RATE}), {n} training images, "
           f"{args.dtype} in both, batch {args.batch_size}; 1 warm-up epoch, then "
           f"{args.repeats} timed epochs, lossbook and Keras alternating epoch by epoch; "
           f"lossbook BLAS threads: "
           f"{'default' if args.blas_threads is None else args.blas_threads or 'NumPy own'}"
-          f"; CPUs: {'all' if not args.cpus else sorted(args.cpu_set)}")
+          f"; CPUs: {'all' if not args.cpu_set else sorted(args.cpu_set)}")
     for fw, r in results.items():
         t, acc = r["times"], r["accuracy"]
         print(f"{fw:>8}: epoch min {min(t):.3f} s, median {statistics.median(t):.3f} s"
@@ -245,10 +277,12 @@ def main(argv=None):
         [a / b for a, b in zip(results["lossbook"]["times"], results["keras"]["times"],
                                strict=True)]
     )
+    cpu = {fw: statistics.median(r["cpu"]) for fw, r in results.items()}
     print(f"lossbook/keras epoch time: ratio of medians {ratio:.2f}, of minima {mins:.2f},"
-          f" median of paired ratios {pairs:.2f}")
-    acc = {fw: statistics.mean(r["accuracy"]) for fw, r in results.items()}
-    print(f"ratio={ratio:.2f} acc_lossbook={acc['lossbook']:.4f} acc_keras={acc['keras']:.4f}")
+          f" median of paired ratios {pairs:.2f}; CPU time per epoch:"
+          f" {cpu['lossbook'] / cpu['keras']:.2f}\n")
+    return {"wall": ratio, "cpu": cpu["lossbook"] / cpu["keras"],
+            "acc": {fw: statistics.mean(r["accuracy"]) for fw, r in results.items()}}
 
 
 if __name__ == "__main__":

@@ -316,8 +316,12 @@ def test_benchmark_smoke():
         busy = [float(b) for b in re.findall(r"i\.e\. (\d+\.\d+) cores", done.stdout)]
         assert len(busy) == 2 and all(b <= 1.05 for b in busy), done.stdout
     last = done.stdout.strip().splitlines()[-1]
+    ratio = r"\d+\.\d\d"
+    two_core = "n/a" if pin else ratio  # a pinned run has only the per-core round
     assert re.fullmatch(
-        r"ratio=\d+\.\d\d acc_lossbook=0\.\d{4} acc_keras=0\.\d{4}", last
+        rf"per_core_ratio={ratio if pin else 'n/a'} two_core_wall_ratio={two_core}"
+        rf" two_core_cpu_ratio={two_core} acc_lossbook=0\.\d{{4}} acc_keras=0\.\d{{4}}",
+        last,
     ), last
 
 
