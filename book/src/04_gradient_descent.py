@@ -491,7 +491,7 @@ $f = x_0^2 + x_1^2$에서는 $|1 - 2\eta| < 1$, 곧 $0 < \eta < 1$일 때만 수
 
 ```{admonition} 바로잡기: 학습률이 크다고 빨리 수렴하지 않습니다
 :class: warning
-{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 4.3절("학습률이 높은 경우")은 "학습률이 지나치게 큰 경우, 크게 이동하므로 수렴이 빨리 발생해 학습 시간이 적게 걸린다"고 합니다. 위 셀이 보여 주듯 학습률이 지나치게 크면 최솟값을 넘어 반대편으로 더 멀리 튀어 나가고, 그 과정이 반복되어 **발산**합니다($\eta = 10$에서 $\lVert x_{100}\rVert \approx 4\times10^{128}$). 조금만 큰 경우($0.5 < \eta < 1$)에도 지그재그로 흔들리며 오히려 느려집니다. 글이 덧붙인 "전역 최솟값을 건너뛰어 지역 최솟값에 수렴할 수 있다"는 일어날 수는 있는 일이지만, 큰 학습률의 전형적인 증상은 진동과 발산입니다. 같은 절(4.2)의 "반복해야 하는 데이터 양이 많아진다"도 정확히는 **반복 횟수(걸음 수)** 가 많아진다는 뜻입니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 4.3절("학습률이 높은 경우")은 "학습률이 지나치게 큰 경우, 크게 이동하므로 수렴이 빨리 발생해 학습 시간이 적게 걸린다"고 합니다. 위 셀이 보여 주듯 학습률이 지나치게 크면 최솟값을 넘어 반대편으로 더 멀리 튀어 나가고, 그 과정이 반복되어 **발산**합니다($\eta = 10$에서 $\lVert x_{100}\rVert \approx 4\times10^{128}$). 조금만 큰 경우($0.5 < \eta < 1$)에도 지그재그로 흔들리며 오히려 느려집니다. 글이 덧붙인 "전역 최솟값을 건너뛰어 지역 최솟값에 수렴할 수 있다"는 일어날 수는 있는 일이지만, 큰 학습률의 전형적인 증상은 진동과 발산입니다. 4.2절("학습률이 낮은 경우")의 "반복해야 하는 데이터 양이 많아진다"도 정확히는 **반복 횟수(걸음 수)** 가 많아진다는 뜻입니다.
 ```
 """,
         en=r"""
@@ -742,7 +742,7 @@ print(inspect.getsource(lossbook.gradients.gradient_descent))
 
 - 독스트링 다음의 처음 몇 줄은 인자를 검사할 뿐입니다. `f`가 함수인지, 학습률이 양수인지, 걸음 수가 0 이상의 정수인지 확인해서 잘못된 호출을 바로 알려 줍니다.
 - `x = as_float_array(init_x, ...).copy()`: 시작점을 float64 배열로 **복사**합니다. 호출한 쪽의 배열은 바뀌지 않습니다.
-- `path = np.empty((steps + 1, *x.shape))`, `path[0] = x`: 경로는 시작점을 포함해 `steps + 1`개 점입니다. 그래서 `path[-1]`이 마지막 점, `path[k]`가 $k$걸음 뒤의 점입니다.
+- 경로 배열 `path`는 시작점을 포함해 `steps + 1`개 점을 담고 `path[0]`이 시작점입니다. 그래서 `path[-1]`이 마지막 점, `path[k]`가 $k$걸음 뒤의 점입니다.
 - 반복문이 공식 $x_{k+1} = x_k - \eta\,\nabla f(x_k)$ 그대로입니다. `grad`가 없으면 `numerical_gradient(f, x)`로 기울기를 구하고, 있으면 `grad(x)`를 부른 뒤 모양이 $x$와 같은지 확인합니다. 그다음 `x = x - learning_rate * g`.
 - 값이 무한대나 `nan`이 되면(발산) 멈추고, 더 작은 학습률을 써 보라고 알려 줍니다.
 
@@ -753,7 +753,7 @@ Reading it from the top:
 
 - The first lines after the docstring only check the arguments (a callable `f`, a positive learning rate, a whole number of steps), so that a wrong call fails at once with a clear message.
 - `x = as_float_array(init_x, ...).copy()` **copies** the start into a float64 array; the caller's array is never changed.
-- `path = np.empty((steps + 1, *x.shape))` and `path[0] = x`: the path holds `steps + 1` points, the start included, so `path[-1]` is the last point and `path[k]` the point after $k$ steps.
+- The array `path` holds `steps + 1` points, the start included, with `path[0]` the start, so `path[-1]` is the last point and `path[k]` the point after $k$ steps.
 - The loop is the formula $x_{k+1} = x_k - \eta\,\nabla f(x_k)$: without `grad` it uses `numerical_gradient(f, x)`, with it it calls `grad(x)` and checks that the result has the shape of $x$; then `x = x - learning_rate * g`.
 - If a value becomes infinite or `nan` (divergence) it stops and suggests a smaller learning rate.
 
