@@ -56,3 +56,29 @@ def test_translation_is_idempotent_and_the_table_is_korean():
     assert translate_ui(once) == once
     assert all(any("\uac00" <= ch <= "\ud7a3" for ch in ko) for ko in KO_UI.values())
 
+
+
+FIGURES = """<html><body><nav><a title="Link to this heading">x</a></nav>
+<article class="bd-article" role="main">
+<h2>손실<a class="headerlink" href="#loss" title="Link to this heading">#</a></h2>
+<figure class="align-default" id="fig-mse">
+<img alt="MSE 곡선" src="../../_images/a.png" />
+<figcaption>
+<p><span class="caption-number">Fig. 12 </span><span class="caption-text">MSE와 Fig. 3</span>
+<a class="headerlink" href="#fig-mse" title="Link to this image">#</a></p>
+</figcaption></figure>
+<p><a class="reference internal" href="#fig-mse"><span class="std std-numref">Fig. 12</span></a>,
+<span class="std std-numref">Table 2.1</span></p>
+</article></body></html>"""
+
+
+def test_korean_pages_number_figures_and_name_the_links_in_korean():
+    out = translate_ui(FIGURES)
+    assert '<span class="caption-number">그림 12 </span>' in out
+    assert '<span class="std std-numref">그림 12</span>' in out
+    assert '<span class="std std-numref">표 2.1</span>' in out
+    assert "MSE와 Fig. 3</span>" in out  # the caption's own text is the author's
+    assert 'title="이 제목으로 연결">#</a></h2>' in out
+    assert 'title="이 그림으로 연결">#</a></p>' in out
+    assert '<nav><a title="이 제목으로 연결">' in out
+    assert translate_ui(out) == out

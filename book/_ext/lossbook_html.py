@@ -24,7 +24,20 @@
    attributes and text outside the page's ``<article>`` (the chapter itself is
    never touched), plus the hidden-cell summaries and toggle hints, whose markup
    is the theme's own. ``tests/test_ko_ui.py`` checks the replacement and the
-   browser check looks for it on every Korean page.
+   browser check looks for it on every Korean page. Numbered captions and figure
+   references there say "그림 1", not "Fig. 1" (Sphinx's ``numfig_format`` is global).
+
+4. Figure numbers restart on every page. Sphinx numbers figures through the whole
+   book when the table of contents is not numbered, so the English chapter 1 would
+   start at "Fig. 15"; ``restart_figure_numbers`` renumbers each page from 1.
+
+5. Accessibility of the theme's own markup (every page; axe-core, WCAG 2 A/AA, run
+   by tools/browser_check.py): buttons and hidden-cell toggles are named by the text
+   they show (axe "label-content-name-mismatch": the theme's search button says
+   "Search Ctrl+K" but was named "Search", the toggles show "Show code cell source"
+   but were named "Toggle hidden content"), the colour-mode icons are hidden from
+   screen readers (the button is named "Color mode"), and bibliography entries are
+   list items (``role="doc-biblioentry"`` is deprecated and is not a list item).
 """
 
 from __future__ import annotations
@@ -84,7 +97,16 @@ KO_UI = {
     "Click to show": "눌러서 보기",
     "Click to hide": "눌러서 숨기기",
     "By The lossbook authors": "지은이: lossbook 저자들",
+    "Link to this heading": "이 제목으로 연결",
+    "Link to this image": "이 그림으로 연결",
+    "Link to this equation": "이 식으로 연결",
+    "Link to this table": "이 표로 연결",
+    "Link to this code": "이 코드로 연결",
+    "Link to this term": "이 용어로 연결",
+    "Link to this definition": "이 정의로 연결",
 }
+# Sphinx's numfig_format prefixes (captions "Fig. 1", references to them) in Korean.
+KO_NUMFIG = {"Fig.": "그림", "Table": "표", "Listing": "코드", "Section": "절"}
 
 _ATTRIBUTE = re.compile(r'(\b(?:title|aria-label|placeholder|data-bs-title|alt)=")([^"<>]*)(")')
 _TEXT = re.compile(r"(>\s*)([^<>]*?)(\s*<)")
@@ -94,6 +116,11 @@ _SUMMARY = re.compile(r'(<p class="(?:collapsed|expanded) admonition-title">)([^
 _SUMMARY_LABEL = re.compile(r'(<summary aria-label=")([^"]*)(")')
 _HINT = re.compile(r"(let toggleHint(?:Show|Hide) = ')([^']*)(';)")
 _COPYRIGHT = re.compile(r"© Copyright (\d{4})\.")
+# inside the article: the theme's link symbols beside headings and captions, and the
+# numbers of captions and of references to them
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")([^"]*)(")')
+_NUMBERED = re.compile(
+    r'(<span class="(?:caption-number|std std-numref)">)(Fig\.|Table|Listing|Section)( [\d.]+)')
 
 
 def translate_ui(html: str, table: dict[str, str] = KO_UI) -> str:
@@ -116,10 +143,56 @@ def translate_ui(html: str, table: dict[str, str] = KO_UI) -> str:
     for m in _ARTICLE.finditer(html):
         pieces.append(outside(html[last:m.start()]))
         body = _SUMMARY_LABEL.sub(middle, _SUMMARY.sub(middle, m[2]))
+        body = _HEADERLINK.sub(middle, body)
+        body = _NUMBERED.sub(lambda n: n[1] + KO_NUMFIG[n[2]] + n[3], body)
         pieces.append(m[1] + body + m[3])
         last = m.end()
     pieces.append(outside(html[last:]))
     return "".join(pieces)
+
+
+# What accessible_page changes (see 5. above): (pattern, replacement) pairs.
+_A11Y_FIXES = [
+    # buttons named by what they show: drop the theme's shorter aria-label
+    (re.compile(r'(<button class="[^"]*search-button-field[^"]*"[^>]*?) aria-label="[^"]*"'),
+     r"\1"),
+    (re.compile(r'<summary aria-label="[^"]*">'), "<summary>"),
+    # colour-mode icons: decoration inside a button that has its own name
+    (re.compile(r'(<i class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"></i>'),
+     r'\1 aria-hidden="true"></i>'),
+    (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),
+]
+
+
+def accessible_page(html: str) -> str:
+    """The theme's markup of a built page with the accessibility fixes of 5. above."""
+    for pattern, replacement in _A11Y_FIXES:
+        html = pattern.sub(replacement, html)
+    return html
+
+
+def restart_figure_numbers(app, env) -> list[str]:
+    """Number the figures (tables, code listings) of every page from 1.
+
+    Runs after Sphinx has numbered them through the whole book (``env-get-updated``,
+    after its TocTreeCollector). Numbers keep their section prefix if the table of
+    contents is ever numbered ("3.1", "3.2"); only the running count restarts. Returns
+    the pages whose numbers changed, so that Sphinx writes them again.
+    """
+    changed = []
+    for docname, figtypes in env.toc_fignumbers.items():
+        renumbered = {}
+        for figtype, numbers in figtypes.items():
+            count: dict[tuple, int] = {}
+            renumbered[figtype] = {}
+            for figure_id, number in sorted(numbers.items(), key=lambda item: item[1]):
+                prefix = tuple(number[:-1])
+                count[prefix] = count.get(prefix, 0) + 1
+                renumbered[figtype][figure_id] = (*prefix, count[prefix])
+        if renumbered != figtypes:
+            env.toc_fignumbers[docname] = renumbered
+            changed.append(docname)
+    return changed
 
 
 def _page_language(pagename: str) -> str | None:
@@ -163,7 +236,23 @@ def translate_korean_pages(app, exception):
             page.write_text(translated, encoding="utf-8")
 
 
+def fix_pages(app, exception):
+    """After an HTML build: the accessibility fixes of 5. above on every page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in sorted(pathlib.Path(app.outdir).rglob("*.html")):
+        if page.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        fixed = accessible_page(html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def setup(app):
     app.connect("html-page-context", on_page_context)
+    app.connect("build-finished", fix_pages, priority=400)
     app.connect("build-finished", translate_korean_pages)
+    # after Sphinx's own numbering (TocTreeCollector, default priority 500)
+    app.connect("env-get-updated", restart_figure_numbers, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
