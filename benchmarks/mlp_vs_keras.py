@@ -27,9 +27,10 @@ free on two CPUs (Keras's threads against lossbook's one).
 Times vary from run to run on a shared machine: the minimum is the fairest single
 number; the ratios use medians. The last line is machine-readable and leads with the
 per-core ratio: ``per_core_ratio=<r> two_core_wall_ratio=<w> two_core_cpu_ratio=<c>
-acc_lossbook=<a> acc_keras=<b>``, where r and w are lossbook/Keras median epoch times
-(pinned to one CPU; on two CPUs), c the ratio of CPU time per epoch on two CPUs, and
-"n/a" marks a round that was not run.
+acc_lossbook=<a> acc_keras=<b>``: lossbook/Keras ratios of median epoch times, r of the
+CPU time with both pinned to one CPU (on one CPU that is the time the epoch needs, and
+unlike wall time it does not grow when other programs share the CPU), w of wall time
+and c of CPU time (all threads) on two CPUs; "n/a" marks a round that was not run.
 """
 
 from __future__ import annotations
@@ -239,10 +240,10 @@ def main(argv=None):
         summary[n_cpus] = _report(args, _run(args))
     acc = summary[rounds[-1]]["acc"]
     one, two = summary.get(1), summary.get(2, summary.get(0))  # 0: no pinning possible
-    print(f"per-core (both pinned to one CPU): lossbook/Keras epoch time"
-          f" {_fmt(one, 'wall')}; on two CPUs: wall {_fmt(two, 'wall')},"
+    print(f"lossbook/Keras per epoch, pinned to one CPU: CPU time {_fmt(one, 'cpu')}"
+          f" (wall {_fmt(one, 'wall')}); on two CPUs: wall {_fmt(two, 'wall')},"
           f" CPU time {_fmt(two, 'cpu')}")
-    print(f"per_core_ratio={_fmt(one, 'wall')} two_core_wall_ratio={_fmt(two, 'wall')}"
+    print(f"per_core_ratio={_fmt(one, 'cpu')} two_core_wall_ratio={_fmt(two, 'wall')}"
           f" two_core_cpu_ratio={_fmt(two, 'cpu')}"
           f" acc_lossbook={acc['lossbook']:.4f} acc_keras={acc['keras']:.4f}")
 
