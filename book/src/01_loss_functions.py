@@ -55,7 +55,7 @@ np.set_printoptions(precision=6, suppress=True)
 
 그런데 정확도는 맞힌 개수를 센 값이라 **계단 함수** 입니다. 시험 데이터 10,000개 중 9,207개를 맞히면 0.9207, 하나 더 맞히면 0.9208이고, 그 사이의 값은 없습니다. 가중치를 아주 조금 바꿔도 맞히는 개수가 그대로이면 정확도는 전혀 변하지 않으므로, 거의 모든 곳에서 기울기가 0입니다. 기울기가 0이면 어느 쪽으로 가야 할지 알려 주지 못합니다. 손실은 예측이 정답에 조금 가까워지기만 해도 조금 줄어드는 **연속적인** 값이라 이런 문제가 없습니다.
 
-작은 예로 확인해 봅시다. 입력 $x$ 6개와 정답 $t\in\{0,1\}$가 있고, 모델은 로짓(logit) $z = 2(x-b)$ 가 0보다 크면 1이라고 답합니다. 매개변수는 임계값 $b$ 하나입니다.
+작은 예로 확인해 봅시다. 입력 $x$ 6개와 정답 $t\in\{0,1\}$가 있고, 모델은 로짓(logit) $z = 2(x-b)$가 0보다 크면 1이라고 답합니다. 매개변수는 임계값 $b$ 하나입니다.
 """,
         en=r"""
 ## Why a loss and not accuracy
@@ -172,7 +172,7 @@ print(f"2/C * SSE                      : {2 / 10 * losses.sum_squared_error(t, y
         ko=r"""
 Keras에서 `loss="mse"`라고 쓰면 평균(출력 축에 대한 평균, 그다음 배치에 대한 평균)이 계산됩니다. 위 셀에서 보듯 같은 예측에 대해 ½Σ는 0.03, `"mse"`는 0.006으로 정확히 $2/C = 0.2$배입니다.
 
-{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`은 ½을 곱하는 이유를 "원-핫에서는 $\sum(y-t)^2$의 최댓값이 2라서"라고 설명합니다. 확률 벡터라면 최댓값이 정말 2이므로 틀린 말은 아니지만, 교과서가 ½을 쓰는 더 일반적인 이유는 위에서 본 미분 $\partial E/\partial y_k = y_k - t_k$ 입니다(회귀처럼 최댓값이 없는 경우에도 씁니다).
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`은 ½을 곱하는 이유를 "원-핫에서는 $\sum(y-t)^2$의 최댓값이 2라서"라고 설명합니다. 확률 벡터라면 최댓값이 정말 2이므로 틀린 말은 아니지만, 교과서가 ½을 쓰는 더 일반적인 이유는 위에서 본 미분 $\partial E/\partial y_k = y_k - t_k$입니다(회귀처럼 최댓값이 없는 경우에도 씁니다).
 """,
         en=r"""
 With `loss="mse"` Keras averages (over the output axis, then over the batch). The cell above shows it on one prediction: ½Σ gives 0.03 and `"mse"` gives 0.006, exactly $2/C = 0.2$ times as much.
@@ -725,7 +725,7 @@ $$E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log(y_{nk}+\delta)$$
 
 ```{admonition} 바로잡기: 「인공신경망 4-1 학습」 글의 배치 교차 엔트로피 코드
 :class: warning
-{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`의 배치용 `cee`는 원-핫 정답 `t`를 `t.argmax(axis=1)`로 정수 레이블로 바꾼 **뒤에도** `t * np.log(y[np.arange(N), t])`처럼 `t`를 곱합니다. 그러면 각 샘플의 $-\log y$에 **정답 클래스 번호** 가 곱해집니다. 정답이 0인 샘플은 손실이 0이 되고, 정답이 6인 샘플은 6배가 됩니다. 게다가 `delta = 1e-7`을 정의해 놓고 쓰지 않아 정답 확률이 0이면 `inf`(정답이 0이면 `nan`)가 나옵니다. 정답 6의 예 하나를 넣으면 글의 코드는 $6 \times 0.2231 = 1.3389$를 돌려주지만 올바른 값은 0.2231이고, 위의 세 샘플 배치에서는 0.7868을 돌려주지만 올바른 값은 0.3635입니다(아래 셀). 올바른 식은 `t *`를 빼고 `-np.sum(np.log(y[np.arange(N), t] + delta)) / N` 입니다.
+{ref}`「인공신경망 4-1 학습」 글 <ko-post-ann-4-1>`의 배치용 `cee`는 원-핫 정답 `t`를 `t.argmax(axis=1)`로 정수 레이블로 바꾼 **뒤에도** `t * np.log(y[np.arange(N), t])`처럼 `t`를 곱합니다. 그러면 각 샘플의 $-\log y$에 **정답 클래스 번호** 가 곱해집니다. 정답이 0인 샘플은 손실이 0이 되고, 정답이 6인 샘플은 6배가 됩니다. 게다가 `delta = 1e-7`을 정의해 놓고 쓰지 않아 정답 확률이 0이면 `inf`(정답이 0이면 `nan`)가 나옵니다. 정답 6의 예 하나를 넣으면 글의 코드는 $6 \times 0.2231 = 1.3389$를 돌려주지만 올바른 값은 0.2231이고, 위의 세 샘플 배치에서는 0.7868을 돌려주지만 올바른 값은 0.3635입니다(아래 셀). 올바른 식은 `t *`를 빼고 `-np.sum(np.log(y[np.arange(N), t] + delta)) / N`입니다.
 ```
 """,
         en=r"""
@@ -872,7 +872,7 @@ plt.show()
     ),
     md(
         ko=r"""
-로짓 $z$에 대한 기울기는 더 간단합니다. 소프트맥스와 교차 엔트로피를 합치면 $\partial L/\partial z = \operatorname{softmax}(z) - t$ 입니다. 5장의 역전파에서 다시 만납니다.
+로짓 $z$에 대한 기울기는 더 간단합니다. 소프트맥스와 교차 엔트로피를 합치면 $\partial L/\partial z = \operatorname{softmax}(z) - t$입니다. 5장의 역전파에서 다시 만납니다.
 """,
         en=r"""
 With respect to the logits $z$ the gradient is even simpler: softmax followed by cross-entropy gives $\partial L/\partial z = \operatorname{softmax}(z) - t$. Backpropagation (chapter 5) builds on this.
@@ -1085,7 +1085,7 @@ check.loss_names(answer)
 ## 요약
 
 - 정확도는 계단 함수라 기울기가 거의 어디서나 0입니다. 학습은 연속적인 **손실** 을 줄이는 방향으로 가중치를 움직입니다.
-- 교과서의 오차 제곱합은 $\frac12\sum(y-t)^2$, Keras의 `"mse"`는 마지막 축의 **평균** $\frac1C\sum(y-t)^2$이며, 둘은 $2/C$배 차이입니다. MAE는 $\frac1C\sum|y-t|$ 입니다(½ 없음).
+- 교과서의 오차 제곱합은 $\frac12\sum(y-t)^2$, Keras의 `"mse"`는 마지막 축의 **평균** $\frac1C\sum(y-t)^2$이며, 둘은 $2/C$배 차이입니다. MAE는 $\frac1C\sum|y-t|$입니다(½ 없음).
 - 교차 엔트로피 오차 $-\sum t\log(y+\delta)$는 정답 클래스의 확률만 봅니다. $\delta=10^{-7}$은 $\log 0 = -\infty$를 막고, Keras는 대신 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 냅니다. 어느 쪽이든 손실은 16.118에서 멈춥니다.
 - 원-핫 정답에는 `categorical_crossentropy`, 정수 레이블에는 `sparse_categorical_crossentropy`: 값은 같습니다. 이진·다중 레이블 분류에는 `binary_crossentropy`.
 - 부동소수점에서는 확률이 정확히 0이나 1이 됩니다. 로짓을 넘기는 `from_logits=True`는 로짓이 $\pm10^4$여도 정확한 손실과 기울기를 냅니다.
