@@ -167,10 +167,12 @@ def build(lang: str) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("langs", nargs="*", choices=LANGS, help="default: both")
+    parser.add_argument("langs", nargs="*", help="ko and/or en (default: both)")
     parser.add_argument("--serial", action="store_true", help="one language after the other")
     args = parser.parse_args(argv)
     args.langs = args.langs or list(LANGS)
+    if set(args.langs) - set(LANGS):
+        parser.error(f"languages are {', '.join(LANGS)}")
     missing = [tool for tool in ("xelatex", "latexmk") if not shutil.which(tool)]
     if missing:
         print(f"build_pdf: {', '.join(missing)} not found (make pdf installs TeX Live)",
