@@ -10,14 +10,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MATHJAX := book/_static/mathjax/tex-chtml.js
 
-.PHONY: book test install mathjax chromium notebooks bench lint clean
+.PHONY: book test install mathjax chromium tex pdf notebooks bench lint clean
 
 book: install mathjax
 	$(BIN)/jupyter-book build . --all
 	@echo
 	@echo "Book built. Open: file://$(CURDIR)/_build/html/index.html"
 
-test: install mathjax chromium
+test: install mathjax chromium tex
 	$(BIN)/python tools/run_checks.py
 
 install: $(STAMP)
@@ -48,6 +48,30 @@ chromium:
 			chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null; \
 	fi
 	@chromium --version 2>/dev/null
+
+# The PDF edition: _build/pdf/lossbook-ko.pdf and lossbook-en.pdf (tools/build_pdf.py).
+# `make book` then links both from the landing page.
+pdf: install tex
+	$(BIN)/python tools/build_pdf.py
+	@echo "PDFs: $(CURDIR)/_build/pdf/lossbook-ko.pdf $(CURDIR)/_build/pdf/lossbook-en.pdf"
+
+# TeX Live for the PDF edition, from Debian without "recommends" (about 80 MB, a minute):
+# XeLaTeX with xeCJK, Sphinx's LaTeX packages, latexmk; poppler-utils (pdftotext,
+# pdffonts, pdfimages) for the PDF check; fonts: Noto CJK KR (Hangul), DejaVu and Symbola
+# (symbols and emoji without a Noto CJK glyph).
+TEX_PACKAGES := texlive-xetex texlive-lang-cjk texlive-latex-extra texlive-fonts-recommended \
+	latexmk poppler-utils fonts-noto-cjk fonts-dejavu-core fonts-symbola
+tex:
+	@if ! command -v xelatex >/dev/null || ! command -v latexmk >/dev/null \
+			|| ! command -v pdftotext >/dev/null || ! kpsewhich xeCJK.sty fncychap.sty pzdr.tfm >/dev/null \
+			|| ! fc-list 2>/dev/null | grep -q "Noto Serif CJK KR" \
+			|| ! fc-list 2>/dev/null | grep -q "DejaVu Serif" || ! fc-list 2>/dev/null | grep -q "Symbola"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			$(TEX_PACKAGES) >/dev/null; \
+	fi
+	@xelatex --version 2>/dev/null | head -1
 
 notebooks: install
 	$(BIN)/python tools/nbbuild.py
