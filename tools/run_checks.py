@@ -1,7 +1,8 @@
 """Run every check of `make test`, one stage after another, and time each stage.
 
 Stages: lint (ruff), unit tests (pytest), notebooks (nbval, strict), the book
-(jupyter-book, warnings are errors), its internal links, the browser check
+(jupyter-book, warnings are errors; after the PDF edition, built and checked by
+tools/build_pdf.py --check), its internal links, the browser check
 (headless Chromium).
 All stages run even if an earlier one fails, so one run shows every problem;
 the exit code is non-zero if any stage failed.
@@ -36,6 +37,9 @@ def workers() -> list[str]:
     return ["-n", "2", "--dist", "loadfile"] if cpus >= 2 else []
 
 
+PDF_STAGE = "PDF (build + check)"
+
+
 def stages() -> list[tuple[str, list[str]]]:
     nbval = [str(BIN / "pytest"), "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
              *workers()]
@@ -46,6 +50,8 @@ def stages() -> list[tuple[str, list[str]]]:
         ("lint", [str(BIN / "ruff"), "check", "."]),
         ("unit tests", [str(BIN / "pytest"), "tests", "-p", "no:cacheprovider", "-q", *workers()]),
         ("notebooks (nbval)", nbval + notebooks()),
+        # Before the HTML build: the landing page links the two PDFs (book/_ext/lossbook_pdf.py).
+        (PDF_STAGE, [str(BIN / "python"), "tools/build_pdf.py", "--check"]),
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
         ("internal links", [str(BIN / "python"), "tools/check_links.py"]),
@@ -55,6 +61,7 @@ def stages() -> list[tuple[str, list[str]]]:
 
 def main() -> int:
     env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu", PYTHONHASHSEED="0")
+    env["LOSSBOOK_PDF"] = "required"  # the PDF stage runs: the book must link both PDFs
     results = []
     total = time.perf_counter()
     for name, cmd in stages():
