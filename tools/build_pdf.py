@@ -15,7 +15,7 @@ The build fails when Sphinx warns, when LaTeX fails, or when the XeLaTeX log rep
 "Missing character" (a glyph no loaded font has: it would be silently dropped from the
 page). ``tools/check_pdf.py`` then checks the PDFs themselves.
 
-Usage: ``python tools/build_pdf.py [ko en] [--serial]``; needs ``xelatex`` and ``latexmk``
+Usage: ``python tools/build_pdf.py [ko en] [--serial] [--check]``; needs ``xelatex`` and ``latexmk``
 (``make pdf`` installs them with apt-get).
 """
 
@@ -169,6 +169,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("langs", nargs="*", help="ko and/or en (default: both)")
     parser.add_argument("--serial", action="store_true", help="one language after the other")
+    parser.add_argument("--check", action="store_true",
+                        help="then check the PDFs (tools/check_pdf.py; the make test stage)")
     args = parser.parse_args(argv)
     args.langs = args.langs or list(LANGS)
     if set(args.langs) - set(LANGS):
@@ -191,6 +193,10 @@ def main(argv=None) -> int:
                  for lang in args.langs]
         code = max(p.wait() for p in procs)
     print(f"PDF build {'ok' if code == 0 else 'FAILED'} in {time.perf_counter() - t0:.1f} s")
+    if args.check:
+        import check_pdf  # noqa: PLC0415 (imports this module)
+
+        code = max(code, check_pdf.main(args.langs))
     return code
 
 
