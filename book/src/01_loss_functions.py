@@ -782,12 +782,12 @@ print("Y3[np.arange(n)][[1, 0, 2]]  -> whole rows 1, 0, 2, shape", rows.shape)
         ko=r"""
 ### MNIST에서 무작위 미니배치 뽑기
 
-`lossbook.datasets.load_mnist()`는 `keras.datasets.mnist.load_data()`와 같은 모양으로, 책에 포함된 MNIST {cite}`lecun1998mnist`(훈련 이미지 22,699장, 시험 이미지 10,000장; LeCun, Cortes, Burges, CC BY-SA 3.0)를 읽습니다. 시드를 고정한 난수 생성기로 10개의 인덱스를 중복 없이 뽑습니다. 시드가 같으면 언제 실행해도 같은 미니배치가 나옵니다.
+`lossbook.datasets.load_mnist()`는 `keras.datasets.mnist.load_data()`와 같은 모양으로, 책에 포함된 MNIST {cite}`lecun1998mnist`(훈련 이미지 22,699장, 시험 이미지 10,000장; LeCun, Cortes, Burges, CC BY-SA 3.0)를 읽습니다. 시작 번호를 정해 둔 난수 생성기(`np.random.default_rng(0)`)로 10개의 인덱스를 중복 없이 뽑습니다. 시작 번호가 같으면 언제 실행해도 같은 미니배치가 나옵니다.
 """,
         en=r"""
 ### Drawing a random mini-batch from MNIST
 
-`lossbook.datasets.load_mnist()` returns the bundled MNIST {cite}`lecun1998mnist` (22,699 training images, 10,000 test images; by LeCun, Cortes and Burges, CC BY-SA 3.0) in the same shapes as `keras.datasets.mnist.load_data()`. A seeded random generator draws 10 indices without repetition; the same seed gives the same mini-batch on every run.
+`lossbook.datasets.load_mnist()` returns the bundled MNIST {cite}`lecun1998mnist` (22,699 training images, 10,000 test images; by LeCun, Cortes and Burges, CC BY-SA 3.0) in the same shapes as `keras.datasets.mnist.load_data()`. A random generator started from a fixed number (`np.random.default_rng(0)`) draws 10 indices without repetition; the same number gives the same mini-batch on every run.
 """,
     ),
     code(
@@ -817,10 +817,10 @@ prior = np.bincount(y_train, minlength=10) / len(y_train)
 print("class frequencies:", prior)
 full = losses.cross_entropy_error(y_train, np.tile(prior, (len(y_train), 1)))
 print(f"loss on all {len(y_train)} training images: {full:.4f}")
-for seed in range(5):
-    idx = np.random.default_rng(seed).choice(len(y_train), size=100, replace=False)
+for k in range(5):
+    idx = np.random.default_rng(k).choice(len(y_train), size=100, replace=False)
     est = losses.cross_entropy_error(y_train[idx], np.tile(prior, (100, 1)))
-    print(f"  mini-batch of 100, default_rng({seed}): {est:.4f}")
+    print(f"  mini-batch of 100, default_rng({k}): {est:.4f}")
 uniform = losses.cross_entropy_error(y_train[:100], np.full((100, 10), 0.1))
 print(f"uniform guess (0.1 each): {uniform:.4f}")
 """
@@ -1089,7 +1089,7 @@ check.loss_names(answer)
 - 교차 엔트로피 오차 $-\sum t\log(y+\delta)$는 정답 클래스의 확률만 봅니다. $\delta=10^{-7}$은 $\log 0 = -\infty$를 막고, Keras는 대신 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 냅니다. 어느 쪽이든 손실은 16.118에서 멈춥니다.
 - 원-핫 정답에는 `categorical_crossentropy`, 정수 레이블에는 `sparse_categorical_crossentropy`: 값은 같습니다. 이진·다중 레이블 분류에는 `binary_crossentropy`.
 - 부동소수점에서는 확률이 정확히 0이나 1이 됩니다. 로짓을 넘기는 `from_logits=True`는 로짓이 $\pm10^4$여도 정확한 손실과 기울기를 냅니다.
-- 미니배치 손실은 전체 손실의 좋은 추정값이며, 시드를 고정한 `np.random.default_rng`로 재현 가능하게 뽑습니다.
+- 미니배치 손실은 전체 손실의 좋은 추정값이며, 시작 번호를 정한 `np.random.default_rng`로 재현 가능하게 뽑습니다.
 """,
         en=r"""
 ## Summary
@@ -1099,7 +1099,7 @@ check.loss_names(answer)
 - The cross-entropy error $-\sum t\log(y+\delta)$ looks only at the probability of the correct class. $\delta=10^{-7}$ keeps $\log 0 = -\infty$ away; Keras clips probabilities to $[10^{-7}, 1-10^{-7}]$ instead. Either way the loss stops at 16.118.
 - `categorical_crossentropy` for one-hot targets, `sparse_categorical_crossentropy` for integer labels: same value. `binary_crossentropy` for binary and multi-label problems.
 - In floating point probabilities become exactly 0 or 1; `from_logits=True` gives the correct loss and gradient even for logits of $\pm10^4$.
-- A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with a seeded `np.random.default_rng`.
+- A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with `np.random.default_rng` started from a fixed number.
 """,
     ),
     # -------------------------------------------------------------- solutions
