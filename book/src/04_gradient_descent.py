@@ -190,8 +190,8 @@ for name, err in ((tr("전진", "forward"), err_forward), (tr("중앙", "central
     best = np.argmin(err)
     print(f"{name}: best h = {hs[best]:.0e}, error {err[best]:.1e}")
 """,
-        alt={"ko": '$e^x$의 $x = 1$에서 전진 차분과 중앙 차분의 절대 오차를 h에 대해 그린 로그-로그 그래프. 두 곡선 모두 V자 모양으로, 오른쪽(큰 h)에서는 절단 오차 때문에 기울기 1(전진)과 2(중앙)로 커지고, 왼쪽(작은 h)에서는 반올림 오차 때문에 커집니다. 중앙 차분의 바닥이 더 낮고 더 큰 h에 있으며, 점선이 기본값 h = 1e-4입니다.',
-             "en": "Log-log plot of the absolute error of the forward and central differences of $e^x$ at $x = 1$ against h. Both curves are V-shaped: on the right (large h) truncation error grows with slope 1 (forward) and 2 (central); on the left (small h) rounding error grows. The central difference's bottom is lower and at a larger h; a dotted line marks the default h = 1e-4."},
+        alt={"ko": 'eˣ의 x = 1에서 전진 차분과 중앙 차분의 절대 오차를 h에 대해 그린 로그-로그 그래프. 두 곡선 모두 V자 모양으로, 오른쪽(큰 h)에서는 절단 오차 때문에 기울기 1(전진)과 2(중앙)로 커지고, 왼쪽(작은 h)에서는 반올림 오차 때문에 커집니다. 중앙 차분의 바닥이 더 낮고 더 큰 h에 있으며, 점선이 기본값 h = 1e-4입니다.',
+             "en": "Log-log plot of the absolute error of the forward and central differences of eˣ at x = 1 against h. Both curves are V-shaped: on the right (large h) truncation error grows with slope 1 (forward) and 2 (central); on the left (small h) rounding error grows. The central difference's bottom is lower and at a larger h; a dotted line marks the default h = 1e-4."},
         caption={"ko": '수치 미분의 오차: 절단 오차와 반올림 오차', "en": 'Error of the numerical derivative: truncation versus rounding'},
         name="fig-h-error",
     ),
@@ -327,8 +327,8 @@ for ax, (title, ((U, V), marker)) in zip(axes, fields.items()):
     ax.set_title(title + "\\n" + tr(r"화살표 = $-\\nabla f$", r"arrows = $-\\nabla f$"))
 plt.show()
 """,
-        alt={"ko": '두 개의 화살표 그림. 왼쪽 $x_0^2 + x_1^2$에서는 모든 화살표 $-\\nabla f$가 별표로 표시한 최솟값 (0, 0)을 향하고 중심에 가까울수록 짧습니다. 오른쪽 $x_0^2 - x_1^2$에서는 화살표가 가로 방향으로는 가운데로 모이고 세로 방향으로는 바깥으로 흩어지며, 가운데 x 표시가 안장점입니다.',
-             "en": 'Two arrow plots. Left, $x_0^2 + x_1^2$: every arrow $-\\nabla f$ points at the minimum (0, 0), marked with a star, and the arrows shorten near it. Right, $x_0^2 - x_1^2$: the arrows converge horizontally but spread out vertically; the x in the middle marks the saddle point.'},
+        alt={"ko": '두 개의 화살표 그림. 왼쪽 x₀² + x₁²에서는 모든 화살표 −∇f가 별표로 표시한 최솟값 (0, 0)을 향하고 중심에 가까울수록 짧습니다. 오른쪽 x₀² − x₁²에서는 화살표가 가로 방향으로는 가운데로 모이고 세로 방향으로는 바깥으로 흩어지며, 가운데 x 표시가 안장점입니다.',
+             "en": 'Two arrow plots. Left, x₀² + x₁²: every arrow −∇f points at the minimum (0, 0), marked with a star, and the arrows shorten near it. Right, x₀² − x₁²: the arrows converge horizontally but spread out vertically; the x in the middle marks the saddle point.'},
         caption={"ko": '기울기 벡터장: 최솟값과 안장점', "en": 'Gradient fields around a minimum and a saddle point'},
         name="fig-gradient-field",
     ),
@@ -394,8 +394,8 @@ ax.legend()
 plt.show()
 print("x_k:", np.round(path[:6], 4), "...", f"x_15 = {path[-1]:.6f}")
 """,
-        alt={"ko": '포물선 $f(x) = x^2$ 위에 경사 하강법의 점 16개를 빨간 점과 선으로 찍은 그림. $x = -4$에서 출발한 점들이 바닥 $x = 0$ 쪽으로 내려가며, 바닥에 가까울수록 점 사이 간격이 좁아집니다.',
-             "en": 'The parabola $f(x) = x^2$ with the 16 points of gradient descent as red dots joined by a line: starting at $x = -4$ they move down towards the bottom at $x = 0$, closer together as they approach it.'},
+        alt={"ko": '포물선 f(x) = x² 위에 경사 하강법의 점 16개를 빨간 점과 선으로 찍은 그림. x = −4에서 출발한 점들이 바닥 x = 0 쪽으로 내려가며, 바닥에 가까울수록 점 사이 간격이 좁아집니다.',
+             "en": 'The parabola f(x) = x² with the 16 points of gradient descent as red dots joined by a line: starting at x = −4 they move down towards the bottom at x = 0, closer together as they approach it.'},
         caption={"ko": '$x^2$ 위의 경사 하강법: 바닥에 가까울수록 걸음이 짧아진다', "en": 'Gradient descent on $x^2$: steps shorten near the bottom'},
         name="fig-descent-1d",
     ),
@@ -426,8 +426,8 @@ ax.set_ylabel("$x_1$")
 ax.set_title(tr("$x_0^2 + x_1^2$ 위의 경사 하강법 (100걸음)", "Gradient descent on $x_0^2 + x_1^2$ (100 steps)"))
 plt.show()
 """,
-        alt={"ko": '$x_0^2 + x_1^2$의 동심원 등고선 위에 $(-3, 4)$에서 출발한 경사 하강법 경로. 경로는 중심의 최솟값 (0, 0)을 향해 곧게 나아가며 점 간격이 점점 좁아집니다.',
-             "en": 'Circular contour lines of $x_0^2 + x_1^2$ with the gradient-descent path from $(-3, 4)$: it heads straight for the minimum (0, 0) in the centre, its points getting closer together.'},
+        alt={"ko": 'x₀² + x₁²의 동심원 등고선 위에 (−3, 4)에서 출발한 경사 하강법 경로. 경로는 중심의 최솟값 (0, 0)을 향해 곧게 나아가며 점 간격이 점점 좁아집니다.',
+             "en": 'Circular contour lines of x₀² + x₁² with the gradient-descent path from (−3, 4): it heads straight for the minimum (0, 0) in the centre, its points getting closer together.'},
         caption={"ko": '$x_0^2 + x_1^2$ 위의 경사 하강법 경로 (η = 0.1, 100걸음)', "en": 'Gradient descent on $x_0^2 + x_1^2$ (η = 0.1, 100 steps)'},
         name="fig-descent-2d",
     ),
@@ -476,8 +476,8 @@ ax2.set_ylabel(tr("최솟값까지의 거리 ‖x_k‖", "distance to the minimu
 ax2.legend()
 plt.show()
 """,
-        alt={"ko": '두 패널. 왼쪽: 등고선 위에서 η = 0.1 경로는 중심에 도착하지만 η = 1e-4 경로는 출발점 $(-3, 4)$ 근처에 머뭅니다. 오른쪽: 걸음에 따른 최솟값까지의 거리(로그 축). η = 1e-4는 거의 평평하고, η = 0.1은 직선으로 1e-9까지 내려가며, η = 10은 직선으로 1e128 넘게 올라갑니다.',
-             "en": 'Two panels. Left, on the contour plot: the η = 0.1 path reaches the centre while the η = 1e-4 path stays next to the start $(-3, 4)$. Right, the distance to the minimum against the step on a log axis: flat for η = 1e-4, a straight line down to 1e-9 for η = 0.1, and a straight line up past 1e128 for η = 10.'},
+        alt={"ko": '두 패널. 왼쪽: 등고선 위에서 η = 0.1 경로는 중심에 도착하지만 η = 1e-4 경로는 출발점 (−3, 4) 근처에 머뭅니다. 오른쪽: 걸음에 따른 최솟값까지의 거리(로그 축). η = 1e-4는 거의 평평하고, η = 0.1은 직선으로 1e-9까지 내려가며, η = 10은 직선으로 1e128 넘게 올라갑니다.',
+             "en": 'Two panels. Left, on the contour plot: the η = 0.1 path reaches the centre while the η = 1e-4 path stays next to the start (−3, 4). Right, the distance to the minimum against the step on a log axis: flat for η = 1e-4, a straight line down to 1e-9 for η = 0.1, and a straight line up past 1e128 for η = 10.'},
         caption={"ko": '학습률이 너무 작을 때, 알맞을 때, 너무 클 때', "en": 'Learning rate too small, about right, too large'},
         name="fig-learning-rates",
     ),
@@ -618,8 +618,8 @@ ax.set_ylabel("f(x)")
 ax.legend()
 plt.show()
 """,
-        alt={"ko": '$f(x) = x^4 - 3x^2 + x$의 그래프: 왼쪽에 깊은 골, 오른쪽에 얕은 골이 있습니다. $x_0 = -2$에서 출발한 파란 경로는 왼쪽의 깊은 골(전역 최솟값)로, $x_0 = 2$에서 출발한 빨간 경로는 오른쪽의 얕은 골(지역 최솟값)로 내려갑니다.',
-             "en": 'Graph of $f(x) = x^4 - 3x^2 + x$ with a deep valley on the left and a shallow one on the right. The blue path from $x_0 = -2$ descends into the deep left valley (the global minimum), the red path from $x_0 = 2$ into the shallow right one (a local minimum).'},
+        alt={"ko": 'f(x) = x⁴ − 3x² + x의 그래프: 왼쪽에 깊은 골, 오른쪽에 얕은 골이 있습니다. x₀ = −2에서 출발한 파란 경로는 왼쪽의 깊은 골(전역 최솟값)로, x₀ = 2에서 출발한 빨간 경로는 오른쪽의 얕은 골(지역 최솟값)로 내려갑니다.',
+             "en": 'Graph of f(x) = x⁴ − 3x² + x with a deep valley on the left and a shallow one on the right. The blue path from x₀ = −2 descends into the deep left valley (the global minimum), the red path from x₀ = 2 into the shallow right one (a local minimum).'},
         caption={"ko": '출발점에 따라 다른 최솟값에 도착한다', "en": 'Different starting points, different minima'},
         name="fig-double-well",
     ),
@@ -659,8 +659,8 @@ ax.plot(0, 0, "kx", ms=10)
 ax.set_title(tr("안장점 (0, 0): x 방향 최소, y 방향 최대", "Saddle point (0, 0): minimum along x, maximum along y"))
 plt.show()
 """,
-        alt={"ko": '안장 함수 $x^2 - y^2$의 등고선과 40걸음짜리 두 경로. $(1, 0)$에서 출발한 경로는 $x$축을 따라 가운데 x 표시의 안장점 (0, 0)으로 곧장 들어가 멈춥니다. $(-1, 0.001)$에서 출발한 경로도 먼저 안장점 쪽으로 가다가 위쪽(y 방향)으로 휘어 빠져나갑니다.',
-             "en": 'Contour lines of the saddle $x^2 - y^2$ with two 40-step paths. The path from $(1, 0)$ runs along the $x$-axis straight into the saddle point (0, 0), marked with an x, and stops there. The path from $(-1, 0.001)$ also heads for the saddle point first, then bends upwards (along y) and escapes.'},
+        alt={"ko": '안장 함수 x² − y²의 등고선과 40걸음짜리 두 경로. (1, 0)에서 출발한 경로는 x축을 따라 가운데 x 표시의 안장점 (0, 0)으로 곧장 들어가 멈춥니다. (−1, 0.001)에서 출발한 경로도 먼저 안장점 쪽으로 가다가 위쪽(y 방향)으로 휘어 빠져나갑니다.',
+             "en": 'Contour lines of the saddle x² − y² with two 40-step paths. The path from (1, 0) runs along the x-axis straight into the saddle point (0, 0), marked with an x, and stops there. The path from (−1, 0.001) also heads for the saddle point first, then bends upwards (along y) and escapes.'},
         caption={"ko": '안장점 (0, 0): x 방향으로 최소, y 방향으로 최대', "en": 'The saddle point (0, 0): a minimum along x, a maximum along y'},
         name="fig-saddle",
     ),
