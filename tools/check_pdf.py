@@ -49,15 +49,17 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def figures(lang: str) -> tuple[int, list[str]]:
-    """Image outputs in the language's notebooks, and outputs print cannot show."""
-    count, unprintable = 0, []
+def notebooks(lang: str) -> list[pathlib.Path]:
+    """The notebooks of the language's PDF, in toc order."""
     toc = build_pdf.language_toc(lang)
     docs = [toc["root"], *(c["file"] for c in toc["chapters"])]
-    for doc in docs:
-        path = ROOT / f"{doc}.ipynb"
-        if not path.exists():
-            continue
+    return [ROOT / f"{doc}.ipynb" for doc in docs if (ROOT / f"{doc}.ipynb").exists()]
+
+
+def figures(paths: list[pathlib.Path]) -> tuple[int, list[str]]:
+    """Image outputs in these notebooks, and the outputs print cannot show."""
+    count, unprintable = 0, []
+    for path in paths:
         nb = json.loads(path.read_text(encoding="utf-8"))
         for i, cell in enumerate(nb["cells"]):
             tags = cell.get("metadata", {}).get("tags", [])
@@ -68,7 +70,7 @@ def figures(lang: str) -> tuple[int, list[str]]:
                 if any(k.startswith("image/") for k in data):
                     count += 1
                 elif "text/html" in data and ANIMATION.search("".join(data["text/html"])):
-                    unprintable.append(f"{doc}.ipynb cell {i}: animation with no image/png still")
+                    unprintable.append(f"{path.name} cell {i}: animation with no image/png still")
     return count, unprintable
 
 
@@ -93,7 +95,7 @@ def check(lang: str) -> list[str]:
     if not any(re.search(r"Noto(Sans|Serif)CJK", line) and " yes " in line for line in fonts):
         problems.append("no embedded Noto CJK font (pdffonts)")
 
-    expected, unprintable = figures(lang)
+    expected, unprintable = figures(notebooks(lang))
     images = [line.split() for line in run("pdfimages", "-list", str(pdf)).splitlines()[2:]]
     drawn = sum(1 for cols in images if len(cols) > 2 and cols[2] == "image")
     if drawn < expected:
