@@ -188,3 +188,26 @@ def test_vendored_ctexhook_is_the_distributed_file():
     text = (ROOT / "book" / "_latex" / "ctexhook.sty").read_text(encoding="utf-8")
     assert "This is file `ctexhook.sty'" in text and "LaTeX Project Public License" in text
     assert "\\ProvidesExplPackage{ctexhook}" in text
+
+
+@pytest.mark.parametrize("lang", build_pdf.LANGS)
+def test_book_text_has_no_control_characters(lang):
+    """A control character in a page (e.g. BEL from "\\approx" in a non-raw Python string:
+    "\\a" is BEL) stops XeLaTeX ("Text line contains an invalid character") and shows as
+    garbage in the HTML math."""
+    bad = []
+    for path in sorted((ROOT / "book" / lang).glob("*.*")):
+        if path.suffix == ".ipynb":
+            nb = nbformat.read(str(path), as_version=4)
+            texts = [(f"cell {i}", c.source) for i, c in enumerate(nb.cells)
+                     if c.cell_type == "markdown"]
+        elif path.suffix == ".md":
+            texts = [("", path.read_text(encoding="utf-8"))]
+        else:
+            continue
+        for where, text in texts:
+            for ch in set(text):
+                if ord(ch) < 32 and ch not in "\n\t\r":
+                    bad.append(f"{path.name} {where}: U+{ord(ch):04X} near "
+                               f"{text[max(0, text.index(ch) - 30):text.index(ch) + 10]!r}")
+    assert bad == []
