@@ -7,8 +7,8 @@ network (MathJax, fonts, images, animations all local). For each page:
 
 - no console errors and no uncaught exceptions; no failed or blocked requests;
 - every ``<img>`` loaded (``naturalWidth > 0``);
-- math rendered: ``mjx-container`` present and no raw ``\\(``, ``\\[`` or ``$$``
-  left in the paragraph text;
+- math rendered: ``mjx-container`` present, no raw ``\\(``, ``\\[`` or ``$$``
+  left in the paragraph text, and no TeX that MathJax reports as an input error;
 - chapter and index pages: the twin-language link exists and leads to the same
   page in the other language;
 - notebook pages: the Binder and Colab buttons open ``book/<lang>/<stem>.ipynb``;
@@ -142,6 +142,11 @@ PAGE_STATE_JS = """() => {
     mjx: document.querySelectorAll('mjx-container').length,
     unrendered: [...document.querySelectorAll('.math')]
         .filter(e => !e.querySelector('mjx-container')).length,
+    // TeX that MathJax could not read (shown as a red "Math input error")
+    merror: window.MathJax && MathJax.startup && MathJax.startup.document
+        ? Array.from(MathJax.startup.document.math)
+            .filter(m => m.typesetRoot && m.typesetRoot.querySelector('mjx-merror'))
+            .map(m => m.math.slice(0, 80)) : [],
     raw,
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
     animations: [...document.querySelectorAll('.animation img')]
@@ -377,6 +382,8 @@ class Checker:
             self.fail(rel, f"{state['unrendered']} math elements not rendered by MathJax")
         for text in state["raw"]:
             self.fail(rel, f"raw TeX left in text: {text!r}")
+        for tex in state["merror"]:
+            self.fail(rel, f"MathJax cannot read this TeX (Math input error): {tex!r}")
         lang = page_language(rel)
         if lang is not None and state["lang"] != lang:
             self.fail(rel, f'<html lang="{state["lang"]}">, expected "{lang}"')
