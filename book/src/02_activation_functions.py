@@ -311,21 +311,15 @@ for zi in [0.0, 2.0, 5.0, 10.0]:
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 시그모이드는 선형 함수가 아니다
-:class: warning
 {ref}`「뭐라고 해야될까 2장」 글 <ko-post-what-would-i-say>`에는 "다층 퍼셉트론에서는 활성화 함수로 **선형 함수인** 시그모이드 함수를 쓰게 돼"라는 문장이 있습니다.
 시그모이드는 **비선형** 함수입니다. 선형이라면 $\sigma(2z) = 2\sigma(z)$, $\sigma(a+b)=\sigma(a)+\sigma(b)$가
 성립해야 하는데, 아래 셀에서 보듯 성립하지 않습니다. 비선형이기 때문에 은닉층 활성화 함수로 쓸 수 있는 것입니다.
-```
 """,
         en=r"""
-```{admonition} Correction: the sigmoid is not a linear function
-:class: warning
 {ref}`The “What would I say, chapter 2” post <en-post-what-would-i-say>` says that multilayer perceptrons use "the sigmoid, **a linear function**" as their
 activation. The sigmoid is **nonlinear**. A linear function would satisfy $\sigma(2z) = 2\sigma(z)$ and
 $\sigma(a+b)=\sigma(a)+\sigma(b)$; the next cell shows that it does not. Being nonlinear is exactly why it
 can serve as a hidden-layer activation.
-```
 """,
     ),
     code(
@@ -408,23 +402,18 @@ ReLU의 곱이 $0$인 것은 $z<0$인 층이 하나라도 있기 때문입니다
 전혀 받지 못합니다. 음수 입력에서 계속 0만 내는 뉴런을 "죽은 ReLU(dying ReLU)"라고 부르며,
 Leaky ReLU는 음수 쪽에도 작은 기울기 $\alpha$를 주어 이 문제를 누그러뜨립니다.
 
-```{admonition} 바로잡기: "출력이 모두 양수라서 새 가중치 = 원래 가중치 − (양수)"
-:class: warning
 같은 글은 시그모이드 출력이 모두 양수이므로 업데이트가 "원래 가중치 − (양수)" 꼴이 되기 쉽다고 합니다.
 정확한 내용은 이렇습니다. 다음 층 뉴런의 가중치 기울기는 $\partial L/\partial w_i = \delta \cdot a_i$
 ($\delta$는 그 뉴런으로 들어온 기울기, $a_i$는 입력)입니다. 입력 $a_i$가 모두 양수이면, 한 샘플에 대해
 이 뉴런의 모든 $w_i$의 기울기가 $\delta$와 **같은 부호**를 가집니다. 부호 자체는 $\delta$에 따라 양수일 수도
 음수일 수도 있습니다. 그래서 모든 가중치가 함께 커지거나 함께 작아지는 방향으로만 움직여 지그재그로 수렴이 느려지는 것이지,
 가중치가 늘 줄어드는 것이 아닙니다(아래 셀). 0을 중심으로 하는 tanh가 이 문제를 덜 겪습니다 {cite}`karpathy2016cs231n`.
-```
 """,
         en=r"""
 ReLU's product is $0$ because at least one layer has $z<0$: that neuron passes no gradient at all for
 this sample. A neuron that keeps outputting 0 for negative inputs is called a "dying ReLU"; Leaky ReLU
 softens this by giving the negative side a small slope $\alpha$.
 
-```{admonition} Correction: "all outputs positive, so new weight = old weight − (positive)"
-:class: warning
 The post says that because the sigmoid's outputs are all positive, updates tend to be "old weight −
 (a positive number)". Precisely: the gradient of a next-layer neuron's weight is
 $\partial L/\partial w_i = \delta \cdot a_i$ ($\delta$ is the gradient arriving at that neuron, $a_i$ its
@@ -432,7 +421,6 @@ input). If all inputs $a_i$ are positive, then for one sample all the $w_i$ of t
 with the **same sign** as $\delta$ — which can be positive or negative. So all weights of the neuron move
 up together or down together, which causes zig-zagging and slow convergence; the weights do not always
 decrease (next cell). Zero-centred tanh suffers less from this {cite}`karpathy2016cs231n`.
-```
 """,
     ),
     code(
