@@ -1,5 +1,5 @@
-"""Chapter 7: compiling and training the seed's MNIST model in Keras and in lossbook
-(seeds 003 and 004)."""
+"""Chapter 7: compiling and training the MNIST model of the "Model compile" post in Keras
+and in lossbook (source posts: "Model compile", "Loss functions, summarized")."""
 
 from nbbuild import code, md
 
@@ -14,28 +14,31 @@ CELLS = [
         ko=r"""
 ## 학습 목표
 
-지금까지 손실 함수, 활성화 함수, 경사 하강법, 역전파, 옵티마이저를 하나씩 만들어 보았습니다. 이 장에서는 그 부품을 Keras {cite}`chollet2015keras`의 세 줄 `compile` → `fit` → `evaluate`로 한꺼번에 조립합니다. 씨앗 글 003의 MNIST 모델(Dense 300-200-100-10)을 **진짜 Keras 3**와 `lossbook.model`로 나란히 학습시키고, 두 구현이 같은 계산을 하는지 숫자로 확인합니다. 이 장을 마치면 다음을 할 수 있습니다.
+지금까지 손실 함수, 활성화 함수, 경사 하강법, 역전파, 옵티마이저를 하나씩 만들어 보았습니다. 이 장에서는 그 부품을 Keras {cite}`chollet2015keras`의 세 줄 `compile` → `fit` → `evaluate`로 한꺼번에 조립합니다. {ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 MNIST 모델(Dense 300-200-100-10)을 **진짜 Keras 3**와 `lossbook.model`로 나란히 학습시키고, 두 구현이 같은 계산을 하는지 숫자로 확인합니다. 이 장을 마치면 다음을 할 수 있습니다.
 
 - `compile(optimizer, loss, metrics)`의 세 인자가 각각 무엇을 정하는지, 문자열(`"adam"`)과 객체(`Adam(learning_rate=0.005)`)가 어떻게 다른지 설명할 수 있다.
 - `metrics=["accuracy"]`가 레이블과 출력의 모양에 따라 **희소 범주형 정확도(sparse categorical accuracy)** 등으로 바뀐다는 것을 안다.
+- `fit`의 핵심(에포크마다 섞기, 미니배치마다 순전파 → 손실 → 역전파 → 옵티마이저)을 `lossbook` 소스에서 읽고 설명할 수 있다.
 - 문제(회귀·이진 분류·다중 클래스 분류)와 레이블 형식(정수 또는 원-핫)에 맞는 손실을 고를 수 있다.
-- 이진 교차 엔트로피의 손 계산 예제를 `lossbook`과 Keras로 다시 계산하고, 씨앗 글의 숫자가 어디서 왔는지 설명할 수 있다.
+- 이진 교차 엔트로피의 손 계산 예제를 `lossbook`과 Keras로 다시 계산하고, 그 글의 숫자가 어디서 왔는지 설명할 수 있다.
 - 같은 초기 가중치와 같은 미니배치로 학습한 Keras 모델과 `lossbook` 모델의 가중치 차이를 재고, 그 차이가 왜 학습이 길어질수록 커지는지 설명할 수 있다.
 """,
         en=r"""
 ## Learning goals
 
-So far we have built the parts one by one: loss functions, activations, gradient descent, backpropagation and optimizers. This chapter puts them together with the three calls of Keras {cite}`chollet2015keras`: `compile` → `fit` → `evaluate`. We train seed 003's MNIST model (Dense 300-200-100-10) in **real Keras 3** and in `lossbook.model` side by side, and check with numbers that both compute the same thing. After this chapter you will be able to:
+So far we have built the parts one by one: loss functions, activations, gradient descent, backpropagation and optimizers. This chapter puts them together with the three calls of Keras {cite}`chollet2015keras`: `compile` → `fit` → `evaluate`. We train the MNIST model of {ref}`the “Model compile” post <en-post-model-compile>` (Dense 300-200-100-10) in **real Keras 3** and in `lossbook.model` side by side, and check with numbers that both compute the same thing. After this chapter you will be able to:
 
 - explain what each argument of `compile(optimizer, loss, metrics)` decides, and how a string (`"adam"`) differs from an object (`Adam(learning_rate=0.005)`);
 - know that `metrics=["accuracy"]` turns into **sparse categorical accuracy** (or another accuracy) depending on the shapes of the labels and of the output;
+- read the core of `fit` in the `lossbook` source (shuffle every epoch; per mini-batch: forward, loss, backward, optimizer step) and explain it;
 - choose the loss for the problem (regression, binary, multi-class) and the label format (integers or one-hot);
-- recompute the binary cross-entropy examples of the seed with `lossbook` and Keras, and explain where the seed's numbers come from;
+- recompute that post's binary cross-entropy examples with `lossbook` and Keras, and explain where its numbers come from;
 - measure the weight difference between a Keras model and a `lossbook` model trained from the same initial weights on the same mini-batches, and explain why it grows as training goes on.
 """,
     ),
     code(
         """
+import inspect
 import os
 
 os.environ["KERAS_BACKEND"] = "jax"   # choose the backend BEFORE importing keras
@@ -48,6 +51,7 @@ import numpy as np
 
 from lossbook import losses, optimizers
 from lossbook.datasets import load_mnist
+from lossbook.exercises import ch07 as check
 from lossbook.model import Dense, Flatten, Input, Sequential
 from lossbook.plotting import setup, tr
 
@@ -81,10 +85,10 @@ print("pixel range:", x_train_raw.min(), "to", x_train_raw.max())
     ),
     md(
         ko=r"""
-씨앗 글은 픽셀을 최소-최대 스케일링(min-max scaling) $(x - \min)/(\max - \min)$으로 0과 1 사이로 옮깁니다. 위에서 보듯 최솟값이 0, 최댓값이 255이므로 이것은 그냥 $x/255$입니다. 레이블은 0~9의 **정수** 그대로 둡니다. 이 형식이 뒤에서 손실을 고를 때 중요합니다.
+「모델 컴파일」 글은 픽셀을 최소-최대 스케일링(min-max scaling) $(x - \min)/(\max - \min)$으로 0과 1 사이로 옮깁니다. 위에서 보듯 최솟값이 0, 최댓값이 255이므로 이것은 그냥 $x/255$입니다. 레이블은 0~9의 **정수** 그대로 둡니다. 이 형식이 뒤에서 손실을 고를 때 중요합니다.
 """,
         en=r"""
-The seed rescales pixels to [0, 1] with min-max scaling, $(x - \min)/(\max - \min)$. With a minimum of 0 and a maximum of 255 (above), that is simply $x/255$. The labels stay **integers** 0–9; this format matters when we choose the loss.
+The post rescales pixels to [0, 1] with min-max scaling, $(x - \min)/(\max - \min)$. With a minimum of 0 and a maximum of 255 (above), that is simply $x/255$. The labels stay **integers** 0–9; this format matters when we choose the loss.
 """,
     ),
     code(
@@ -97,9 +101,9 @@ print(x_train.dtype, f"{x_train.min():.1f} .. {x_train.max():.1f}")
     # ------------------------------------------------------------------ model
     md(
         ko=r"""
-## 씨앗 글의 모델
+## 「모델 컴파일」 글의 모델
 
-씨앗 글 003의 모델은 28×28 이미지를 784개짜리 벡터로 펴는 **평탄화 층(Flatten)** 뒤에 **완전 연결층(dense layer)** 네 개를 쌓습니다. 은닉층 세 개(300, 200, 100개 뉴런)는 ReLU, 출력층 10개는 소프트맥스를 씁니다. 층 이름도 씨앗 글과 같게 붙였습니다.
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 모델은 28×28 이미지를 784개짜리 벡터로 펴는 **평탄화 층(Flatten)** 뒤에 **완전 연결층(dense layer)** 네 개를 쌓습니다. 은닉층 세 개(300, 200, 100개 뉴런)는 ReLU, 출력층 10개는 소프트맥스를 씁니다. 층 이름도 그 글과 같게 붙였습니다.
 
 층 하나는 $a = f(xW + b)$이고 매개변수는 $W$(입력 수 × 뉴런 수)와 $b$(뉴런 수)입니다. 매개변수 수를 손으로 세면
 
@@ -108,9 +112,9 @@ $$784\cdot300+300 \;+\; 300\cdot200+200 \;+\; 200\cdot100+100 \;+\; 100\cdot10+1
 입니다. Keras와 `lossbook`이 같은 수를 세는지 확인합니다.
 """,
         en=r"""
-## The seed's model
+## The model of the “Model compile” post
 
-Seed 003's model first unrolls each 28×28 image into a 784-vector with a **Flatten** layer, then stacks four **dense (fully connected) layers**: three hidden layers of 300, 200 and 100 neurons with ReLU, and an output layer of 10 with softmax. We keep the seed's layer names.
+The model of {ref}`the “Model compile” post <en-post-model-compile>` first unrolls each 28×28 image into a 784-vector with a **Flatten** layer, then stacks four **dense (fully connected) layers**: three hidden layers of 300, 200 and 100 neurons with ReLU, and an output layer of 10 with softmax. We keep the post's layer names.
 
 Each layer computes $a = f(xW + b)$ with parameters $W$ (inputs × neurons) and $b$ (neurons). Counting by hand:
 
@@ -121,7 +125,7 @@ Keras and `lossbook` should count the same:
     ),
     code(
         """
-def keras_seed_model():
+def keras_mnist_model():
     return keras.Sequential([
         keras.Input(shape=(28, 28)),
         keras.layers.Flatten(name="Flatten"),
@@ -132,7 +136,7 @@ def keras_seed_model():
     ])
 
 
-def lossbook_seed_model(seed):
+def lossbook_mnist_model(seed):
     return Sequential([
         Input((28, 28)),
         Flatten(name="Flatten"),
@@ -144,8 +148,8 @@ def lossbook_seed_model(seed):
 
 
 keras.utils.set_random_seed(0)       # seeds Keras's initialisers and its shuffling
-keras_model = keras_seed_model()
-lb_model = lossbook_seed_model(seed=0)
+keras_model = keras_mnist_model()
+lb_model = lossbook_mnist_model(seed=0)
 print("Keras    parameters:", f"{keras_model.count_params():,}")
 print("lossbook parameters:", f"{lb_model.count_params():,}")
 print("weight shapes:", [w.shape for w in lb_model.get_weights()])
@@ -155,7 +159,7 @@ print("weight shapes:", [w.shape for w in lb_model.get_weights()])
         ko=r"""
 :::{admonition} 참고: Keras 3에서는 `input_shape=` 대신 `keras.Input`
 :class: note
-씨앗 글은 `Flatten(input_shape=[28, 28])`처럼 첫 층에 입력 모양을 넘깁니다(TensorFlow 2.4 시절의 Keras). Keras 3에서도 동작은 하지만 "`input_shape`를 층에 넘기지 말고 `Input(shape)` 객체를 쓰라"는 경고가 나옵니다. 위 셀처럼 `keras.Input(shape=(28, 28))`을 맨 앞에 두는 것이 Keras 3의 방식이고, `lossbook.model`도 같은 모양(`Input((28, 28))`)을 씁니다.
+그 글은 `Flatten(input_shape=[28, 28])`처럼 첫 층에 입력 모양을 넘깁니다(TensorFlow 2.4 시절의 Keras). Keras 3에서도 동작은 하지만 "`input_shape`를 층에 넘기지 말고 `Input(shape)` 객체를 쓰라"는 경고가 나옵니다. 위 셀처럼 `keras.Input(shape=(28, 28))`을 맨 앞에 두는 것이 Keras 3의 방식이고, `lossbook.model`도 같은 모양(`Input((28, 28))`)을 씁니다.
 :::
 
 두 모델 모두 가중치를 Keras의 기본값대로 초기화합니다. 커널(kernel) $W$는 글로럿 균등 분포(Glorot uniform) $U(-r, r)$, $r = \sqrt{6/(n_\text{in} + n_\text{out})}$에서 뽑고, 편향 $b$는 0으로 둡니다. 난수 생성기가 달라서 두 모델의 가중치 값은 서로 다르지만 분포는 같습니다.
@@ -163,7 +167,7 @@ print("weight shapes:", [w.shape for w in lb_model.get_weights()])
         en=r"""
 :::{admonition} Note: Keras 3 uses `keras.Input` instead of `input_shape=`
 :class: note
-The seed passes the input shape to the first layer, `Flatten(input_shape=[28, 28])` (Keras as of TensorFlow 2.4). Keras 3 still accepts it but warns: do not pass `input_shape` to a layer, start the model with an `Input(shape)` object. The cell above does that with `keras.Input(shape=(28, 28))`, and `lossbook.model` uses the same form, `Input((28, 28))`.
+The post passes the input shape to the first layer, `Flatten(input_shape=[28, 28])` (Keras as of TensorFlow 2.4). Keras 3 still accepts it but warns: do not pass `input_shape` to a layer, start the model with an `Input(shape)` object. The cell above does that with `keras.Input(shape=(28, 28))`, and `lossbook.model` uses the same form, `Input((28, 28))`.
 :::
 
 Both models initialise weights as Keras does by default: kernels $W$ from the Glorot uniform distribution $U(-r, r)$ with $r = \sqrt{6/(n_\text{in} + n_\text{out})}$, biases $b$ at zero. The random generators differ, so the two models start from different values drawn from the same distribution.
@@ -194,7 +198,12 @@ print("biases all zero:", not keras_model.get_weights()[1].any(), not lb_model.g
 | `optimizer` | 기울기로 가중치를 고치는 규칙(**옵티마이저(optimizer)**, 6장) | 쓰인다 |
 | `metrics` | 학습 중에 **보고만 하는** 평가 지표(metric) | 쓰이지 않는다 |
 
-씨앗 글처럼 학습률 0.005의 Adam, 희소 범주형 교차 엔트로피, 정확도로 두 모델을 컴파일합니다. `lossbook.model.Sequential.compile`은 Keras와 같은 인자를 받습니다.
+「모델 컴파일」 글처럼 학습률 0.005의 Adam, 희소 범주형 교차 엔트로피, 정확도로 두 모델을 컴파일합니다. `lossbook.model.Sequential.compile`은 Keras와 같은 인자를 받습니다.
+
+:::{admonition} 1장의 권고: 로짓과 `from_logits=True`
+:class: tip
+이 모델은 출력층의 소프트맥스가 낸 **확률**을 손실에 넘깁니다. 1장에서 본 대로 확률은 부동소수점에서 정확히 0이나 1이 될 수 있고, 그러면 Keras는 확률을 잘라 내(clipping) 손실과 기울기가 틀어집니다({ref}`1장 <ko-float-exact-0-1>`). 새 모델이라면 출력층을 `Dense(10)`(활성화 없음, 출력은 로짓)으로 두고 `loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)`를 쓰는 편이 수치적으로 더 안전합니다. 확률이 필요하면 예측 뒤에 소프트맥스를 적용합니다. 이 장은 「모델 컴파일」 글의 모델을 그대로 재현하려고 소프트맥스 출력을 씁니다. 그 대가는 뒤의 "같은 배치, 같은 시작점"에서 다시 보게 됩니다(클리핑이 두 구현이 갈라지는 원인 중 하나입니다).
+:::
 """,
         en=r"""
 ## `compile`: deciding how to train
@@ -207,7 +216,12 @@ print("biases all zero:", not keras_model.get_weights()[1].any(), not lb_model.g
 | `optimizer` | the rule that turns gradients into weight updates (chapter 6) | yes |
 | `metrics` | measures that are only **reported** | no |
 
-As in the seed: Adam with learning rate 0.005, sparse categorical cross-entropy, accuracy. `lossbook.model.Sequential.compile` takes the same arguments as Keras.
+As in the post: Adam with learning rate 0.005, sparse categorical cross-entropy, accuracy. `lossbook.model.Sequential.compile` takes the same arguments as Keras.
+
+:::{admonition} Chapter 1's advice: logits and `from_logits=True`
+:class: tip
+This model hands the **probabilities** of its softmax output layer to the loss. As chapter 1 showed, in floating point a probability can be exactly 0 or 1, and Keras then clips it, which distorts the loss and its gradient ({ref}`chapter 1 <en-float-exact-0-1>`). For a new model it is numerically safer to end with `Dense(10)` (no activation: the outputs are logits) and use `loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)`, applying a softmax after prediction when probabilities are needed. This chapter keeps the softmax output to reproduce the “Model compile” post's model as it is; the price shows up in "Same batches, same start" below (clipping is one reason why the two implementations drift apart).
+:::
 """,
     ),
     code(
@@ -222,12 +236,12 @@ lb_model.compile(optimizer=optimizers.Adam(learning_rate=0.005),
         ko=r"""
 ### 문자열은 무엇으로 바뀌나
 
-`compile`에 문자열을 주면 Keras는 `keras.optimizers.get`, `keras.losses.get` 같은 함수로 그 이름을 실제 객체로 바꿉니다. `lossbook`에도 같은 이름의 `get()`이 있습니다. 옵티마이저 문자열은 **기본 하이퍼파라미터(hyperparameter)** 로 만든 새 옵티마이저가 됩니다. Adam의 기본 학습률은 0.001이므로, `optimizer="adam"`이라고 쓰면 씨앗 글이 원한 0.005가 아니라 0.001로 학습합니다.
+`compile`에 문자열을 주면 Keras는 `keras.optimizers.get`, `keras.losses.get` 같은 함수로 그 이름을 실제 객체로 바꿉니다. `lossbook`에도 같은 이름의 `get()`이 있습니다. 옵티마이저 문자열은 **기본 하이퍼파라미터(hyperparameter)** 로 만든 새 옵티마이저가 됩니다. Adam의 기본 학습률은 0.001이므로, `optimizer="adam"`이라고 쓰면 그 글이 쓴 0.005가 아니라 0.001로 학습합니다.
 """,
         en=r"""
 ### What the strings turn into
 
-Given strings, `compile` looks the names up with `keras.optimizers.get`, `keras.losses.get` and friends. `lossbook` has `get()` functions with the same names. An optimizer string gives a new optimizer with the **default hyperparameters**: Adam's default learning rate is 0.001, so `optimizer="adam"` trains at 0.001, not at the seed's 0.005.
+Given strings, `compile` looks the names up with `keras.optimizers.get`, `keras.losses.get` and friends. `lossbook` has `get()` functions with the same names. An optimizer string gives a new optimizer with the **default hyperparameters**: Adam's default learning rate is 0.001, so `optimizer="adam"` trains at 0.001, not at the post's 0.005.
 """,
     ),
     code(
@@ -269,10 +283,10 @@ print("by hand :", -np.log([0.7, 0.5]).round(6))
 지표 문자열은 조금 다릅니다. `keras.metrics.get("accuracy")`가 돌려주는 `Accuracy`는 `y_true == y_pred`인 비율을 세는, 즉 예측이 이미 클래스 번호일 때만 의미 있는 지표입니다. 확률 10개를 내는 모델에 그대로 쓰면 맞는 값이 나올 수 없습니다. 그래서 `compile`은 `metrics=["accuracy"]`를 첫 배치에서 **레이블과 출력의 모양을 보고** 다시 해석합니다(손실 이름은 보지 않습니다).
 
 - 출력이 하나(마지막 축 크기 1) → `binary_accuracy`: $p > 0.5$를 1로 보고 0/1 정답과 같은 비율. 시그모이드 + `binary_crossentropy`의 경우입니다.
-- 레이블이 출력보다 축이 하나 적음(정수 레이블, 모양 `(n,)`) → `sparse_categorical_accuracy`: $\arg\max_k p_k$가 정수 레이블과 같은 비율. `sparse_categorical_crossentropy`의 경우입니다.
+- 레이블이 출력보다 축이 하나 적음(정수 레이블, 모양 `(n,)`), **또는** 레이블의 마지막 축 크기가 1인데 출력은 여러 개(정수 레이블을 모양 `(n, 1)`의 열로 준 경우) → `sparse_categorical_accuracy`: $\arg\max_k p_k$가 정수 레이블과 같은 비율. `sparse_categorical_crossentropy`의 경우입니다.
 - 그 밖(원-핫 레이블, 모양 `(n, C)`) → `categorical_accuracy`: 예측의 $\arg\max$와 정답 원-핫의 $\arg\max$가 같은 비율. `categorical_crossentropy`의 경우입니다.
 
-Keras가 실제로 무엇을 골랐는지는 모델이 한 번 학습하거나 평가된 뒤 `model.metrics`에서 볼 수 있습니다. 다음 절에서 학습한 뒤 확인합니다. `lossbook.model`도 같은 규칙을 따릅니다.
+이 규칙은 Keras 3 소스 `keras/src/trainers/compile_utils.py`의 함수 하나에 들어 있습니다. 설치된 Keras에서 그 함수를 출력하고, 네 가지 모양에 대해 `compile`이 쓰는 `get_metric`이 무엇을 만드는지 봅시다. Keras가 실제 모델에서 무엇을 골랐는지는 모델이 한 번 학습하거나 평가된 뒤 `model.metrics`에서 볼 수 있습니다. 다음 절에서 학습한 뒤 확인합니다.
 """,
         en=r"""
 ### Which accuracy is `"accuracy"`?
@@ -280,16 +294,41 @@ Keras가 실제로 무엇을 골랐는지는 모델이 한 번 학습하거나 �
 Metric strings are different. `keras.metrics.get("accuracy")` returns `Accuracy`, the fraction where `y_true == y_pred`: meaningful only when predictions already are class numbers, never for a model that outputs ten probabilities. So `compile` **reinterprets** `metrics=["accuracy"]` on the first batch from the **shapes of the labels and of the output** (it does not look at the loss name):
 
 - one output (last axis of size 1) → `binary_accuracy`: how often $p > 0.5$ agrees with the 0/1 target; the sigmoid + `binary_crossentropy` case;
-- labels with one axis fewer than the output (integer labels, shape `(n,)`) → `sparse_categorical_accuracy`: how often $\arg\max_k p_k$ equals the integer label; the `sparse_categorical_crossentropy` case;
+- labels with one axis fewer than the output (integer labels, shape `(n,)`), **or** labels whose last axis has size 1 while the output has several units (integer labels given as a column of shape `(n, 1)`) → `sparse_categorical_accuracy`: how often $\arg\max_k p_k$ equals the integer label; the `sparse_categorical_crossentropy` case;
 - otherwise (one-hot labels, shape `(n, C)`) → `categorical_accuracy`: how often the $\arg\max$ of the prediction equals the $\arg\max$ of the one-hot target; the `categorical_crossentropy` case.
 
-What Keras actually chose shows up in `model.metrics` once the model has been trained or evaluated; we look after training in the next section. `lossbook.model` follows the same rule.
+The rule is one function of the Keras 3 source, `keras/src/trainers/compile_utils.py`. Below we print it from the installed Keras and ask `get_metric`, which `compile` uses, what it makes of four pairs of shapes. What Keras chose for a real model shows up in `model.metrics` once the model has been trained or evaluated; we look after training in the next section.
 """,
     ),
     code(
         """
 print("keras.metrics.get('accuracy') ->", type(keras.metrics.get("accuracy")).__name__)
 """
+    ),
+    code(
+        """
+from keras.src.trainers import compile_utils  # Keras's own rule (an internal module)
+
+print("Keras", keras.__version__)
+print(inspect.getsource(compile_utils.is_binary_or_sparse_categorical))
+shape_cases = {
+    "integer labels (n,),   10 outputs": ((32,), (32, 10)),
+    "integer labels (n, 1), 10 outputs": ((32, 1), (32, 10)),
+    "one-hot labels (n, 10), 10 outputs": ((32, 10), (32, 10)),
+    "0/1 labels (n, 1),     1 output  ": ((32, 1), (32, 1)),
+}
+for case, (y_shape, p_shape) in shape_cases.items():
+    metric = compile_utils.get_metric("accuracy", np.zeros(y_shape), np.zeros(p_shape))
+    print(f"{case} -> {type(metric).__name__}")
+"""
+    ),
+    md(
+        ko=r"""
+두 번째 줄이 놓치기 쉬운 경우입니다. 레이블을 `(n, 1)` 열로 주면 레이블과 출력의 축 수가 같아서 "축이 하나 적다"는 조건에는 걸리지 않지만, `y_t_last_dim == 1 and y_p_last_dim > 1` 조건 때문에 범주형이 아니라 **희소** 범주형 정확도가 됩니다. 정수 레이블이 열 모양으로 저장된 데이터(예: CSV에서 읽은 레이블)에서 자주 생기는 일이고, Keras는 이것을 올바르게 처리합니다.
+""",
+        en=r"""
+The second line is the easy-to-miss case. Labels given as an `(n, 1)` column have as many axes as the output, so "one axis fewer" does not apply; but the condition `y_t_last_dim == 1 and y_p_last_dim > 1` makes it **sparse** categorical accuracy, not categorical. It happens often with integer labels stored as a column (read from a CSV file, for instance), and Keras handles it correctly.
+""",
     ),
     # ------------------------------------------------------------- training
     md(
@@ -358,6 +397,25 @@ print(f"Keras   : mean(argmax p == label) = {np.mean(p_test_k.argmax(axis=1) == 
     ),
     md(
         ko=r"""
+레이블을 `(n, 1)` 열로 주면 어떻게 될까요? 새로 컴파일한 Keras 모델을 그런 레이블로 평가해 보면 `compile`이 역시 희소 범주형 정확도를 고릅니다. `lossbook`은 `sparse_categorical_crossentropy`일 때 `(n, 1)` 레이블을 `(n,)`로 펴서 받으므로 같은 정확도를 냅니다.
+""",
+        en=r"""
+And with labels given as an `(n, 1)` column? Evaluated with such labels, a freshly compiled Keras model again gets sparse categorical accuracy. `lossbook`, with `sparse_categorical_crossentropy`, flattens `(n, 1)` labels to `(n,)` and reports the same accuracy:
+""",
+    ),
+    code(
+        """
+y_column = y_test[:, None]          # shape (10000, 1)
+fresh = keras_mnist_model()
+fresh.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+fresh.evaluate(x_test[:100], y_column[:100], verbose=0)
+print("labels", y_column.shape, "-> Keras chose:", [type(m).__name__ for m in fresh.metrics[-1].metrics])
+print(f"lossbook accuracy, labels (n,): {lb_model.evaluate(x_test, y_test, batch_size=500)[1]:.4f}"
+      f"   labels (n, 1): {lb_model.evaluate(x_test, y_column, batch_size=500)[1]:.4f}")
+"""
+    ),
+    md(
+        ko=r"""
 두 모델은 초기 가중치도, 미니배치를 섞는 순서도 서로 다르므로 위의 정확도가 똑같지는 않습니다. 그래도 한 에포크만에 둘 다 시험 이미지의 대부분을 맞힙니다. 시험 이미지 몇 장에 두 모델이 낸 답을 봅시다.
 """,
         en=r"""
@@ -374,24 +432,96 @@ for i, ax in enumerate(axes.flat):
 fig.suptitle(tr("정답 | Keras(K)와 lossbook(L)의 예측", "label | predictions of Keras (K) and lossbook (L)"))
 fig.tight_layout()
 plt.show()
+""",
+        alt={
+            "ko": "MNIST 시험 이미지 첫 10장(손글씨 숫자)을 한 줄로 놓고, 각 이미지 위에 정답과 Keras 모델(K), lossbook 모델(L)이 예측한 숫자를 적은 그림.",
+            "en": "The first 10 MNIST test images (handwritten digits) in a row, each titled with its label and the digits predicted by the Keras model (K) and the lossbook model (L).",
+        },
+        caption={
+            "ko": "시험 이미지 10장에 대한 두 모델의 예측",
+            "en": "The two models' predictions on ten test images",
+        },
+        name="fig-mnist-predictions",
+    ),
+    md(
+        ko=r"""
+## `fit` 들여다보기
+
+`fit` 한 줄 뒤에서는 무슨 일이 일어날까요? Keras의 `fit`은 여러 백엔드와 분산 학습을 다루느라 길지만, 하는 일은 `lossbook.model.Sequential.fit`과 같습니다. 이 장의 모델을 학습시킨 `lossbook` 소스를 그대로 출력해 읽어 봅시다. 먼저 미니배치 하나의 **학습 단계**입니다.
+""",
+        en=r"""
+## A look inside `fit`
+
+What happens behind that one line, `fit`? Keras's `fit` is long because it serves several backends and distributed training, but what it does is what `lossbook.model.Sequential.fit` does. Let us print and read the `lossbook` source that trained this chapter's model, starting with the **training step** for one mini-batch.
+""",
+    ),
+    code(
+        """
+print(inspect.getsource(Sequential._train_step))
 """
     ),
     md(
         ko=r"""
-:::{admonition} 바로잡기: 미니배치를 무작위로 뽑는 것은 옵티마이저가 아니라 `fit`
-:class: warning
-씨앗 글 003("3. Optimizer의 종류")은 "Optimizer는 기본적으로 SGD를 기반으로 하므로, 확률적 추출을 통해 경사 하강법을 시행한다"고 설명합니다. 그러나 옵티마이저는 **이미 계산된 기울기**를 받아 가중치를 고치는 규칙일 뿐, 데이터를 뽑지 않습니다. 데이터를 섞고(`shuffle=True`) 배치 크기(`batch_size=32`)로 잘라 미니배치를 만드는 것은 `fit`입니다. 그래서 아래 "같은 배치로 비교하기"에서는 `fit(..., shuffle=False)`만으로 두 모델이 같은 미니배치를 같은 순서로 보게 할 수 있습니다. 옵티마이저만 따로 부르면 무작위성이 전혀 없다는 것도 바로 확인할 수 있습니다: 아래 셀에서 같은 기울기로 Adam을 한 걸음 두 번 밟으면 결과가 똑같습니다(첫 걸음은 $\approx$ 학습률 × 기울기의 부호).
+네 줄이 지금까지 만든 부품 네 가지입니다.
 
-같은 절의 "Momentum 방식과 Adagrad 방식을 합친 것이 Adam"도 정확하지 않습니다. Adam {cite}`kingma2015adam`의 두 번째 모멘트는 Adagrad처럼 기울기 제곱을 **끝없이 더하는** 것이 아니라 RMSprop처럼 **지수 이동 평균**으로 잊어 가며 쌓습니다(6장).
-:::
+1. `self._forward(x, training=True)`: **순전파**. 층을 차례로 통과시켜 출력 확률 `p`를 얻습니다(2장 활성화 함수, 5장 층).
+2. `self._batch_loss(y, p)`: 배치의 **손실**. 샘플마다 손실을 구해 더합니다(1장).
+3. `self._backward(y, p)`: **역전파**. 손실의 기울기를 출력층에서 첫 층까지 연쇄 법칙으로 전해 각 층의 가중치 기울기를 채웁니다(5장).
+4. `self.optimizer.apply(...)`: **옵티마이저**. 그 기울기로 모든 가중치를 제자리에서 한 걸음 움직입니다(6장).
+
+순전파와 역전파는 이렇게 생겼습니다.
 """,
         en=r"""
-:::{admonition} Correction: the random mini-batches come from `fit`, not from the optimizer
-:class: warning
-Seed 003 ("3. Kinds of optimizers") says that "optimizers are based on SGD, so they perform gradient descent through random sampling". An optimizer, however, only receives **gradients that were already computed** and updates the weights; it never draws data. Shuffling the data (`shuffle=True`) and cutting it into mini-batches (`batch_size=32`) is done by `fit`. That is why, in "Same batches, same start" below, `fit(..., shuffle=False)` alone makes both models see the same mini-batches in the same order. Called on its own, an optimizer has no randomness at all: in the next cell two Adam steps with the same gradient give exactly the same result (the first step is $\approx$ learning rate × sign of the gradient).
+Its four lines are the four parts built so far:
 
-The same section's "Adam combines the Momentum approach with the Adagrad approach" is not accurate either: Adam's {cite}`kingma2015adam` second moment does not **keep summing** squared gradients like Adagrad; like RMSprop it is an **exponential moving average** that forgets old gradients (chapter 6).
-:::
+1. `self._forward(x, training=True)`: the **forward pass**, through the layers in order, giving the output probabilities `p` (activations, chapter 2; layers, chapter 5).
+2. `self._batch_loss(y, p)`: the batch's **loss**, the per-sample losses summed (chapter 1).
+3. `self._backward(y, p)`: **backpropagation**, carrying the loss gradient from the output layer back to the first with the chain rule and filling each layer's weight gradients (chapter 5).
+4. `self.optimizer.apply(...)`: the **optimizer**, moving every weight one step, in place, with those gradients (chapter 6).
+
+The forward and backward passes look like this:
+""",
+    ),
+    code(
+        """
+print(inspect.getsource(Sequential._forward))
+print(inspect.getsource(Sequential._backward))
+"""
+    ),
+    md(
+        ko=r"""
+`_forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `_backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 출력층의 기울기를 배치 크기 `n`으로 나누는 것은 손실이 배치 **평균**이기 때문입니다. `fused`와 `first`는 속도를 위한 지름길입니다(소프트맥스와 교차 엔트로피를 합친 기울기, 입력에 대한 기울기가 필요 없는 첫 층). `model.py` 끝의 "Speed" 절에 모여 있고, 계산 결과는 바꾸지 않습니다.
+
+이제 에포크 루프입니다. `fit`의 핵심인 두 겹의 `for` 문만 출력합니다(그 앞은 입력 검사, 그 뒤는 `History` 기록입니다).
+""",
+        en=r"""
+`_forward` just hands each layer's output to the next layer, and `_backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The output gradient is divided by the batch size `n` because the loss is the batch **mean**. `fused` and `first` are shortcuts for speed (the combined softmax–cross-entropy gradient; no input gradient for the first layer), gathered in the "Speed" section at the end of `model.py`; they do not change the result.
+
+Now the epoch loop. We print only the two nested `for` loops at the heart of `fit` (before them come input checks, after them the `History` records):
+""",
+    ),
+    code(
+        """
+fit_source = inspect.getsource(Sequential._fit)
+start = fit_source.index("for epoch in range(epochs):")
+end = fit_source.index("logs = ", start)
+print("        " + fit_source[start:end].rstrip())
+"""
+    ),
+    md(
+        ko=r"""
+- 에포크마다 `rng.permutation(n)`이 **새 무작위 순서**를 만들고(`shuffle=False`이면 순서를 그대로 둡니다), 안쪽 루프가 그 순서를 `batch_size`개씩 잘라 미니배치를 만듭니다. 미니배치는 `ceil(n / batch_size)`개이고 마지막 것은 더 작을 수 있습니다.
+- 미니배치마다 `_train_step`이 한 번, 즉 가중치 갱신이 한 번 일어납니다(`bar`는 `verbose=1`일 때의 진행 막대일 뿐입니다). 10,000장을 배치 32로 학습하면 한 에포크는 313걸음입니다.
+- `loss_sum`은 샘플별 손실의 **합**을 모으고 `correct`는 맞힌 샘플 수를 셉니다. 에포크가 끝나면 둘을 `n`으로 나눈 값이 `History`의 `"loss"`와 `"accuracy"`가 됩니다. 그래서 앞에서 말했듯 이 값은 가중치가 바뀌는 **중에** 잰 평균입니다.
+
+무작위성은 이 루프의 `rng.permutation` 한 곳에만 있습니다. 미니배치를 무작위로 뽑는 것은 옵티마이저가 아니라 `fit`입니다({ref}`6장의 바로잡기 <ko-fix-minibatch>`). 그래서 아래 "같은 배치, 같은 시작점"에서는 `fit(..., shuffle=False)`만으로 두 모델이 같은 미니배치를 같은 순서로 보게 할 수 있습니다. 옵티마이저만 따로 부르면 무작위성이 전혀 없습니다. 같은 기울기로 Adam을 한 걸음씩 두 번 밟으면 결과가 똑같습니다. (「모델 컴파일」 글이 Adam을 "Momentum + Adagrad"라고 한 것도 정확하지 않습니다. Adam의 분모는 RMSprop의 이동 평균입니다. {ref}`6장의 바로잡기 <ko-fix-adam-adagrad>`를 보세요.)
+""",
+        en=r"""
+- Every epoch, `rng.permutation(n)` makes a **new random order** (with `shuffle=False` the order stays as it is), and the inner loop cuts that order into mini-batches of `batch_size`. There are `ceil(n / batch_size)` mini-batches, the last one possibly smaller.
+- Each mini-batch runs `_train_step` once: one weight update (`bar` is only the progress bar of `verbose=1`). Training on 10,000 images with batch size 32 takes 313 steps per epoch.
+- `loss_sum` collects the **sum** of the per-sample losses and `correct` counts the samples predicted right; at the end of the epoch both are divided by `n` and become `History`'s `"loss"` and `"accuracy"`. That is why, as said above, they are averages measured **while** the weights were changing.
+
+The randomness sits in one place only, `rng.permutation` in this loop: the random mini-batches come from `fit`, not from the optimizer ({ref}`chapter 6's correction <en-fix-minibatch>`). That is why, in "Same batches, same start" below, `fit(..., shuffle=False)` alone makes both models see the same mini-batches in the same order. Called on its own, an optimizer has no randomness at all: two Adam steps with the same gradient give exactly the same result. (The “Model compile” post's "Adam = Momentum + Adagrad" is not accurate either: Adam's denominator is RMSprop's moving average; see {ref}`chapter 6's correction <en-fix-adam-adagrad>`.)
 """,
     ),
     code(
@@ -409,7 +539,7 @@ print(results[0], results[1], "identical:", np.array_equal(results[0], results[1
         ko=r"""
 ## 손실 함수 고르기
 
-손실은 **출력층이 무엇을 내는지**와 **레이블이 어떤 형식인지**로 정해집니다. 씨앗 글 003의 표를 출력층과 함께 정리하면 다음과 같습니다.
+손실은 **출력층이 무엇을 내는지**와 **레이블이 어떤 형식인지**로 정해집니다. {ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 표를 출력층과 함께 정리하면 다음과 같습니다.
 
 | 문제 | 레이블 형식 | 출력층 | Keras 손실 이름 | 식(샘플 하나, 출력 $C$개) |
 |---|---|---|---|---|
@@ -420,12 +550,12 @@ print(results[0], results[1], "identical:", np.array_equal(results[0], results[1
 | 다중 클래스 분류 | 원-핫 벡터 | 소프트맥스 $C$개 | `"categorical_crossentropy"` | $-\sum_k t_k \log p_k$ |
 | 다중 클래스 분류 | 정수 $0..C-1$ | 소프트맥스 $C$개 | `"sparse_categorical_crossentropy"` | $-\log p_{t}$ |
 
-Keras는 샘플마다 이 값을 구한 뒤 배치에 대해 평균을 냅니다. MNIST 레이블은 정수이므로 씨앗 글은 희소 범주형 교차 엔트로피를 골랐습니다. 같은 레이블을 원-핫으로 바꾸면 범주형 교차 엔트로피를 써야 하고, **값은 똑같습니다.** 둘은 레이블을 받는 형식만 다릅니다.
+Keras는 샘플마다 이 값을 구한 뒤 배치에 대해 평균을 냅니다. MNIST 레이블은 정수이므로 그 글은 희소 범주형 교차 엔트로피를 골랐습니다. 같은 레이블을 원-핫으로 바꾸면 범주형 교차 엔트로피를 써야 하고, **값은 똑같습니다.** 둘은 레이블을 받는 형식만 다릅니다.
 """,
         en=r"""
 ## Choosing the loss
 
-The loss follows from **what the output layer produces** and **how the labels are written**. Seed 003's table, completed with the output layer:
+The loss follows from **what the output layer produces** and **how the labels are written**. The table of {ref}`the “Model compile” post <en-post-model-compile>`, completed with the output layer:
 
 | problem | label format | output layer | Keras loss name | formula (one sample, $C$ outputs) |
 |---|---|---|---|---|
@@ -436,7 +566,7 @@ The loss follows from **what the output layer produces** and **how the labels ar
 | multi-class classification | one-hot vectors | $C$ softmax units | `"categorical_crossentropy"` | $-\sum_k t_k \log p_k$ |
 | multi-class classification | integers $0..C-1$ | $C$ softmax units | `"sparse_categorical_crossentropy"` | $-\log p_{t}$ |
 
-Keras computes the value per sample, then averages over the batch. MNIST labels are integers, hence the seed's sparse categorical cross-entropy. With the same labels in one-hot form one must use categorical cross-entropy, and **the value is the same**: only the label format differs.
+Keras computes the value per sample, then averages over the batch. MNIST labels are integers, hence the post's sparse categorical cross-entropy. With the same labels in one-hot form one must use categorical cross-entropy, and **the value is the same**: only the label format differs.
 """,
     ),
     code(
@@ -455,13 +585,13 @@ print("Keras CCE (one-hot)  :", np.asarray(keras.losses.categorical_crossentropy
         ko=r"""
 ```{admonition} 바로잡기: 범주형 교차 엔트로피는 "3개 이상"에만 쓰는 것이 아니고, 이진 교차 엔트로피는 출력이 하나일 때 쓴다
 :class: warning
-씨앗 글 003의 표는 "클래스 2개 → binary_crossentropy, 3개 이상 → categorical/sparse"로, 씨앗 글 004는 범주형 교차 엔트로피를 "클래스가 3개 이상인 경우"에 쓴다고 적었습니다. 정확한 기준은 클래스 수가 아니라 **출력층** 입니다. 이진 교차 엔트로피는 클래스 1의 확률 $p$ 하나를 내는 시그모이드 출력에 씁니다. 두 클래스라도 소프트맥스 출력 2개($[1-p,\ p]$)를 쓰면 범주형(또는 희소 범주형) 교차 엔트로피를 쓰고, 그 값은 이진 교차 엔트로피와 **같습니다**(아래 셀). 반대로 소프트맥스 10개 출력과 원-핫 레이블에 `binary_crossentropy`를 쓰면 Keras는 오류 없이 10개 출력을 각각 따로 이진 분류로 보고 평균을 내므로, 다른 손실을 최소화하게 됩니다.
+「모델 컴파일」 글의 표는 "클래스 2개 → binary_crossentropy, 3개 이상 → categorical/sparse"로, {ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`은 범주형 교차 엔트로피를 "클래스가 3개 이상인 경우"에 쓴다고 적었습니다. 정확한 기준은 클래스 수가 아니라 **출력층** 입니다. 이진 교차 엔트로피는 클래스 1의 확률 $p$ 하나를 내는 시그모이드 출력에 씁니다. 두 클래스라도 소프트맥스 출력 2개($[1-p,\ p]$)를 쓰면 범주형(또는 희소 범주형) 교차 엔트로피를 쓰고, 그 값은 이진 교차 엔트로피와 **같습니다**(아래 셀). 반대로 소프트맥스 10개 출력과 원-핫 레이블에 `binary_crossentropy`를 쓰면 Keras는 오류 없이 10개 출력을 각각 따로 이진 분류로 보고 평균을 내므로, 다른 손실을 최소화하게 됩니다.
 ```
 """,
         en=r"""
 ```{admonition} Correction: categorical cross-entropy is not only for "three or more classes", and binary cross-entropy is for a single output
 :class: warning
-Seed 003's table reads "2 classes → binary_crossentropy, 3 or more → categorical/sparse", and seed 004 says categorical cross-entropy is used "when there are three or more classes". What decides is not the number of classes but the **output layer**. Binary cross-entropy goes with one sigmoid output, the probability $p$ of class 1. With two classes and a two-unit softmax ($[1-p,\ p]$) one uses categorical (or sparse categorical) cross-entropy, and its value **equals** the binary cross-entropy (next cell). Conversely, `binary_crossentropy` on a 10-unit softmax with one-hot labels raises no error in Keras: it treats the 10 outputs as 10 separate binary problems and averages them, so a different loss is minimised.
+The “Model compile” post's table reads "2 classes → binary_crossentropy, 3 or more → categorical/sparse", and {ref}`the “Loss functions, summarized” post <en-post-loss-functions>` says categorical cross-entropy is used "when there are three or more classes". What decides is not the number of classes but the **output layer**. Binary cross-entropy goes with one sigmoid output, the probability $p$ of class 1. With two classes and a two-unit softmax ($[1-p,\ p]$) one uses categorical (or sparse categorical) cross-entropy, and its value **equals** the binary cross-entropy (next cell). Conversely, `binary_crossentropy` on a 10-unit softmax with one-hot labels raises no error in Keras: it treats the 10 outputs as 10 separate binary problems and averages them, so a different loss is minimised.
 ```
 """,
     ),
@@ -477,16 +607,10 @@ print("CCE, two-unit softmax:", cce.round(6))
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 씨앗 글 004의 MSE와 MAE 식
-:class: warning
-씨앗 글 004는 MSE를 $\frac12\sum_{i=1}^{N}(y_i - t_i)^2$, MAE를 $\frac12\sum_{i=1}^{N}\lvert y_i - t_i\rvert$로 적었습니다. 둘 다 평균이 아니라 합의 절반입니다. Keras의 `"mse"`와 `"mae"`는 위 표의 식처럼 $\frac1C\sum$(마지막 축에 대한 평균)이고, 그다음 배치에 대해 평균을 냅니다. 자세한 계산은 [1장](01_loss_functions.ipynb)의 바로잡기 상자에 있습니다.
-```
+표의 MSE와 MAE는 **평균**입니다. {ref}`「손실 함수 정리」 글 <ko-post-loss-functions>`처럼 $\frac12\sum$로 적으면 Keras의 `"mse"`, `"mae"`와 다른 값이 나오는데, 그 차이는 {ref}`1장의 바로잡기 <ko-fix-mse-half>`에서 계산했습니다.
 """,
         en=r"""
-```{admonition} Correction: seed 004's MSE and MAE formulas
-:class: warning
-Seed 004 writes the MSE as $\frac12\sum_{i=1}^{N}(y_i - t_i)^2$ and the MAE as $\frac12\sum_{i=1}^{N}\lvert y_i - t_i\rvert$: halves of sums, not means. Keras's `"mse"` and `"mae"` are $\frac1C\sum$ (a mean over the last axis, as in the table), then a mean over the batch. [Chapter 1](01_loss_functions.ipynb) works this out in its correction boxes.
-```
+The MSE and MAE of the table are **means**. Written as $\frac12\sum$, as in {ref}`the “Loss functions, summarized” post <en-post-loss-functions>`, they give values different from Keras's `"mse"` and `"mae"`; {ref}`chapter 1's correction <en-fix-mse-half>` works out the difference.
 """,
     ),
     # ------------------------------------------------------------ BCE examples
@@ -494,20 +618,20 @@ Seed 004 writes the MSE as $\frac12\sum_{i=1}^{N}(y_i - t_i)^2$ and the MAE as $
         ko=r"""
 ## 이진 교차 엔트로피 예제 다시 계산하기
 
-씨앗 글 003의 이진 교차 엔트로피 글은 샘플 5개(정답 $t = [1, 0, 0, 1, 0]$)에 예측 세 가지를 넣어 봅니다. 식은
+{ref}`「모델 컴파일」 글 <ko-post-model-compile>`의 이진 교차 엔트로피 부분은 샘플 5개(정답 $t = [1, 0, 0, 1, 0]$)에 예측 세 가지를 넣어 봅니다. 식은
 
 $$\mathrm{BCE} = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log p_i + (1-t_i)\log(1-p_i)\Big]$$
 
-입니다. 예를 들어 첫 예측 $p = [0.8, 0.1, 0.05, 0.9, 0.05]$의 각 항은 $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$이고 그 평균이 손실입니다. 씨앗 글 코드처럼 정답과 예측을 길이 5인 벡터 하나로 넘기면 Keras와 `lossbook`은 그것을 "출력 5개인 샘플 하나"로 보고 마지막 축에 대해 평균을 내므로, 결과는 같은 식입니다.
+입니다. 예를 들어 첫 예측 $p = [0.8, 0.1, 0.05, 0.9, 0.05]$의 각 항은 $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$이고 그 평균이 손실입니다. 그 글의 코드처럼 정답과 예측을 길이 5인 벡터 하나로 넘기면 Keras와 `lossbook`은 그것을 "출력 5개인 샘플 하나"로 보고 마지막 축에 대해 평균을 내므로, 결과는 같은 식입니다.
 """,
         en=r"""
 ## The binary cross-entropy examples, recomputed
 
-Seed 003's post on binary cross-entropy feeds three predictions for five samples with targets $t = [1, 0, 0, 1, 0]$ into
+The binary cross-entropy part of {ref}`the “Model compile” post <en-post-model-compile>` feeds three predictions for five samples with targets $t = [1, 0, 0, 1, 0]$ into
 
 $$\mathrm{BCE} = -\frac{1}{N}\sum_{i=1}^{N}\Big[t_i\log p_i + (1-t_i)\log(1-p_i)\Big].$$
 
-For the first prediction, $p = [0.8, 0.1, 0.05, 0.9, 0.05]$, the terms are $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$ and the loss is their mean. Passed as one vector of length 5, as in the seed's code, Keras and `lossbook` see "one sample with 5 outputs" and average over the last axis, which is the same formula.
+For the first prediction, $p = [0.8, 0.1, 0.05, 0.9, 0.05]$, the terms are $-\log 0.8,\ -\log 0.9,\ -\log 0.95,\ -\log 0.9,\ -\log 0.95$ and the loss is their mean. Passed as one vector of length 5, as in the post's code, Keras and `lossbook` see "one sample with 5 outputs" and average over the last axis, which is the same formula.
 """,
     ),
     code(
@@ -527,47 +651,87 @@ for name, p in examples.items():
     ),
     md(
         ko=r"""
-씨앗 글이 적은 값은 0.10729012273129139와 0.03479600741200121이고, 세 번째 예는 결과 없이 끝납니다. 위의 정확한 값과 소수점 일곱째 자리에서 다릅니다. 차이는 씨앗 글의 구현이 $\log 0$을 피하려고 **두 로그 안에 모두** $\delta = 10^{-7}$을 더하기 때문입니다: $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. 이 식은 1장의 교과서 교차 엔트로피 오차 `cross_entropy_error`(로그 안에 $\delta$)를 두 칸짜리 분포 $[p,\ 1-p]$에 적용한 것과 같으므로, 씨앗 글의 숫자를 `lossbook`으로 유효숫자 15자리까지 재현할 수 있습니다(마지막 자리는 더하는 순서에 따라 달라질 수 있습니다). Keras는 $\delta$를 더하는 대신 확률을 $[10^{-7},\ 1-10^{-7}]$로 **잘라 내므로(clipping)** 0과 1 사이의 확률에서는 정확한 식과 같은 값을 냅니다(위 표의 Keras 열은 Keras가 평균을 float32로 계산해 마지막 자리가 조금 다릅니다).
+그 글이 적은 값은 0.10729012273129139와 0.03479600741200121이고, 세 번째 예는 결과 없이 끝납니다. 위의 정확한 값과 소수점 일곱째 자리에서 다릅니다. 차이는 그 글의 구현이 $\log 0$을 피하려고 **두 로그 안에 모두** $\delta = 10^{-7}$을 더하기 때문입니다: $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. 이 식은 1장의 교과서 교차 엔트로피 오차 `cross_entropy_error`(로그 안에 $\delta$)를 두 칸짜리 분포 $[p,\ 1-p]$에 적용한 것과 같으므로, 그 글의 숫자를 `lossbook`으로 유효숫자 15자리까지 재현할 수 있습니다(마지막 자리는 더하는 순서에 따라 달라질 수 있습니다). Keras는 $\delta$를 더하는 대신 확률을 $[10^{-7},\ 1-10^{-7}]$로 **잘라 내므로(clipping)** 0과 1 사이의 확률에서는 정확한 식과 같은 값을 냅니다(위 표의 Keras 열 마지막 자리가 조금 다른 까닭은 아래에서 따로 봅니다).
 """,
         en=r"""
-The seed prints 0.10729012273129139 and 0.03479600741200121, and shows no result for the third example. Both differ from the exact values above in the seventh decimal. The reason: to avoid $\log 0$ the seed's code adds $\delta = 10^{-7}$ **inside both logs**, $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. That is chapter 1's textbook `cross_entropy_error` (with $\delta$ inside the log) applied to the two-entry distributions $[p,\ 1-p]$, so `lossbook` reproduces the seed's numbers to 15 significant digits (the last digit depends on the order of the additions). Keras does not add $\delta$; it **clips** probabilities to $[10^{-7},\ 1-10^{-7}]$, which leaves probabilities strictly between 0 and 1 untouched and gives the exact value (the last digits of the Keras column differ slightly because Keras takes the mean in float32).
+The post prints 0.10729012273129139 and 0.03479600741200121, and shows no result for the third example. Both differ from the exact values above in the seventh decimal. The reason: to avoid $\log 0$ the post's code adds $\delta = 10^{-7}$ **inside both logs**, $-\frac1N\sum[t\log(p+\delta) + (1-t)\log(1-p+\delta)]$. That is chapter 1's textbook `cross_entropy_error` (with $\delta$ inside the log) applied to the two-entry distributions $[p,\ 1-p]$, so `lossbook` reproduces the post's numbers to 15 significant digits (the last digit depends on the order of the additions). Keras does not add $\delta$; it **clips** probabilities to $[10^{-7},\ 1-10^{-7}]$, which leaves probabilities strictly between 0 and 1 untouched and gives the exact value (why the last digits of the Keras column differ slightly is the subject of a cell below).
 """,
     ),
     code(
         """
-seed_printed = {"close  ": 0.10729012273129139, "closer ": 0.03479600741200121, "farther": None}
-print("example    with delta (15 digits)   seed printed (15 digits)   exact - with delta")
+post_printed = {"close  ": 0.10729012273129139, "closer ": 0.03479600741200121, "farther": None}
+print("example    with delta (15 digits)   post printed (15 digits)   exact - with delta")
 for name, p in examples.items():
     two_way_t = np.stack([t, 1 - t], axis=1)
     two_way_p = np.stack([p, 1 - p], axis=1)
     with_delta = losses.cross_entropy_error(two_way_t, two_way_p, delta=1e-7)  # mean over the 5 samples
     exact = float(losses.binary_crossentropy(t, p))
-    shown = "(no result shown)" if seed_printed[name] is None else f"{seed_printed[name]:.15g}"
+    shown = "(no result shown)" if post_printed[name] is None else f"{post_printed[name]:.15g}"
     print(f"{name}  {with_delta:<23.15g}  {shown:<25}  {exact - with_delta:.2e}")
 """
     ),
     md(
         ko=r"""
-```{admonition} 바로잡기: 씨앗 글 003의 이진 교차 엔트로피 예제
+### Keras 열의 마지막 자리
+
+위 표의 Keras 열은 정확한 값과 $10^{-9}$~$10^{-8}$ 정도 다릅니다. 이 장은 `set_floatx("float64")`로 시작했고 Keras가 돌려준 값의 dtype도 float64인데, 왜 float64의 정밀도(약 $10^{-16}$)가 나오지 않을까요? 샘플별 다섯 항과 그 평균을 나눠서 재 봅시다.
+""",
+        en=r"""
+### The last digits of the Keras column
+
+The Keras column above differs from the exact values by $10^{-9}$ to $10^{-8}$. This chapter started with `set_floatx("float64")`, and Keras returns a float64 value, so why not float64 precision (about $10^{-16}$)? Measure the five per-sample terms and their mean separately:
+""",
+    ),
+    code(
+        """
+from keras.src.backend.jax import numpy as jax_numpy  # the JAX backend's ops.mean
+
+for name, p in examples.items():
+    terms = keras.ops.binary_crossentropy(t, p)  # the five per-sample terms
+    keras_mean = keras.ops.mean(terms)           # what keras.losses.binary_crossentropy returns
+    exact_terms = -(t * np.log(p) + (1 - t) * np.log(1 - p))
+    mean32 = np.mean(np.asarray(terms, dtype=np.float32), dtype=np.float32)
+    print(f"{name} terms: {terms.dtype}, max |Keras - exact| = "
+          f"{np.max(np.abs(np.asarray(terms) - exact_terms)):.0e} | mean: {keras_mean.dtype}, "
+          f"Keras - exact = {float(keras_mean) - exact_terms.mean():+.1e}, "
+          f"Keras - float32 mean = {float(keras_mean) - float(mean32):+.1e} "
+          f"(one float32 step: {np.spacing(mean32):.1e})")
+print([line.strip() for line in inspect.getsource(jax_numpy.mean).splitlines()
+       if "compute_dtype =" in line][0])
+print('keras.backend.result_type("float64", "float32") ->',
+      keras.backend.result_type("float64", "float32"))
+"""
+    ),
+    md(
+        ko=r"""
+다섯 항은 float64로 정확한 값과 똑같고(차이 0), 차이는 **평균**에서만 생깁니다. Keras의 JAX 백엔드 `ops.mean`은 계산 dtype을 `result_type(x.dtype, "float32")`로 정하는데, Keras의 형 승격 규칙에서 float64와 float32의 결과는 float32입니다(마지막 줄). 그래서 float64인 다섯 항을 **float32로 더해 평균을 낸 뒤** float64로 되돌려 줍니다. dtype은 float64이지만 유효숫자는 float32의 7자리쯤이고, Keras의 평균은 NumPy로 float32에서 낸 평균과 float32 한 칸 안에서 같습니다. 이진 교차 엔트로피처럼 마지막 축에 대해 `ops.mean`을 쓰는 손실에서 생기는 일입니다. MNIST 모델의 희소 범주형 교차 엔트로피에는 그런 평균이 없고, 배치 평균은 Keras가 `ops.sum`과 나눗셈으로 냅니다(`keras/src/losses/loss.py`의 `reduce_values`). 둘 다 float64이므로 뒤의 "같은 배치, 같은 시작점"에서 두 구현의 가중치가 $10^{-12}$ 안에서 일치합니다.
+""",
+        en=r"""
+The five terms equal the exact values in float64 (difference 0); the difference arises only in the **mean**. The JAX backend's `ops.mean` sets its computation dtype to `result_type(x.dtype, "float32")`, and under Keras's type-promotion rules float64 with float32 gives float32 (last line). So the five float64 terms are **summed and averaged in float32**, and the result is cast back to float64: the dtype says float64, but only float32's seven-odd digits are meaningful, and Keras's mean agrees with NumPy's float32 mean to within one float32 step. It happens with losses that take `ops.mean` over the last axis, such as the binary cross-entropy. The MNIST model's sparse categorical cross-entropy takes no such mean, and Keras averages over the batch with `ops.sum` and a division (`reduce_values` in `keras/src/losses/loss.py`), both in float64; that is why the two implementations' weights agree to $10^{-12}$ in "Same batches, same start" below.
+""",
+    ),
+    md(
+        ko=r"""
+```{admonition} 바로잡기: 「모델 컴파일」 글의 이진 교차 엔트로피 예제
 :class: warning
-- **숫자.** 씨앗 글의 두 결과(0.10729012273129139, 0.03479600741200121)는 씨앗 코드가 실제로 내는 값이지만, 씨앗이 적은 공식 $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$의 값은 아닙니다. 코드가 두 로그 안에 $\delta=10^{-7}$을 더해서 손실이 약 $10^{-7}$만큼 작아졌습니다. 정확한 값은 0.107290234…와 0.034796111…입니다(위 두 셀). 세 번째 예($p = [0.30, 0.40, 0.20, 0.65, 0.2]$)는 결과가 빠져 있습니다. 값은 약 0.518374로, 예측이 정답에서 멀어지자 손실이 커진다는 씨앗 글의 요점을 보여 줍니다.
-- **유도.** 씨앗 글은 $-\sum y_i\ln\hat y_i$를 "$y=0$의 교차 엔트로피", $-\sum(1-y_i)\ln(1-\hat y_i)$를 "$y=1$의 교차 엔트로피"라고 부르고 후자를 $H(y-1)$로 적습니다. 이름이 뒤바뀌었습니다. $y_i\ln\hat y_i$ 항은 정답이 $y_i=1$인 샘플에서만 남고, $(1-y_i)\ln(1-\hat y_i)$ 항은 $y_i=0$인 샘플에서만 남습니다. 정확한 유도는 샘플마다 두 칸짜리 분포 $P=[y_i,\ 1-y_i]$와 $Q=[\hat y_i,\ 1-\hat y_i]$의 교차 엔트로피 $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$를 구하고, 이것을 $N$개 샘플에 대해 평균 내는 것입니다. (같은 글에서 $N$이 한 번은 클래스 수, 한 번은 샘플 수로 쓰였는데, 이진 교차 엔트로피의 $N$은 샘플 수입니다.)
+- **숫자.** 글의 두 결과(0.10729012273129139, 0.03479600741200121)는 글의 코드가 실제로 내는 값이지만, 글이 적은 공식 $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$의 값은 아닙니다. 코드가 두 로그 안에 $\delta=10^{-7}$을 더해서 손실이 약 $10^{-7}$만큼 작아졌습니다. 정확한 값은 0.107290234…와 0.034796111…입니다(위 두 셀). 세 번째 예($p = [0.30, 0.40, 0.20, 0.65, 0.2]$)는 결과가 빠져 있습니다. 값은 약 0.518374로, 예측이 정답에서 멀어지자 손실이 커진다는 글의 요점을 보여 줍니다.
+- **유도.** 글은 $-\sum y_i\ln\hat y_i$를 "$y=0$의 교차 엔트로피", $-\sum(1-y_i)\ln(1-\hat y_i)$를 "$y=1$의 교차 엔트로피"라고 부르고 후자를 $H(y-1)$로 적습니다. 이름이 뒤바뀌었습니다. $y_i\ln\hat y_i$ 항은 정답이 $y_i=1$인 샘플에서만 남고, $(1-y_i)\ln(1-\hat y_i)$ 항은 $y_i=0$인 샘플에서만 남습니다. 정확한 유도는 샘플마다 두 칸짜리 분포 $P=[y_i,\ 1-y_i]$와 $Q=[\hat y_i,\ 1-\hat y_i]$의 교차 엔트로피 $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$를 구하고, 이것을 $N$개 샘플에 대해 평균 내는 것입니다. (같은 글에서 $N$이 한 번은 클래스 수, 한 번은 샘플 수로 쓰였는데, 이진 교차 엔트로피의 $N$은 샘플 수입니다.)
 ```
 """,
         en=r"""
-```{admonition} Correction: seed 003's binary cross-entropy examples
+```{admonition} Correction: the binary cross-entropy examples of the “Model compile” post
 :class: warning
-- **The numbers.** The seed's two results (0.10729012273129139 and 0.03479600741200121) are what the seed's code prints, but not the value of the formula the seed states, $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$: the code adds $\delta=10^{-7}$ inside both logs, which lowers the loss by about $10^{-7}$. The exact values are 0.107290234… and 0.034796111… (two cells above). The third example ($p = [0.30, 0.40, 0.20, 0.65, 0.2]$) has no result in the seed; it is about 0.518374, which makes the seed's point: predictions further from the targets give a larger loss.
-- **The derivation.** The seed calls $-\sum y_i\ln\hat y_i$ "the cross-entropy of $y=0$" and $-\sum(1-y_i)\ln(1-\hat y_i)$ "the cross-entropy of $y=1$", written $H(y-1)$. The names are swapped: the term $y_i\ln\hat y_i$ survives only for samples with $y_i=1$, the term $(1-y_i)\ln(1-\hat y_i)$ only for samples with $y_i=0$. The correct derivation takes, for each sample, the cross-entropy of the two-entry distributions $P=[y_i,\ 1-y_i]$ and $Q=[\hat y_i,\ 1-\hat y_i]$, $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$, and averages it over the $N$ samples. (The post also uses $N$ once for the number of classes and once for the number of samples; in the binary cross-entropy $N$ counts samples.)
+- **The numbers.** The post's two results (0.10729012273129139 and 0.03479600741200121) are what the post's code prints, but not the value of the formula the post states, $-\frac1N\sum[t\ln p + (1-t)\ln(1-p)]$: the code adds $\delta=10^{-7}$ inside both logs, which lowers the loss by about $10^{-7}$. The exact values are 0.107290234… and 0.034796111… (two cells above). The third example ($p = [0.30, 0.40, 0.20, 0.65, 0.2]$) has no result in the post; it is about 0.518374, which makes the post's point: predictions further from the targets give a larger loss.
+- **The derivation.** The post calls $-\sum y_i\ln\hat y_i$ "the cross-entropy of $y=0$" and $-\sum(1-y_i)\ln(1-\hat y_i)$ "the cross-entropy of $y=1$", written $H(y-1)$. The names are swapped: the term $y_i\ln\hat y_i$ survives only for samples with $y_i=1$, the term $(1-y_i)\ln(1-\hat y_i)$ only for samples with $y_i=0$. The correct derivation takes, for each sample, the cross-entropy of the two-entry distributions $P=[y_i,\ 1-y_i]$ and $Q=[\hat y_i,\ 1-\hat y_i]$, $H(P,Q) = -[y_i\ln\hat y_i + (1-y_i)\ln(1-\hat y_i)]$, and averages it over the $N$ samples. (The post also uses $N$ once for the number of classes and once for the number of samples; in the binary cross-entropy $N$ counts samples.)
 ```
 """,
     ),
     md(
         ko=r"""
-씨앗 글은 또 이진 분류의 출력층에 "시그모이드(0~1) 또는 하이퍼볼릭 탄젠트(−1~1)"를 쓴다고 합니다. tanh 출력은 음수가 될 수 있어 확률이 아니므로 $\log$에 넣을 수 없습니다. `lossbook`은 이런 입력을 어디가 잘못됐는지 알려 주며 거부하고(의도한 오류), Keras는 음수를 $10^{-7}$로 잘라 **아무 경고 없이** 그럴듯한 숫자를 냅니다.
+「모델 컴파일」 글은 또 이진 분류의 출력층에 "시그모이드(0~1) 또는 하이퍼볼릭 탄젠트(−1~1)"를 쓴다고 합니다. tanh 출력은 음수가 될 수 있어 확률이 아니므로 $\log$에 넣을 수 없습니다. `lossbook`은 이런 입력을 어디가 잘못됐는지 알려 주며 거부하고(의도한 오류), Keras는 음수를 $10^{-7}$로 잘라 **아무 경고 없이** 그럴듯한 숫자를 냅니다.
 """,
         en=r"""
-The seed also says a binary classifier's output uses "a sigmoid (0 to 1) or a hyperbolic tangent (−1 to 1)". A tanh output can be negative, so it is not a probability and cannot go into the $\log$. `lossbook` rejects it and says where (an intentional error below); Keras clips the negative values to $10^{-7}$ and returns a plausible-looking number **without any warning**.
+The “Model compile” post also says a binary classifier's output uses "a sigmoid (0 to 1) or a hyperbolic tangent (−1 to 1)". A tanh output can be negative, so it is not a probability and cannot go into the $\log$. `lossbook` rejects it and says where (an intentional error below); Keras clips the negative values to $10^{-7}$ and returns a plausible-looking number **without any warning**.
 """,
     ),
     code(
@@ -588,13 +752,13 @@ losses.binary_crossentropy(t, tanh_out)
         ko=r"""
 ```{admonition} 바로잡기: 이진 교차 엔트로피에는 tanh 출력을 쓸 수 없다
 :class: warning
-씨앗 글 003은 범주가 2개인 데이터에 "시그모이드 함수로 0~1 사이의 값을 반환하거나, 하이퍼볼릭 탄젠트 함수로 −1~1 사이의 값을 반환한다"고 하고 이어서 이진 교차 엔트로피를 설명합니다. 이진 교차 엔트로피는 $\log p$와 $\log(1-p)$를 쓰므로 $p$가 0과 1 사이의 **확률**이어야 합니다. tanh 출력을 그대로 넣으면 음수의 로그가 되어 정의되지 않고, Keras는 잘라 낸 값으로 조용히 틀린 손실을 냅니다(위 두 셀). 출력층은 시그모이드를 쓰거나, 로짓을 `from_logits=True`로 넘기십시오. tanh를 꼭 쓰려면 $(\tanh z + 1)/2 = \sigma(2z)$로 바꿔야 하는데, 이것은 결국 시그모이드입니다.
+「모델 컴파일」 글은 범주가 2개인 데이터에 "시그모이드 함수로 0~1 사이의 값을 반환하거나, 하이퍼볼릭 탄젠트 함수로 −1~1 사이의 값을 반환한다"고 하고 이어서 이진 교차 엔트로피를 설명합니다. 이진 교차 엔트로피는 $\log p$와 $\log(1-p)$를 쓰므로 $p$가 0과 1 사이의 **확률**이어야 합니다. tanh 출력을 그대로 넣으면 음수의 로그가 되어 정의되지 않고, Keras는 잘라 낸 값으로 조용히 틀린 손실을 냅니다(위 두 셀). 출력층은 시그모이드를 쓰거나, 로짓을 `from_logits=True`로 넘기십시오. tanh를 꼭 쓰려면 $(\tanh z + 1)/2 = \sigma(2z)$로 바꿔야 하는데, 이것은 결국 시그모이드입니다.
 ```
 """,
         en=r"""
 ```{admonition} Correction: binary cross-entropy cannot take tanh outputs
 :class: warning
-Seed 003 says two-class data uses "the sigmoid, returning values between 0 and 1, or the hyperbolic tangent, returning values between −1 and 1", and goes on to the binary cross-entropy. The binary cross-entropy uses $\log p$ and $\log(1-p)$, so $p$ must be a **probability** in [0, 1]. A raw tanh output can be negative, whose log is undefined; Keras silently clips it and returns a wrong loss (two cells above). Use a sigmoid output layer, or pass logits with `from_logits=True`. Rescaling tanh as $(\tanh z + 1)/2 = \sigma(2z)$ works, but that is a sigmoid again.
+The “Model compile” post says two-class data uses "the sigmoid, returning values between 0 and 1, or the hyperbolic tangent, returning values between −1 and 1", and goes on to the binary cross-entropy. The binary cross-entropy uses $\log p$ and $\log(1-p)$, so $p$ must be a **probability** in [0, 1]. A raw tanh output can be negative, whose log is undefined; Keras silently clips it and returns a wrong loss (two cells above). Use a sigmoid output layer, or pass logits with `from_logits=True`. Rescaling tanh as $(\tanh z + 1)/2 = \sigma(2z)$ works, but that is a sigmoid again.
 ```
 """,
     ),
@@ -626,8 +790,8 @@ Then train both for the same number of mini-batches and measure the largest diff
     code(
         """
 keras.utils.set_random_seed(0)
-keras64 = keras_seed_model()
-lb64 = lossbook_seed_model(seed=1)   # its own initial weights are overwritten next
+keras64 = keras_mnist_model()
+lb64 = lossbook_mnist_model(seed=1)   # its own initial weights are overwritten next
 lb64.set_weights(keras64.get_weights())        # same starting point
 keras64.compile(optimizer=keras.optimizers.Adam(learning_rate=0.005),
                 loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -694,7 +858,16 @@ plt.ylabel("log10 max |W_Keras - W_lossbook|")
 plt.title(tr("같은 시작점, 같은 배치: 가중치 차이", "same start, same batches: weight difference"))
 plt.legend()
 plt.show()
-"""
+""",
+        alt={
+            "ko": "가로축은 학습한 미니배치 수(10~150), 세로축은 Keras와 lossbook 가중치의 최대 차이의 log10인 꺾은선 그래프. 차이는 70번째 미니배치까지 약 10^-14(float64 기계 엡실론을 나타낸 점선 -15.7보다 조금 위)에 머물다가, 80번째에 약 10^-12.5로, 150번째에 약 10^-8로 계단처럼 뛰어오른다.",
+            "en": "Line plot with mini-batches trained (10 to 150) across and log10 of the largest difference between the Keras and lossbook weights up. The difference stays near 10^-14 (a little above float64 machine epsilon, the dotted line at -15.7) up to 70 mini-batches, then jumps like a staircase, to about 10^-12.5 at 80 and about 10^-8 at 150.",
+        },
+        caption={
+            "ko": "같은 시작점과 같은 배치로 학습한 Keras와 lossbook의 가중치 차이",
+            "en": "Weight difference between Keras and lossbook trained from the same start on the same batches",
+        },
+        name="fig-weight-difference",
     ),
     code(
         """
@@ -711,17 +884,137 @@ print(f"test accuracy after {steps_done} mini-batches: Keras {acc64_k:.4f}, loss
 The difference starts at rounding level but, as the plot shows, now and then **jumps** like a staircase. Several mechanisms: a ReLU neuron whose input is near 0 can switch on or off because of a single rounding error; Adam divides by $\sqrt{v}+\epsilon$, so for weights with a tiny $v$ a small difference becomes a large difference in the step; and Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$ before the log, so a sample whose true class gets more than $1-10^{-7}$ contributes exactly zero gradient in Keras but a tiny one in the fused formula $(p-t)/N$. Once created, a difference is amplified again by later steps. Train on the same batches for a whole epoch (700-odd steps) and the two weight sets end up visibly different. That is no bug on either side: a different order of additions is enough, so it can happen to Keras itself on another CPU or with another thread count. So implementations are compared on **short runs** at the level of weights, as above, and long runs through statistics such as accuracy.
 """,
     ),
+    # ----------------------------------------------------------------- summary
+    md(
+        ko=r"""
+## 요약
+
+- `compile`은 **손실**(무엇을 최소화할지), **옵티마이저**(기울기로 가중치를 어떻게 고칠지), **지표**(무엇을 보고만 할지)를 정합니다. 지표는 학습에 쓰이지 않습니다.
+- 문자열은 `get()`으로 실제 객체가 됩니다. 옵티마이저 문자열은 기본 하이퍼파라미터(Adam은 학습률 0.001)를 쓰므로, 다른 학습률이 필요하면 `keras.optimizers.Adam(learning_rate=0.005)`처럼 객체를 넘깁니다. `lossbook`도 같은 이름과 규칙을 씁니다.
+- `"accuracy"`는 레이블과 출력의 모양에 따라 해석됩니다. 출력이 하나면 이진, 레이블이 `(n,)`이거나 `(n, 1)`이고 출력이 여러 개면 희소 범주형, 원-핫이면 범주형 정확도입니다.
+- `fit`은 에포크마다 데이터를 섞어(`rng.permutation`) 미니배치로 자르고, 미니배치마다 순전파 → 손실 → 역전파 → 옵티마이저 한 걸음을 밟습니다. 무작위성은 섞는 곳에만 있습니다.
+- 손실은 출력층과 레이블 형식으로 고릅니다: 회귀 → MSE/MAE, 시그모이드 출력 하나 → 이진 교차 엔트로피, 소프트맥스 + 원-핫 → 범주형, 소프트맥스 + 정수 → 희소 범주형. 범주형과 희소 범주형은 값이 같습니다. 새 모델이라면 로짓과 `from_logits=True`가 더 안전합니다.
+- 「모델 컴파일」 글의 이진 교차 엔트로피 숫자는 로그 안에 $\delta$를 더한 구현의 값으로, 정확한 값과 $10^{-7}$ 정도 다릅니다. Keras는 $\delta$ 대신 클리핑을 쓰고, 마지막 축의 평균을 float32로 계산합니다. tanh 출력은 확률이 아니므로 이진 교차 엔트로피에 쓸 수 없습니다.
+- 같은 초기 가중치와 같은 배치로 학습하면 Keras와 `lossbook`의 가중치는 반올림 수준까지 같습니다. 학습이 길어지면 반올림 차이가 증폭되므로, 긴 학습은 정확도로 비교합니다.
+""",
+        en=r"""
+## Summary
+
+- `compile` fixes the **loss** (what to minimise), the **optimizer** (how gradients change the weights) and the **metrics** (what to report only). Metrics play no part in training.
+- Strings become objects through `get()`. An optimizer string uses the default hyperparameters (Adam: learning rate 0.001), so for another learning rate pass an object such as `keras.optimizers.Adam(learning_rate=0.005)`. `lossbook` uses the same names and rules.
+- `"accuracy"` follows the shapes: one output unit → binary; labels of shape `(n,)`, or `(n, 1)` with several output units → sparse categorical; one-hot labels → categorical accuracy.
+- `fit` shuffles the data every epoch (`rng.permutation`), cuts it into mini-batches and, per mini-batch, runs forward pass → loss → backpropagation → one optimizer step. The shuffling is the only random part.
+- Choose the loss from the output layer and the label format: regression → MSE/MAE, one sigmoid output → binary cross-entropy, softmax with one-hot labels → categorical, softmax with integer labels → sparse categorical. Categorical and sparse categorical give the same value. For a new model, logits with `from_logits=True` are safer.
+- The “Model compile” post's binary cross-entropy numbers come from an implementation that adds $\delta$ inside the logs and differ from the exact values by about $10^{-7}$; Keras clips instead, and averages over the last axis in float32. A tanh output is not a probability and cannot feed the binary cross-entropy.
+- Trained from the same initial weights on the same batches, Keras and `lossbook` agree to rounding level; over long runs rounding differences are amplified, so long runs are compared by accuracy.
+""",
+    ),
     # --------------------------------------------------------------- exercises
     md(
         ko=r"""
 ## 연습 문제
 
-**1.** 씨앗 글 003은 훈련 데이터에서 검증 세트(validation set) 5,000장을 뽑을 때 `np.random.choice`로 검증 인덱스를 고른 뒤 `set(index_list) - set(valid_index)`로 남은 인덱스를 구하고 `list(...)`로 바꿉니다. 집합(set)의 순회 순서는 파이썬이 보장하지 않습니다(CPython에서 작은 정수는 우연히 오름차순으로 나옵니다). `np.random.default_rng(1234)`의 `permutation` 한 번으로 번들 데이터(22,699장)를 검증 5,000장과 훈련 17,699장으로 나누고, 두 부분이 겹치지 않으며 합치면 전체가 되는지 확인하세요.
+각 문제의 코드 셀에서 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 마지막 줄의 `check....`가 바로 채점합니다(⏳ 아직 풀지 않음, ❌ 어디가 틀렸는지, ✅ 정답). 풀이는 이 페이지 맨 끝의 {ref}`ko-ch07-solutions`에 있습니다.
+
+**문제 1.** 「모델 컴파일」 글은 훈련 데이터에서 검증 세트(validation set) 5,000장을 뽑을 때 `np.random.choice`로 검증 인덱스를 고른 뒤 `set(index_list) - set(valid_index)`로 남은 인덱스를 구하고 `list(...)`로 바꿉니다. `np.random.choice`는 기본값(`replace=True`)에서 같은 인덱스를 여러 번 뽑을 수 있고, 집합(set)의 순회 순서는 파이썬이 보장하지 않습니다. `np.random.default_rng(1234)`의 `permutation` 한 번으로 번들 데이터(22,699장)를 검증 5,000장과 훈련 17,699장의 인덱스로 나누세요. 검사는 두 부분의 크기, 겹치지 않음, 합치면 전체가 됨을 확인합니다.
 """,
         en=r"""
 ## Exercises
 
-**1.** To hold out a validation set of 5,000 images, seed 003 picks validation indices with `np.random.choice`, takes the rest with `set(index_list) - set(valid_index)` and turns it into a `list(...)`. Python does not promise any iteration order for a set (in CPython small integers happen to come out sorted). Split the bundled data (22,699 images) into 5,000 validation and 17,699 training images with a single `permutation` from `np.random.default_rng(1234)`, and check that the two parts do not overlap and together cover everything.
+In each exercise's code cell, replace `...` with your answer and run the cell; the `check....` on its last line grades it at once (⏳ not attempted yet, ❌ what is wrong and where, ✅ correct). The solutions are at the very end of this page, under {ref}`en-ch07-solutions`.
+
+**Exercise 1.** To hold out a validation set of 5,000 images, the “Model compile” post picks validation indices with `np.random.choice`, takes the rest with `set(index_list) - set(valid_index)` and turns it into a `list(...)`. With its default `replace=True`, `np.random.choice` can pick the same index several times, and Python promises no iteration order for a set. Split the indices of the bundled data (22,699 images) into 5,000 validation and 17,699 training indices with a single `permutation` from `np.random.default_rng(1234)`. The check verifies the sizes, that the parts do not overlap, and that together they cover everything.
+""",
+    ),
+    code(
+        """
+valid_idx, train_idx = ..., ...  # index arrays into x_train
+check.validation_split(valid_idx, train_idx, len(x_train))
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 2.** `lossbook` 모델을 `optimizer="adam"`(문자열)으로 컴파일하면 옵티마이저의 학습률은 얼마입니까(`model.optimizer`로 확인하세요)? 「모델 컴파일」 글처럼 0.005로 학습하려면 `compile`에 무엇을 넘겨야 합니까? 그 옵티마이저 객체를 답으로 주세요.
+""",
+        en=r"""
+**Exercise 2.** Compile a `lossbook` model with `optimizer="adam"` (a string): what is its optimizer's learning rate (look at `model.optimizer`)? What must you pass to `compile` to train at the post's 0.005? Give that optimizer object as the answer.
+""",
+    ),
+    code(
+        """
+string_lr = ...  # the learning rate of the optimizer made from "adam"
+optimizer_0005 = ...  # an optimizer object that trains with Adam at 0.005
+check.adam_string(string_lr, optimizer_0005)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 3.** 레이블을 원-핫으로 바꾸고(`np.eye(10)[y]`) 손실을 `"categorical_crossentropy"`로 바꿔도 학습이 **똑같이** 진행되는지 확인하세요. 같은 초기 가중치의 `lossbook` 모델 두 개를 하나는 정수 레이블과 희소 범주형 교차 엔트로피로, 다른 하나는 원-핫 레이블과 범주형 교차 엔트로피로 훈련 이미지 앞 2,000장에 대해 한 에포크(`shuffle=False`) 학습시키고, 두 모델의 모든 가중치 차이 중 가장 큰 값을 구하세요.
+""",
+        en=r"""
+**Exercise 3.** Check that training proceeds **identically** with one-hot labels (`np.eye(10)[y]`) and `"categorical_crossentropy"`. Train two `lossbook` models with the same initial weights for one epoch (`shuffle=False`) on the first 2,000 training images, one with integer labels and sparse categorical cross-entropy, the other with one-hot labels and categorical cross-entropy, and find the largest difference over all their weights.
+""",
+    ),
+    code(
+        """
+weight_difference = ...  # max |W_sparse - W_onehot| over all weights after one epoch
+check.one_hot_same(weight_difference)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 4.** 출력이 10개(소프트맥스)이거나 1개(시그모이드)인 모델을 `metrics=["accuracy"]`로 컴파일했습니다. 레이블과 출력의 모양이 다음과 같을 때 Keras는 `"accuracy"`를 무엇으로 바꿉니까? `"binary_accuracy"`, `"sparse_categorical_accuracy"`, `"categorical_accuracy"` 중에서 고르세요.
+
+(a) 레이블 `(32,)`, 출력 `(32, 10)` (b) 레이블 `(32, 1)`, 출력 `(32, 10)` (c) 레이블 `(32, 10)`, 출력 `(32, 10)` (d) 레이블 `(32, 1)`, 출력 `(32, 1)`
+""",
+        en=r"""
+**Exercise 4.** A model with 10 outputs (softmax) or 1 output (sigmoid) is compiled with `metrics=["accuracy"]`. For these shapes of labels and output, what does Keras turn `"accuracy"` into? Choose among `"binary_accuracy"`, `"sparse_categorical_accuracy"` and `"categorical_accuracy"`.
+
+(a) labels `(32,)`, output `(32, 10)` (b) labels `(32, 1)`, output `(32, 10)` (c) labels `(32, 10)`, output `(32, 10)` (d) labels `(32, 1)`, output `(32, 1)`
+""",
+    ),
+    code(
+        """
+answers = {"a": ..., "b": ..., "c": ..., "d": ...}
+check.accuracy_rule(answers)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 5.** "같은 배치, 같은 시작점" 실험에서 두 모델이 float32로 계산했다면 가중치 차이는 어느 정도 크기에서 시작할까요? 계산하지 말고 `"1e-16"`, `"1e-12"`, `"1e-8"`, `"1e-4"` 중에서 예상해 고르세요(가중치의 크기는 약 0.1입니다).
+""",
+        en=r"""
+**Exercise 5.** In the "Same batches, same start" experiment, at what size would the weight difference start if both models computed in float32? Estimate without computing and choose among `"1e-16"`, `"1e-12"`, `"1e-8"` and `"1e-4"` (the weights are about 0.1 in size).
+""",
+    ),
+    code(
+        """
+float32_start = ...  # one of "1e-16", "1e-12", "1e-8", "1e-4"
+check.float32_start(float32_start)
+""",
+        tags=["exercise"],
+    ),
+    # --------------------------------------------------------------- solutions
+    md(
+        ko=r"""
+(ko-ch07-solutions)=
+## 풀이
+
+각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+
+1. 순열(permutation)은 모든 인덱스를 한 번씩 무작위 순서로 늘어놓으므로, 앞 5,000개와 나머지는 저절로 겹치지 않고 합치면 전체가 됩니다. 집합 연산도, 중복 검사도 필요 없고 순서도 재현됩니다.
+""",
+        en=r"""
+(en-ch07-solutions)=
+## Solutions
+
+Each solution cell defines the answer and calls the same check (unfold them).
+
+1. A permutation lists every index once, in random order, so its first 5,000 entries and the rest cannot overlap and together cover everything: no set operations, no duplicate checks, and a reproducible order.
 """,
     ),
     code(
@@ -730,44 +1023,43 @@ rng = np.random.default_rng(1234)
 order = rng.permutation(len(x_train))
 valid_idx, train_idx = order[:5000], order[5000:]
 print("validation:", valid_idx.size, " training:", train_idx.size)
-print("overlap:", np.intersect1d(valid_idx, train_idx).size,
-      " union covers all:", np.array_equal(np.union1d(valid_idx, train_idx), np.arange(len(x_train))))
-x_valid, y_valid = x_train[valid_idx], y_train[valid_idx]
-print("validation class counts:", np.bincount(y_valid, minlength=10))
+print("validation class counts:", np.bincount(y_train[valid_idx], minlength=10))
+check.validation_split(valid_idx, train_idx, len(x_train))
 """,
-        tags=["hide-cell"],
+        tags=["solution", "hide-cell"],
     ),
     md(
         ko=r"""
-**2.** `lossbook` 모델을 `optimizer="adam"`(문자열)으로 컴파일하면 옵티마이저의 학습률은 얼마입니까? 씨앗 글처럼 0.005로 학습하려면 어떻게 써야 합니까? `model.optimizer`로 확인하세요.
+2. 문자열은 기본값으로 만든 옵티마이저가 되므로 학습률은 Adam의 기본값입니다. 다른 학습률은 객체로 넘깁니다.
 """,
         en=r"""
-**2.** Compile a `lossbook` model with `optimizer="adam"` (a string). What is the optimizer's learning rate? How do you get the seed's 0.005? Check with `model.optimizer`.
+2. A string gives an optimizer with default settings, hence Adam's default learning rate; another learning rate needs an object.
 """,
     ),
     code(
         """
-m = lossbook_seed_model(seed=2)
+m = lossbook_mnist_model(seed=2)
 m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-print("string 'adam':", m.optimizer.learning_rate)
-m.compile(optimizer=optimizers.Adam(learning_rate=0.005), loss="sparse_categorical_crossentropy",
-          metrics=["accuracy"])
-print("Adam(learning_rate=0.005):", m.optimizer.learning_rate)
+string_lr = m.optimizer.learning_rate
+optimizer_0005 = optimizers.Adam(learning_rate=0.005)
+m.compile(optimizer=optimizer_0005, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+print("string 'adam':", string_lr, "  object:", m.optimizer)
+check.adam_string(string_lr, optimizer_0005)
 """,
-        tags=["hide-cell"],
+        tags=["solution", "hide-cell"],
     ),
     md(
         ko=r"""
-**3.** 레이블을 원-핫으로 바꾸고(`np.eye(10)[y]`) 손실을 `"categorical_crossentropy"`로 바꿔도 학습이 **똑같이** 진행되는지 확인하세요. 같은 초기 가중치의 `lossbook` 모델 두 개를 하나는 정수 레이블과 희소 범주형 교차 엔트로피로, 다른 하나는 원-핫 레이블과 범주형 교차 엔트로피로 훈련 이미지 앞 2,000장에 대해 한 에포크(`shuffle=False`) 학습시키고, 두 모델의 `History`와 가중치를 비교하세요. 이때 `"accuracy"`는 각각 무엇으로 해석됩니까?
+3. 원-핫 레이블의 범주형 교차 엔트로피 $-\sum_k t_k\log p_k$는 정답 항 하나만 남아 $-\log p_t$, 즉 희소 범주형과 같은 값이고 기울기 $(p - t)/N$도 같습니다. 그래서 손실과 정확도, 가중치가 반올림 수준까지 같습니다. `"accuracy"`는 정수 레이블에서는 희소 범주형, 원-핫 레이블에서는 범주형 정확도가 되지만 세는 것은 같습니다.
 """,
         en=r"""
-**3.** Check that training proceeds **identically** with one-hot labels (`np.eye(10)[y]`) and `"categorical_crossentropy"`. Train two `lossbook` models with the same initial weights for one epoch (`shuffle=False`) on the first 2,000 training images, one with integer labels and sparse categorical cross-entropy, the other with one-hot labels and categorical cross-entropy; compare their `History` and weights. What does `"accuracy"` become in each case?
+3. With one-hot labels the categorical cross-entropy $-\sum_k t_k\log p_k$ keeps only the true-class term, $-\log p_t$: the sparse value, with the same gradient $(p - t)/N$. Losses, accuracies and weights therefore agree to rounding. `"accuracy"` becomes sparse categorical accuracy for integer labels and categorical accuracy for one-hot labels, but both count the same thing.
 """,
     ),
     code(
         """
-sparse_m = lossbook_seed_model(seed=3)
-onehot_m = lossbook_seed_model(seed=4)
+sparse_m = lossbook_mnist_model(seed=3)
+onehot_m = lossbook_mnist_model(seed=4)
 onehot_m.set_weights(sparse_m.get_weights())
 sparse_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -777,52 +1069,48 @@ h_sparse = sparse_m.fit(x_train[:2000], y_train[:2000], shuffle=False, verbose=0
 h_onehot = onehot_m.fit(x_train[:2000], np.eye(10)[y_train[:2000]], shuffle=False, verbose=0)
 print(f"sparse : loss {h_sparse.history['loss'][0]:.10f}  accuracy {h_sparse.history['accuracy'][0]:.4f}")
 print(f"one-hot: loss {h_onehot.history['loss'][0]:.10f}  accuracy {h_onehot.history['accuracy'][0]:.4f}")
-diff = max(np.max(np.abs(a - b)) for a, b in zip(sparse_m.get_weights(), onehot_m.get_weights()))
-print("max weight difference < 1e-12:", diff < 1e-12)
-# "accuracy" is sparse categorical accuracy for integer labels and categorical accuracy
-# (argmax of prediction == argmax of the one-hot row) for one-hot labels: the same count.
+weight_difference = max(np.max(np.abs(a - b))
+                        for a, b in zip(sparse_m.get_weights(), onehot_m.get_weights()))
+check.one_hot_same(weight_difference)
 """,
-        tags=["hide-cell"],
+        tags=["solution", "hide-cell"],
     ),
     md(
         ko=r"""
-**4.** 같은 배치로 비교한 실험에서 두 모델이 float32로 계산했다면 가중치 차이는 어느 정도에서 시작할까요? 계산하지 말고 예상해 보세요.
-
-```{admonition} 풀이
-:class: dropdown
-float32의 기계 엡실론은 $2^{-23} \approx 1.2\times10^{-7}$이므로, 첫 걸음부터 가중치 크기(약 0.1)에 이 값을 곱한 $10^{-8}$ 정도의 반올림 차이가 생깁니다. float64($\approx 2.2\times10^{-16}$)보다 여덟 자릿수쯤 크고, 앞에서 본 증폭도 그만큼 일찍 눈에 띄는 크기가 됩니다. 그래서 구현을 비교하는 테스트는 float64로 합니다.
-```
+4. Keras의 규칙(`is_binary_or_sparse_categorical`)을 그대로 따르면 됩니다. (b)가 놓치기 쉬운 경우입니다. 아래 셀은 Keras 자신에게 물어봅니다.
 """,
         en=r"""
-**4.** In the same-batches experiment, at what size would the weight difference start if both models computed in float32? Estimate without computing.
-
-```{admonition} Solution
-:class: dropdown
-float32's machine epsilon is $2^{-23} \approx 1.2\times10^{-7}$, so from the first step there are rounding differences of about that times the weight size (about 0.1), i.e. around $10^{-8}$: some eight orders of magnitude above float64 ($\approx 2.2\times10^{-16}$), and the amplification seen above reaches visible sizes correspondingly earlier. That is why tests comparing implementations run in float64.
-```
+4. Follow Keras's rule (`is_binary_or_sparse_categorical`); (b) is the easy-to-miss case. The cell below asks Keras itself:
 """,
     ),
-    # ----------------------------------------------------------------- summary
+    code(
+        """
+names = {"BinaryAccuracy": "binary_accuracy", "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
+         "CategoricalAccuracy": "categorical_accuracy"}
+answers = {}
+for key, (y_shape, p_shape) in check.ACCURACY_CASES.items():
+    metric = compile_utils.get_metric("accuracy", np.zeros(y_shape), np.zeros(p_shape))
+    answers[key] = names[type(metric).__name__]
+print(answers)
+check.accuracy_rule(answers)
+""",
+        tags=["solution", "hide-cell"],
+    ),
     md(
         ko=r"""
-## 요약
-
-- `compile`은 **손실**(무엇을 최소화할지), **옵티마이저**(기울기로 가중치를 어떻게 고칠지), **지표**(무엇을 보고만 할지)를 정합니다. 지표는 학습에 쓰이지 않습니다.
-- 문자열은 `get()`으로 실제 객체가 됩니다. 옵티마이저 문자열은 기본 하이퍼파라미터(Adam은 학습률 0.001)를 쓰므로, 다른 학습률이 필요하면 `keras.optimizers.Adam(learning_rate=0.005)`처럼 객체를 넘깁니다. `lossbook`도 같은 이름과 규칙을 씁니다.
-- `"accuracy"`는 레이블과 출력의 모양에 따라 희소 범주형·범주형·이진 정확도로 해석됩니다.
-- 손실은 출력층과 레이블 형식으로 고릅니다: 회귀 → MSE/MAE, 시그모이드 출력 하나 → 이진 교차 엔트로피, 소프트맥스 + 원-핫 → 범주형, 소프트맥스 + 정수 → 희소 범주형. 범주형과 희소 범주형은 값이 같습니다.
-- 씨앗 글의 이진 교차 엔트로피 숫자는 로그 안에 $\delta$를 더한 구현의 값으로, 정확한 값과 $10^{-7}$ 정도 다릅니다. Keras는 $\delta$ 대신 클리핑을 씁니다. tanh 출력은 확률이 아니므로 이진 교차 엔트로피에 쓸 수 없습니다.
-- 같은 초기 가중치와 같은 배치로 학습하면 Keras와 `lossbook`의 가중치는 반올림 수준까지 같습니다. 학습이 길어지면 반올림 차이가 증폭되므로, 긴 학습은 정확도로 비교합니다.
+5. float32의 기계 엡실론은 $2^{-23} \approx 1.2\times10^{-7}$이므로, 첫 걸음부터 가중치 크기(약 0.1)에 이 값을 곱한 $10^{-8}$ 정도의 반올림 차이가 생깁니다. float64($\approx 2.2\times10^{-16}$)보다 여덟 자릿수쯤 크고, 앞에서 본 증폭도 그만큼 일찍 눈에 띄는 크기가 됩니다. 그래서 구현을 비교하는 테스트는 float64로 합니다.
 """,
         en=r"""
-## Summary
-
-- `compile` fixes the **loss** (what to minimise), the **optimizer** (how gradients change the weights) and the **metrics** (what to report only). Metrics play no part in training.
-- Strings become objects through `get()`. An optimizer string uses the default hyperparameters (Adam: learning rate 0.001), so for another learning rate pass an object such as `keras.optimizers.Adam(learning_rate=0.005)`. `lossbook` uses the same names and rules.
-- `"accuracy"` is read as sparse categorical, categorical or binary accuracy depending on the shapes of the labels and of the output.
-- Choose the loss from the output layer and the label format: regression → MSE/MAE, one sigmoid output → binary cross-entropy, softmax with one-hot labels → categorical, softmax with integer labels → sparse categorical. Categorical and sparse categorical give the same value.
-- The seed's binary cross-entropy numbers come from an implementation that adds $\delta$ inside the logs and differ from the exact values by about $10^{-7}$; Keras clips instead. A tanh output is not a probability and cannot feed the binary cross-entropy.
-- Trained from the same initial weights on the same batches, Keras and `lossbook` agree to rounding level; over long runs rounding differences are amplified, so long runs are compared by accuracy.
+5. float32's machine epsilon is $2^{-23} \approx 1.2\times10^{-7}$, so from the first step there are rounding differences of about that times the weight size (about 0.1), i.e. around $10^{-8}$: some eight orders of magnitude above float64 ($\approx 2.2\times10^{-16}$), and the amplification seen above reaches visible sizes correspondingly earlier. That is why tests comparing implementations run in float64.
 """,
+    ),
+    code(
+        """
+eps32 = np.finfo(np.float32).eps
+print(f"float32 machine epsilon {eps32:.2e}, times 0.1: {0.1 * eps32:.1e}")
+float32_start = "1e-8"
+check.float32_start(float32_start)
+""",
+        tags=["solution", "hide-cell"],
     ),
 ]
