@@ -560,7 +560,7 @@ for name, predict in predictions.items():
 글의 두 결과 `0.10729012273129139`와 `0.03479600741200121`이 그대로 나옵니다. `lossbook`의 값은 일곱째 자리 근처에서 조금 다른데(약 $10^{-7}$), 글은 로그 안에 $\delta = 10^{-7}$을 더하고 Keras는 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 내기 때문입니다. 샘플별 값을 보면 어느 샘플이 손실을 키우는지도 보입니다. 첫 예측에서는 정답 1에 0.8을 준 첫 샘플($-\log 0.8 \approx 0.223$)이 가장 큽니다. 글이 출력을 적지 않은 세 번째 예측 `[0.30, 0.40, 0.20, 0.65, 0.2]`은 연습 5에서 계산합니다.
 """,
         en=r"""
-The post's two results, `0.10729012273129139` and `0.03479600741200121`, come out exactly. `lossbook` differs around the seventh decimal (by about $10^{-7}$) because the post adds $\delta = 10^{-7}$ inside the log while Keras clips the probabilities to $[10^{-7}, 1-10^{-7}]$. The per-sample values show which sample drives the loss: in the first prediction it is the first sample, target 1 given 0.8 ($-\log 0.8 pprox 0.223$). The post leaves the output of its third prediction, `[0.30, 0.40, 0.20, 0.65, 0.2]`, blank; exercise 5 computes it.
+The post's two results, `0.10729012273129139` and `0.03479600741200121`, come out exactly. `lossbook` differs around the seventh decimal (by about $10^{-7}$) because the post adds $\delta = 10^{-7}$ inside the log while Keras clips the probabilities to $[10^{-7}, 1-10^{-7}]$. The per-sample values show which sample drives the loss: in the first prediction it is the first sample, target 1 given 0.8 ($-\log 0.8 \approx 0.223$). The post leaves the output of its third prediction, `[0.30, 0.40, 0.20, 0.65, 0.2]`, blank; exercise 5 computes it.
 """,
     ),
     # ------------------------------------------------------------ from_logits
