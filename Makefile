@@ -2,6 +2,8 @@
 #   make book   create .venv, install, build the HTML book into _build/html
 #   make test   install, then run every check (lint, unit tests, nbval, strict build, browser)
 # Other targets: make notebooks (re-execute the chapters), make bench, make lint, make clean.
+# One stage of make test at a time: make unit, make nbval, make build (strict), make links,
+# make browser (the last two check the book that make build wrote).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -10,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MATHJAX := book/_static/mathjax/tex-chtml.js
 
-.PHONY: book test install mathjax chromium tex pdf notebooks bench lint clean
+.PHONY: book test install mathjax chromium tex pdf notebooks bench lint clean unit nbval build links browser
 
 book: install mathjax
 	$(BIN)/jupyter-book build . --all
@@ -19,6 +21,22 @@ book: install mathjax
 
 test: install mathjax chromium tex
 	$(BIN)/python tools/run_checks.py
+
+# The stages of make test, one at a time (same commands, same environment).
+unit: install
+	$(BIN)/python tools/run_checks.py unit
+
+nbval: install
+	$(BIN)/python tools/run_checks.py nbval
+
+build: install mathjax
+	$(BIN)/python tools/run_checks.py build
+
+links: install
+	$(BIN)/python tools/run_checks.py links
+
+browser: install chromium
+	$(BIN)/python tools/run_checks.py browser
 
 install: $(STAMP)
 

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import central_diff, rel_err
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,20 +32,8 @@ def jax():
 
 
 def fd_partials(f, point, h=1e-5):
-    """Central differences of a plain-float function f(*point), written for the tests."""
-    out = []
-    for i in range(len(point)):
-        up = list(point)
-        dn = list(point)
-        up[i] += h
-        dn[i] -= h
-        out.append((f(*up) - f(*dn)) / (2 * h))
-    return out
-
-
-def rel_err(a, b):
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-300)
+    """Central differences of a plain-float function f(*point)."""
+    return central_diff(lambda p: f(*(float(v) for v in p)), point, h=h)
 
 
 def sigmoid_ref(z):
@@ -539,11 +528,3 @@ def test_two_layer_net_accuracy_and_errors(rng):
         net.loss(np.ones((4, 3)), [0, 1, 0, 1])
     with pytest.raises(ValueError, match="y_true has label 2"):
         net.loss(np.ones((2, 2)), [0, 2])
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    import lossbook.backprop
-
-    assert doctest.testmod(lossbook.backprop).failed == 0

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import rel_err
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -19,12 +20,6 @@ from lossbook.gradients import (
     sphere,
     sphere_grad,
 )
-
-
-def rel_err(a, b):
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-300)
-
 
 # -- numerical_derivative ------------------------------------------------------------
 
@@ -237,11 +232,3 @@ def test_test_functions_work_on_grids_and_check_shape():
         ravine([1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="x must hold a 1-D array"):
         sphere(1.0)
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    import lossbook.gradients
-
-    assert doctest.testmod(lossbook.gradients).failed == 0

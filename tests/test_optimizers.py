@@ -619,13 +619,6 @@ def test_bad_schedule_output():
         o.apply([np.ones(1)], [np.ones(1)])
 
 
-def test_docstring_examples_run():
-    import doctest
-
-    result = doctest.testmod(opt, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 10 and result.failed == 0
-
-
 @pytest.mark.parametrize("cls", [SGD, Adagrad, RMSprop, Adam, Nadam])
 def test_update_rule_reads_like_its_formula(cls):
     """Chapter 6 prints ``_update``: one in-place expression per formula, no scratch buffers."""

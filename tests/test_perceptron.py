@@ -281,11 +281,3 @@ def test_bad_training_data():
         p.predict("1, 1")
     with pytest.raises(ValueError, match=r"got shape \(3,\)"):
         p.predict([1.0, 1.0, 1.0])
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    import lossbook.perceptron
-
-    assert doctest.testmod(lossbook.perceptron).failed == 0

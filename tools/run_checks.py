@@ -6,10 +6,17 @@ tools/build_pdf.py --check), its internal links, the browser check
 (headless Chromium).
 All stages run even if an earlier one fails, so one run shows every problem;
 the exit code is non-zero if any stage failed.
+
+    python tools/run_checks.py              # every stage (what `make test` runs)
+    python tools/run_checks.py unit nbval   # only these stages, in this order
+
+Stage names: lint, unit (pytest on tests/ and every docstring example in lossbook/),
+nbval, build, links, browser (``--list`` prints them).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import pathlib
 import subprocess
@@ -37,7 +44,17 @@ def workers() -> list[str]:
     return ["-n", "2", "--dist", "loadfile"] if cpus >= 2 else []
 
 
+# Short names for `tools/run_checks.py STAGE...` and the Makefile's stage targets.
 PDF_STAGE = "PDF (build + check)"
+SHORT_NAMES = {
+    "lint": "lint",
+    "unit": "unit tests",
+    "nbval": "notebooks (nbval)",
+    "pdf": PDF_STAGE,
+    "build": "book (strict build)",
+    "links": "internal links",
+    "browser": "browser check",
+}
 
 
 def stages() -> list[tuple[str, list[str]]]:
@@ -48,7 +65,9 @@ def stages() -> list[tuple[str, list[str]]]:
         nbval += ["--nbval-sanitize-with", str(sanitize.relative_to(ROOT))]
     return [
         ("lint", [str(BIN / "ruff"), "check", "."]),
-        ("unit tests", [str(BIN / "pytest"), "tests", "-p", "no:cacheprovider", "-q", *workers()]),
+        # tests/ and every docstring example of the package (--doctest-modules, pyproject.toml)
+        ("unit tests", [str(BIN / "pytest"), "tests", "lossbook", "-p", "no:cacheprovider", "-q",
+                        *workers()]),
         ("notebooks (nbval)", nbval + notebooks()),
         # Before the HTML build: the landing page links the two PDFs (book/_ext/lossbook_pdf.py).
         (PDF_STAGE, [str(BIN / "python"), "tools/build_pdf.py", "--check"]),
@@ -59,12 +78,39 @@ def stages() -> list[tuple[str, list[str]]]:
     ]
 
 
-def main() -> int:
+def select(names: list[str]) -> list[tuple[str, list[str]]]:
+    """The stages called ``names`` (short or full names), in the order given; all if none."""
+    every = stages()
+    if not names:
+        return every
+    by_name = {name: (name, cmd) for name, cmd in every}
+    by_name.update({short: by_name[full] for short, full in SHORT_NAMES.items() if full in by_name})
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        known = ", ".join(short for short in SHORT_NAMES if SHORT_NAMES[short] in by_name)
+        others = [name for name, _ in every if name not in SHORT_NAMES.values()]
+        raise SystemExit(f"unknown stage {', '.join(unknown)}; known: {known}"
+                         + (f", {', '.join(repr(o) for o in others)}" if others else ""))
+    return [by_name[n] for n in names]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stages", nargs="*", help="stages to run (default: all)")
+    parser.add_argument("--list", action="store_true", help="print the stage names and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, cmd in stages():
+            short = next((s for s, full in SHORT_NAMES.items() if full == name), name)
+            print(f"{short:<8} {name}: {' '.join(cmd[:4])} ...")
+        return 0
+    chosen = select(args.stages)
     env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu", PYTHONHASHSEED="0")
-    env["LOSSBOOK_PDF"] = "required"  # the PDF stage runs: the book must link both PDFs
+    if any(name == PDF_STAGE for name, _ in chosen):  # then the book must link both PDFs
+        env["LOSSBOOK_PDF"] = "required"
     results = []
     total = time.perf_counter()
-    for name, cmd in stages():
+    for name, cmd in chosen:
         print(f"\n=== {name}: {' '.join(cmd[:6])}{' ...' if len(cmd) > 6 else ''}", flush=True)
         t0 = time.perf_counter()
         code = subprocess.call(cmd, cwd=ROOT, env=env)
