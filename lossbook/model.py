@@ -52,6 +52,7 @@ __all__ = [
 
 _global_rng = np.random.default_rng()
 
+
 def set_seed(seed):
     """Seed the generator that models without their own ``seed`` use (weights, shuffling).
 
@@ -119,12 +120,10 @@ class Input(Layer):
 
     def __init__(self, shape, name=None):
         super().__init__(name)
-        if isinstance(shape, numbers.Integral):
-            shape = (shape,)
-        shape = tuple(shape)
-        if not shape or any(not isinstance(s, numbers.Integral) or s <= 0 for s in shape):
-            raise ValueError(f"Input shape must be positive integers, got {shape}")
-        self.shape = tuple(int(s) for s in shape)
+        shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
+        if not shape:
+            raise ValueError("Input shape needs at least one axis, got ()")
+        self.shape = tuple(check_int(s, "each Input shape entry", minimum=1) for s in shape)
 
 
 class Flatten(Layer):

@@ -262,6 +262,12 @@ def test_errors(rng):
         Dense(3, activation="swishy")
     with pytest.raises(ValueError, match="Dense units must be an integer >= 1, got 0"):
         Dense(0)
+    with pytest.raises(ValueError, match="each Input shape entry must be an integer >= 1, got 0"):
+        Input((28, 0))
+    with pytest.raises(TypeError, match="each Input shape entry must be an integer, got float"):
+        Input((2.5,))
+    with pytest.raises(ValueError, match="Input shape needs at least one axis"):
+        Input(())
     with pytest.raises(ValueError, match="dtype must be 'float32' or 'float64', got 'int8'"):
         Sequential([Dense(2)], dtype="int8")
     with pytest.raises(ValueError, match="dtype must be 'float32' or 'float64', got 'foo'"):
