@@ -60,7 +60,7 @@ $$
 |---|---|
 | 데이터가 많을수록 한 걸음의 계산량이 커짐 | 미니배치(mini-batch): `fit(..., batch_size=32)`가 데이터를 작게 나눠 기울기를 추정합니다. 옵티마이저와는 무관합니다. |
 | 지그재그(zig-zag): 가파른 방향으로 왔다 갔다 | 모멘텀, 네스테로프: 방향이 바뀌는 성분은 서로 상쇄되고 일정한 성분은 쌓입니다. |
-| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), RMSprop·Adam·Nadam(최근 기울기의 크기로 나눠 작은 기울기도 걸음이 커짐). Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 작은 기울기는 작은 걸음 그대로입니다(아래 {ref}`ko-plateau-race` 절). |
+| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), RMSprop·Adam·Nadam(최근 기울기의 크기로 나눠 작은 기울기도 걸음이 커짐). Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 작은 기울기는 작은 걸음 그대로입니다(아래 {ref}`「고원에서」 절 <ko-plateau-race>`). |
 | 지역 최솟값(local minimum) | 어느 옵티마이저도 보장하지 못합니다. 큰 신경망에서는 지역 최솟값보다 **안장점**이 더 흔한 걸림돌이고, 적응형(adaptive) 옵티마이저는 안장점을 빨리 벗어납니다(아래 그림. 이유는 옵티마이저마다 다릅니다). |
 
 이 장의 모든 옵티마이저는 `lossbook.optimizers`에 Keras 3와 **같은 기본값, 같은 수식**으로 구현되어 있습니다(패키지 테스트가 Keras와 매 걸음 비교합니다). 사용법도 Keras와 같습니다. `opt.apply(grads, params)`가 가중치 배열을 제자리에서(in place) 한 걸음 움직입니다.
@@ -80,7 +80,7 @@ where $\eta$ is the learning rate. {ref}`The “Model compile” post <en-post-m
 |---|---|
 | the more data, the more work per step | mini-batches: `fit(..., batch_size=32)` estimates the gradient on a small slice of data. This is not the optimizer's job. |
 | zig-zag: bouncing across a steep direction | Momentum, Nesterov: components that flip sign cancel out, consistent ones build up. |
-| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); RMSprop, Adam, Nadam (dividing by the size of recent gradients makes small gradients take sizeable steps). Keras's Adagrad starts its accumulator at $0.1$, so small gradients stay small steps (section {ref}`en-plateau-race` below). |
+| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); RMSprop, Adam, Nadam (dividing by the size of recent gradients makes small gradients take sizeable steps). Keras's Adagrad starts its accumulator at $0.1$, so small gradients stay small steps ({ref}`section “On a plateau” <en-plateau-race>` below). |
 | local minima | no optimizer guarantees anything here. In large networks **saddle points** are the more common obstacle, and adaptive optimizers leave them quickly (figure below; each for its own reason). |
 
 Every optimizer of this chapter is implemented in `lossbook.optimizers` with **the same defaults and the same formulas as Keras 3** (the package's tests compare them with Keras step by step), and used the same way: `opt.apply(grads, params)` moves the weight arrays one step, in place.
