@@ -158,3 +158,32 @@ console.log(JSON.stringify(queries.map((q) => splitQuery(q)
     expected = [[lang.stem(t.lower()) for w in _WORD.findall(q) for t in query_terms(w)]
                 for q in queries]
     assert json.loads(out) == expected
+
+
+def as_list(entry):
+    """A searchindex.js entry: one document number or a list of them."""
+    return [] if entry is None else [entry] if isinstance(entry, int) else entry
+
+
+def test_sphinx_build_uses_it(tmp_path):
+    """A two-page Sphinx build with the extension: the index holds 손실 for a page that
+    only says 손실을, and the search page gets the Korean query splitter."""
+    from sphinx.cmd.build import build_main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT / 'book' / '_ext')!r})\n"
+        "extensions = ['korean_search']\nlanguage = 'en'\n", encoding="utf-8")
+    (src / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   ko\n", encoding="utf-8")
+    (src / "ko.rst").write_text("목적 함수\n=========\n\n교차 엔트로피 손실을 최소화하는 가중치를 "
+                                "찾는다. Gradients flow.\n", encoding="utf-8")
+    out = tmp_path / "html"
+    assert build_main(["-q", "-b", "html", str(src), str(out)]) == 0
+    index = (out / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1: index.rindex(")")])
+    ko = data["docnames"].index("ko")
+    for term in ("손실", "가중치", "가중", "엔트로피", "트로", "gradient", "flow"):
+        assert ko in as_list(data["terms"].get(term)), term
+    language_data = (out / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "lossbookQueryTerms" in language_data and "LossbookPorterStemmer" in language_data
