@@ -917,10 +917,8 @@ check.momentum_step(momentum_step)
     code(
         """
 def nesterov_look_ahead(grad_fn, w0, lr, mu, steps):
-    w, v = np.array(w0, dtype=float), np.zeros(len(w0))
-    points = [w + mu * v]
-    ...  # the paper's loop: append w + mu * v after every step
-    # return np.array(points)
+    ...  # start at w = w0, v = 0 and record w + mu * v; run the paper's loop,
+    # recording w + mu * v after every step; return the points as an array
 
 
 check.nesterov_look_ahead(nesterov_look_ahead)
