@@ -18,7 +18,8 @@ Accessibility, on every page: axe-core (npm package ``axe-core``, pinned in
 package-lock.json, injected from ``node_modules`` -- no CDN) runs the WCAG 2.0/2.1/2.2
 A and AA rules; any serious or critical violation fails (rule id, impact, target and
 page are printed), and so does any ``<img>`` whose alt text is missing, empty or a
-file name (``../../_images/f73a....png``). Totals are printed per impact.
+file name (``../../_images/f73a....png``). Totals are printed per impact. Numbered
+figure captions count from 1 on each page, "그림 N" on Korean pages.
 
 Then the search page must list at least 95 % of the pages that contain each of ten
 Korean and eight English terms (recall; ``SEARCH_RECALL``, Korean words with particles:
@@ -153,6 +154,8 @@ PAGE_STATE_JS = """() => {
         .filter(i => (i.getAttribute('src') || '').startsWith('data:image/')
                      && i.naturalWidth > 0).length,
     lang: document.documentElement.lang,
+    captions: [...document.querySelectorAll('figcaption .caption-number')]
+        .map(e => e.textContent.trim()),
     ui: {  // interface strings, as the reader sees them (Korean on Korean pages)
       skip: (document.querySelector('#pst-skip-link a') || {}).textContent || null,
       search: (document.querySelector('input.search-button__input, input[name=q]') || {})
@@ -360,6 +363,7 @@ class Checker:
             state = self.load(page, self.base + rel)
             self.check_state(rel, state)
             self.check_alt(rel, state["imgs"])
+            self.check_captions(rel, state["captions"])
             self.check_axe(rel, page)
             shot = self.shots / rel.replace(".html", ".png")
             shot.parent.mkdir(parents=True, exist_ok=True)
@@ -403,6 +407,13 @@ class Checker:
             if why is not None:
                 self.axe["bad_alt"] += 1
                 self.fail(rel, f"image {img['src'] or '(no src)'}: {why}")
+
+    def check_captions(self, rel: str, captions: list[str]) -> None:
+        """Figures are numbered from 1 on each page, "그림 N" on Korean pages."""
+        word = "그림" if page_language(rel) == "ko" else "Fig."
+        expected = [f"{word} {k}" for k in range(1, len(captions) + 1)]
+        if captions != expected:
+            self.fail(rel, f"figure numbers {captions[:4]}..., expected {expected[:4]}...")
 
     def check_axe(self, rel: str, page) -> None:
         """axe-core's WCAG 2 A/AA rules: serious and critical violations fail."""
