@@ -76,3 +76,15 @@ def test_every_figure_has_alt_text_and_a_caption_in_the_notebook_language(nb):
         if wrong:
             problems.append(f"cell {k}: not in {lang}: {wrong[0][:60]!r}")
     assert not problems, f"{nb.parent.name}/{nb.name}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("alt, why", [
+    (None, "no alt attribute"), ("", "empty alt"), ("  ", "empty alt"),
+    ("../../_images/f73a9c.png", "alt is a file name"), ("loss_curve.png", "alt is a file name"),
+    ("_images/a", "alt is a file name"), ("figure.svg", "alt is a file name"),
+    ("data:image/png;base64,iVBOR", "alt is a file name"),
+    ("MSE 곡선: 오차가 0일 때 가장 낮다.", None), ("The loss falls to 0.2231 at step 30.", None),
+])
+def test_the_alt_text_rule(alt, why):
+    got = bad_alt(alt)
+    assert (got is None) if why is None else got.startswith(why)

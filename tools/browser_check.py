@@ -57,6 +57,9 @@ CHROMIUM_ARGS = [
 ]
 SEARCH_TERMS = ("손실", "gradient")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Pages outside the page loop (SKIP_PAGES) that still get axe-core and the alt check;
+# index.html only redirects to book/intro.html, which the loop checks.
+A11Y_ONLY = ["search.html?q=gradient", "genindex.html"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_FAIL = ("serious", "critical")  # impacts that fail the check; others are counted
 # An alt text that is a file name or path (what myst-nb writes when a cell gives none).
@@ -408,6 +411,18 @@ class Checker:
                 self.axe["bad_alt"] += 1
                 self.fail(rel, f"image {img['src'] or '(no src)'}: {why}")
 
+    def check_a11y_only(self, rel: str) -> None:
+        """The accessibility checks alone, for the pages the page loop skips."""
+        context, page = self.new_page(rel)
+        try:
+            state = self.load(page, self.base + rel)
+            self.check_alt(rel, state["imgs"])
+            self.check_axe(rel, page)
+        except PlaywrightError as exc:
+            self.fail(rel, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        finally:
+            close(context)
+
     def check_captions(self, rel: str, captions: list[str]) -> None:
         """Figures are numbered from 1 on each page, "그림 N" on Korean pages."""
         word = "그림" if page_language(rel) == "ko" else "Fig."
@@ -552,6 +567,8 @@ def run_worker(job: dict) -> dict:
             checker.check_search_recall()
         for rel in job["phone"]:
             checker.check_phone(rel)
+        for rel in job.get("a11y", []):
+            checker.check_a11y_only(rel)
         browser.close()
     return {"failures": checker.failures, "console_errors": checker.console_errors,
             "failed_requests": checker.failed_requests, "axe": checker.axe}
@@ -603,7 +620,7 @@ def main(argv=None) -> int:
     server, base = serve(html)
     jobs = [{"base": base, "shots": str(shots), "chromium": args.chromium,
              "pages": pages[k::workers], "search": k == 0, "phone": phone if k == 1 % workers
-             else []} for k in range(workers)]
+             else [], "a11y": A11Y_ONLY if k == workers - 1 else []} for k in range(workers)]
     try:
         if workers == 1:
             results = [run_worker(jobs[0])]
