@@ -12,9 +12,14 @@ environment was installed from those same files, so an installed pin is the pin.
 from __future__ import annotations
 
 import importlib.metadata as md
+import io
+import os
 import pathlib
 import re
+import subprocess
 import sys
+import tarfile
+import time
 
 import pytest
 from packaging.requirements import Requirement
@@ -48,6 +53,11 @@ def pins(path: pathlib.Path) -> dict[str, str]:
             raise ValueError(f"{path.name}: {line!r} is not pinned with ==")
         out[canonicalize_name(req.name)] = specs[0].version
     return out
+
+
+def lossbook_version() -> str:
+    text = (ROOT / "lossbook" / "__init__.py").read_text(encoding="utf-8")
+    return re.search(r'^__version__ = "([^"]+)"', text, re.M)[1]
 
 
 def all_pins() -> dict[str, str]:
@@ -176,3 +186,36 @@ def test_unpinned_line_is_refused(tmp_path):
     bad.write_text("numpy>=2\n")
     with pytest.raises(ValueError):
         pins(bad)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("LOSSBOOK_BINDER_INSTALL") != "1",
+                    reason="installs from PyPI into a fresh venv (about 30-100 s); "
+                           "set LOSSBOOK_BINDER_INSTALL=1")
+def test_fresh_install_like_binder(tmp_path):
+    """What repo2docker does after choosing the Python: a clean checkout, a fresh
+    environment on that Python, ``pip install --no-cache-dir -r requirements.txt`` alone;
+    then the course package, its plots and Keras on JAX work there."""
+    repo, venv = tmp_path / "repo", tmp_path / "venv"
+    repo.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], check=True,
+                             capture_output=True).stdout
+    tarfile.open(fileobj=io.BytesIO(archive)).extractall(repo, filter="data")
+    subprocess.run([sys._base_executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    t0 = time.perf_counter()
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-cache-dir",
+                    "--disable-pip-version-check", "-r", "requirements.txt"], cwd=repo, check=True)
+    print(f"pip install -r requirements.txt: {time.perf_counter() - t0:.0f} s")
+    snippet = (
+        "import lossbook, numpy as np, keras, matplotlib, koreanize_matplotlib, tqdm\n"
+        "from lossbook import losses\n"
+        f"assert lossbook.__file__.startswith({str(repo)!r})\n"
+        "y, p = np.array([1.0, 0.0]), np.array([0.9, 0.2])\n"
+        "print(lossbook.__version__, keras.__version__, keras.backend.backend(),\n"
+        "      round(float(losses.binary_crossentropy(y, p)), 6))\n")
+    env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu")
+    out = subprocess.run([python, "-c", snippet], cwd=tmp_path, env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    assert out[:3] == [lossbook_version(), pins(ROOT / "requirements.txt")["keras"], "jax"]
+    assert out[3] == "0.164252"
