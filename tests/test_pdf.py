@@ -34,8 +34,7 @@ def test_language_toc_has_every_chapter_of_that_language_only(lang):
     files = [c["file"] for c in toc["chapters"]]
     for stem in nbbuild.CHAPTERS:
         assert f"book/{lang}/{stem}" in files
-    assert files[-1] == f"book/_latex/references-{lang}"
-    assert all(f.startswith((f"book/{lang}/", "book/_latex/")) for f in files)
+    assert all(f.startswith(f"book/{lang}/") for f in files)
     for doc in [toc["root"], *files]:
         assert list(ROOT.glob(f"{doc}.*")), f"{doc} has no source file"
 
@@ -53,6 +52,8 @@ def test_language_config(lang):
     for path in cfg["sphinx"]["local_extensions"].values():
         assert pathlib.Path(path).is_absolute() and pathlib.Path(path).is_dir()
     assert "lossbook_latex" in cfg["sphinx"]["local_extensions"]
+    bib = conf["lossbook_bibliography_doc"]  # the references close the PDF
+    assert bib.startswith(f"book/{lang}/") and (ROOT / f"{bib}.md").is_file()
 
 
 def test_missing_characters_found_in_wrapped_log_lines():

@@ -70,8 +70,6 @@ def language_toc(lang: str) -> dict:
     for part in toc.get("parts", []):
         files = [c["file"] for c in part.get("chapters", [])]
         if files and all(f.startswith(prefix) for f in files):
-            # The references (on the HTML landing page) close the PDF: book/_latex/.
-            files.append(f"book/_latex/references-{lang}")
             return {"format": "jb-book", "root": files[0],
                     "chapters": [{"file": f} for f in files[1:]]}
     raise SystemExit(f"_toc.yml has no part with every page under {prefix}")
@@ -97,6 +95,12 @@ def language_config(lang: str) -> dict:
     sphinx["local_extensions"]["lossbook_latex"] = str(LATEX_DIR)
     conf = sphinx.setdefault("config", {})
     conf["language"] = lang
+    toc = language_toc(lang)
+    pages = [toc["root"], *(c["file"] for c in toc["chapters"])]
+    markdown = [p for p in pages if (ROOT / f"{p}.md").exists()]
+    if not markdown:
+        raise SystemExit(f"no Markdown page in the {lang} toc to carry the bibliography")
+    conf["lossbook_bibliography_doc"] = markdown[-1]  # see book/_latex/lossbook_latex.py
     conf["jblatex_load_imgconverter"] = False  # every figure is already a PNG
     conf["latex_use_xindy"] = False  # no index is printed (Debian's xindy not needed)
     conf["latex_additional_files"] = [str(LATEX_DIR / name) for name in SUPPORT_FILES]

@@ -3,6 +3,7 @@
 - Links to the other language's twin pages are not in this edition: a paragraph
   that is only such a link ("🌐 English version of this page") is dropped, elsewhere
   the link becomes its text.
+- The bibliography goes at the end of the edition (see ``add_bibliography``).
 - sphinx-jupyterbook-latex's ``ucharclasses`` is not loaded (it fights xeCJK over
   XeTeX's character classes; ``lossbook-pdf.sty`` chooses fonts per script instead).
 - Sphinx's "no Babel option known for language 'ko'" is expected: Korean is typeset
@@ -33,9 +34,9 @@ class DropOtherLanguageLinks(SphinxPostTransform):
             if not target.startswith(others) or target in self.env.all_docs:
                 continue
             parent = xref.parent
-            if isinstance(parent, nodes.paragraph) and not parent.astext().replace(
-                    xref.astext(), "").strip():
-                parent.parent.remove(parent)
+            rest = parent.astext().replace(xref.astext(), "")
+            if isinstance(parent, nodes.paragraph) and not any(ch.isalnum() for ch in rest):
+                parent.parent.remove(parent)  # only the link (and its 🌐)
             else:
                 xref.replace_self(nodes.inline(xref.astext(), xref.astext()))
 
@@ -60,7 +61,18 @@ class _NoBabelWarning(logging.Filter):
         return "no Babel option known for language" not in str(record.msg)
 
 
+def add_bibliography(app, docname, source):
+    """The references: the HTML lists them on the landing page, which the PDFs do not
+    include; so a ``{bibliography}`` is added at the end of one page of the edition
+    (``lossbook_bibliography_doc``, a Markdown page), and LaTeX prints the list as the
+    last chapter (``\\bibname``, set per language in lossbook-pdf.sty)."""
+    if docname == app.config.lossbook_bibliography_doc:
+        source[0] += "\n\n```{bibliography}\n:all:\n```\n"
+
+
 def setup(app):
+    app.add_config_value("lossbook_bibliography_doc", "", "env")
+    app.connect("source-read", add_bibliography)
     app.add_post_transform(DropOtherLanguageLinks)
     app.connect("config-inited", drop_jb_preamble_lines, priority=900)
     for name in ("sphinx.sphinx.builders.latex", "sphinx.sphinx.writers.latex"):
