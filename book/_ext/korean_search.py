@@ -18,12 +18,17 @@ module replaces Sphinx's English search language by one that, in addition:
   trailing particle when at least two letters remain (손실을 -> 손실; 결과 stays), and a
   word of three letters or more becomes its two-letter pieces (학습률 -> 학습, 습률),
   which the page's search requires all at once; a particle after a Latin word is
-  dropped (ReLU는 -> relu). So a search lists every page whose
-  text contains the word, whatever is attached to it; ``js_stemmer_code`` leaves Hangul
-  alone and stems everything else with Sphinx's Porter stemmer, as before.
+  dropped (ReLU는 -> relu). So a search lists every page whose text contains the word,
+  whatever is attached to it; ``js_stemmer_code`` leaves Hangul alone and stems
+  everything else with Sphinx's Porter stemmer, as before.
 
-``QUERY_JS`` below and :func:`query_terms` are the same algorithm (the Python one is
-unit-tested; the browser check runs the JavaScript one through the real search page).
+Limits: a one-letter word (값) is found as a word with particles (값을, 값이), not inside
+compounds (최솟값); three-letter queries match pages holding all their pieces, which in
+this book are the pages holding the word. The index grew from 217 to 305 kB.
+
+``QUERY_JS`` and :func:`query_terms` are the same algorithm: tests/test_search_ko.py
+runs both (the JavaScript in Node.js) on the same queries, and the browser check
+measures recall through the real search page.
 """
 
 from __future__ import annotations
