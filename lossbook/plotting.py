@@ -360,6 +360,9 @@ class AnimationHTML(str):
         obj.alt, obj.png = alt, png
         return obj
 
+    def __reduce__(self):  # copy and pickle keep the alt text and the still frame
+        return AnimationHTML, (str(self), self.alt, self.png)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": str(self), "text/plain": self.alt,
                 "image/png": base64.b64encode(self.png).decode("ascii")}

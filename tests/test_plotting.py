@@ -350,6 +350,11 @@ def test_animation_displays_html_with_a_png_still_frame_and_alt_as_text():
     png = base64.b64decode(data["image/png"])
     frames = _frames(html)
     assert len(frames) == 3 and png == html.png == frames[-1]  # the last frame
+    import copy
+    import pickle
+
+    for clone in (copy.deepcopy(html), pickle.loads(pickle.dumps(html))):
+        assert (clone, clone.alt, clone.png) == (html, html.alt, html.png)
     still = Image.open(io.BytesIO(png))
     assert still.mode == "P" and len(still.getcolors()) <= 64  # palette frame
     assert still.size == (500, 450)  # figsize (5, 4.5) at dpi 100
