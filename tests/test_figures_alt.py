@@ -21,10 +21,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 sys.path.insert(0, str(ROOT / "tools"))
 
-from browser_check import bad_alt  # noqa: E402  (one rule for notebooks and pages)
+from browser_check import HANGUL, bad_alt  # noqa: E402  (one rule for notebooks and pages)
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
-HANGUL = re.compile("[\uac00-\ud7a3]")
 ANIMATION_IMG = re.compile(r'<img id="_anim_img\w+"(?: alt="([^"]*)")?>')
 
 

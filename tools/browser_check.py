@@ -60,6 +60,8 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Pages outside the page loop (SKIP_PAGES) that still get axe-core and the alt check;
 # index.html only redirects to book/intro.html, which the loop checks.
 A11Y_ONLY = ["search.html?q=gradient", "genindex.html"]
+PLAYER_SLIDER = {"ko": "애니메이션 프레임", "en": "Animation frame"}  # lossbook.plotting
+HANGUL = re.compile("[\uac00-\ud7a3]")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_FAIL = ("serious", "critical")  # impacts that fail the check; others are counted
 # An alt text that is a file name or path (what myst-nb writes when a cell gives none).
@@ -159,6 +161,10 @@ PAGE_STATE_JS = """() => {
     lang: document.documentElement.lang,
     captions: [...document.querySelectorAll('figcaption .caption-number')]
         .map(e => e.textContent.trim()),
+    players: [...document.querySelectorAll('.animation')].map(a => ({
+        slider: (a.querySelector('input.anim-slider') || {getAttribute: () => null})
+            .getAttribute('aria-label'),
+        alt: (a.querySelector('img') || {getAttribute: () => null}).getAttribute('alt')})),
     ui: {  // interface strings, as the reader sees them (Korean on Korean pages)
       skip: (document.querySelector('#pst-skip-link a') || {}).textContent || null,
       search: (document.querySelector('input.search-button__input, input[name=q]') || {})
@@ -367,6 +373,7 @@ class Checker:
             self.check_state(rel, state)
             self.check_alt(rel, state["imgs"])
             self.check_captions(rel, state["captions"])
+            self.check_players(rel, state["players"])
             self.check_axe(rel, page)
             shot = self.shots / rel.replace(".html", ".png")
             shot.parent.mkdir(parents=True, exist_ok=True)
@@ -422,6 +429,19 @@ class Checker:
             self.fail(rel, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
         finally:
             close(context)
+
+    def check_players(self, rel: str, players: list[dict]) -> None:
+        """Animation players speak the page's language (lossbook.plotting labels them)."""
+        lang = page_language(rel)
+        if lang is None:
+            return
+        slider = PLAYER_SLIDER[lang]
+        for k, player in enumerate(players, 1):
+            if player["slider"] != slider:
+                self.fail(rel, f"animation {k}: slider labelled {player['slider']!r}, "
+                               f"expected {slider!r}")
+            if player["alt"] and bool(HANGUL.search(player["alt"])) != (lang == "ko"):
+                self.fail(rel, f"animation {k}: alt text not in {lang}: {player['alt'][:60]!r}")
 
     def check_captions(self, rel: str, captions: list[str]) -> None:
         """Figures are numbered from 1 on each page, "그림 N" on Korean pages."""
