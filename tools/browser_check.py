@@ -12,14 +12,16 @@ network (MathJax, fonts, images, animations all local). For each page:
 - chapter and index pages: the twin-language link exists and leads to the same
   page in the other language;
 - notebook pages: the Binder and Colab buttons open ``book/<lang>/<stem>.ipynb``;
-  pages whose notebook holds a jshtml animation show a working player.
+  pages whose notebook holds a jshtml animation show a working player, labelled in
+  the page's language (slider label and alt text: ``lossbook.plotting``).
 
-Accessibility, on every page: axe-core (npm package ``axe-core``, pinned in
-package-lock.json, injected from ``node_modules`` -- no CDN) runs the WCAG 2.0/2.1/2.2
-A and AA rules; any serious or critical violation fails (rule id, impact, target and
-page are printed), and so does any ``<img>`` whose alt text is missing, empty or a
-file name (``../../_images/f73a....png``). Totals are printed per impact. Numbered
-figure captions count from 1 on each page, "그림 N" on Korean pages.
+Accessibility, on every page (and the search results and index pages): axe-core
+(npm package ``axe-core``, pinned in package-lock.json, injected from ``node_modules``
+-- no CDN) runs the WCAG 2.0/2.1/2.2 A and AA rules; any serious or critical
+violation fails (rule id, impact, target and page are printed), and so does any
+``<img>`` whose alt text is missing, empty or a file name
+(``../../_images/f73a....png``). Totals are printed per impact. Numbered figure
+captions count from 1 on each page, "그림 N" on Korean pages.
 
 Then the search page must list at least 95 % of the pages that contain each of ten
 Korean and eight English terms (recall; ``SEARCH_RECALL``, Korean words with particles:
