@@ -108,6 +108,12 @@ def _one_hot(labels, n_classes, dtype):
 
 def _sparse_pair(y_true, y_pred, from_logits):
     """Validate integer labels against y_pred; return (one_hot, y_pred)."""
+    labels, y_pred = _sparse_labels(y_true, y_pred, from_logits)
+    return _one_hot(labels, y_pred.shape[-1], y_pred.dtype), y_pred
+
+
+def _sparse_labels(y_true, y_pred, from_logits):
+    """Validate integer labels against y_pred; return (labels, y_pred)."""
     y_pred = as_float_array(y_pred, "y_pred")
     if y_pred.ndim == 0:
         raise ValueError("y_pred is a scalar; it needs a last axis of class scores")
@@ -124,7 +130,7 @@ def _sparse_pair(y_true, y_pred, from_logits):
     labels = check_labels(labels, y_pred.shape[-1], "y_true")
     if not from_logits:
         check_probabilities(y_pred, "y_pred")
-    return _one_hot(labels, y_pred.shape[-1], y_pred.dtype), y_pred
+    return labels, y_pred
 
 
 def _textbook_pair(y_true, y_pred):
@@ -395,6 +401,17 @@ def _categorical(t, y, from_logits):
     return -np.sum(t * np.log(q), axis=-1)
 
 
+def _sparse_categorical(labels, y, from_logits):
+    """``_categorical`` with one-hot targets, reading only each sample's label column:
+    -log q[label] (exactly -Σ_k t_k·log q_k when t is one-hot)."""
+    column = labels[..., None]
+    if from_logits:
+        return -np.take_along_axis(_log_softmax(y), column, axis=-1)[..., 0]
+    _check_row_sums(y)
+    q = np.take_along_axis(y, column, axis=-1)[..., 0] / np.sum(y, axis=-1)
+    return -np.log(np.clip(q, EPSILON, 1 - EPSILON))
+
+
 def _categorical_grad(t, y, from_logits):
     if from_logits:
         # d/dz of -Σ t·(z - logsumexp z) = softmax(z)·Σt - t  (= softmax - t for one-hot)
@@ -463,8 +480,8 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False):
     >>> sparse_categorical_crossentropy([1, 2], [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]).round(6)
     array([0.051293, 2.302585])
     """
-    t, y = _sparse_pair(y_true, y_pred, from_logits)
-    return _categorical(t, y, from_logits)
+    labels, y = _sparse_labels(y_true, y_pred, from_logits)
+    return _sparse_categorical(labels, y, from_logits)
 
 
 def sparse_categorical_crossentropy_grad(y_true, y_pred, from_logits=False):

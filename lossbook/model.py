@@ -382,9 +382,8 @@ class Sequential:
         """Sum over the batch of the per-sample losses."""
         if self.loss_name == _SPARSE and self._fused_grad is not None:
             # the formula of losses.sparse_categorical_crossentropy without its input checks
-            # (fit checked the labels once): softmax rows, so one-hot labels, no logits
-            t = losses._one_hot(y, p.shape[-1], p.dtype)
-            return float(losses._categorical(t, p, from_logits=False).sum())
+            # (fit checked the labels once); p holds softmax probabilities, not logits
+            return float(losses._sparse_categorical(y, p, from_logits=False).sum())
         return float(np.sum(self.loss(y, p)))
 
     def _backward(self, y, p):
