@@ -407,8 +407,7 @@ def _sparse_categorical(labels, y, from_logits):
     column = labels[..., None]
     if from_logits:
         return -np.take_along_axis(_log_softmax(y), column, axis=-1)[..., 0]
-    _check_row_sums(y)
-    q = np.take_along_axis(y, column, axis=-1)[..., 0] / np.sum(y, axis=-1)
+    q = np.take_along_axis(y, column, axis=-1)[..., 0] / np.sum(y, axis=-1)  # rows sum to > 0
     return -np.log(np.clip(q, EPSILON, 1 - EPSILON))
 
 
@@ -481,6 +480,8 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False):
     array([0.051293, 2.302585])
     """
     labels, y = _sparse_labels(y_true, y_pred, from_logits)
+    if not from_logits:
+        _check_row_sums(y)
     return _sparse_categorical(labels, y, from_logits)
 
 
