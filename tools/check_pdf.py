@@ -6,7 +6,7 @@ For ``_build/pdf/lossbook-ko.pdf`` and ``lossbook-en.pdf``:
 - the text layer (``pdftotext``) holds every chapter title of that language, as
   written in ``book/src/*.py`` (``tools/nbbuild.titles()``): Korean is selectable and
   searchable, word spaces included;
-- a Noto CJK font is embedded (``pdffonts``);
+- a Noto CJK font is embedded (``pdffonts``), and the math font (math was typeset);
 - every figure is there: the PDF draws at least as many images (``pdfimages -list``)
   as the language's notebooks have image outputs, and no output is a figure that
   print cannot show (an animation, ``text/html``, without an ``image/png`` still);
@@ -94,6 +94,8 @@ def check(lang: str) -> list[str]:
     fonts = run("pdffonts", str(pdf)).splitlines()[2:]
     if not any(re.search(r"Noto(Sans|Serif)CJK", line) and " yes " in line for line in fonts):
         problems.append("no embedded Noto CJK font (pdffonts)")
+    if not any("LatinModernMath" in line for line in fonts):
+        problems.append("no math font embedded: the math was not typeset (pdffonts)")
 
     expected, unprintable = figures(notebooks(lang))
     images = [line.split() for line in run("pdfimages", "-list", str(pdf)).splitlines()[2:]]
