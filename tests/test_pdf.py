@@ -10,6 +10,7 @@ the real PDFs.
 from __future__ import annotations
 
 import pathlib
+import shutil
 import sys
 
 import nbformat
@@ -212,3 +213,33 @@ def test_book_text_has_no_control_characters(lang):
                     bad.append(f"{path.name} {where}: U+{ord(ch):04X} near "
                                f"{text[max(0, text.index(ch) - 30):text.index(ch) + 10]!r}")
     assert bad == []
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdfinfo", "pdftotext", "pdffonts",
+                                                       "pdfimages")),
+                    reason="poppler-utils not installed (make tex)")
+def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
+    """Every check of check_pdf.check can fail: a one-page PDF with no title, no CJK or
+    math font, no image, and a log with a missing character."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(2, 2))
+    fig.text(0.1, 0.5, "not the book")
+    pdf = tmp_path / "lossbook-ko.pdf"
+    fig.savefig(pdf)
+    plt.close(fig)
+    (tmp_path / "ko" / "latex").mkdir(parents=True)
+    (tmp_path / "ko" / "latex" / "lossbook-ko.log").write_text(
+        "Missing character: There is no ⏳ (U+23F3) in font DejaVu Serif/OT:script=latn;l\n")
+    monkeypatch.setattr(build_pdf, "pdf_path", lambda lang: tmp_path / f"lossbook-{lang}.pdf")
+    problems = "\n".join(check_pdf.check("ko"))
+    assert "1 pages, expected" in problems
+    for title in nbbuild.titles().values():
+        assert repr(title["ko"]) in problems
+    assert "no embedded Noto CJK font" in problems
+    assert "no math font embedded" in problems
+    assert "images drawn" in problems
+    assert "Missing character ⏳ (U+23F3) in font DejaVu Serif" in problems

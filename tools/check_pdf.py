@@ -45,6 +45,10 @@ def page_count(pdf: pathlib.Path) -> int:
     return int(match.group(1)) if match else 0
 
 
+def shown(path: pathlib.Path) -> str:
+    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
 def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -77,7 +81,7 @@ def figures(paths: list[pathlib.Path]) -> tuple[int, list[str]]:
 def check(lang: str) -> list[str]:
     pdf = build_pdf.pdf_path(lang)
     if not pdf.exists():
-        return [f"{pdf.relative_to(ROOT)} missing (make pdf)"]
+        return [f"{shown(pdf)} missing (make pdf)"]
     problems = []
     toc = build_pdf.language_toc(lang)
     ndocs = 1 + len(toc["chapters"])
@@ -109,8 +113,8 @@ def check(lang: str) -> list[str]:
         for char, font in build_pdf.missing_characters(log.read_text(errors="replace")):
             problems.append(f"Missing character {char} in font {font}")
     else:
-        problems.append(f"{log.relative_to(ROOT)} missing")
-    print(f"{pdf.relative_to(ROOT)}: {pages} pages, {drawn} images "
+        problems.append(f"{shown(log)} missing")
+    print(f"{shown(pdf)}: {pages} pages, {drawn} images "
           f"({expected} image outputs), {len(problems)} problems")
     return problems
 
