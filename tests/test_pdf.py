@@ -243,3 +243,20 @@ def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
     assert "no math font embedded" in problems
     assert "images drawn" in problems
     assert "Missing character ⏳ (U+23F3) in font DejaVu Serif" in problems
+
+
+def test_long_wide_table_wraps_in_the_pdf(tmp_path):
+    """book/_latex/lossbook_latex.py gives a long (>30 rows), wide table column widths,
+    so LaTeX wraps its cells (the glossary) instead of running them off the page."""
+    sys.path.insert(0, str(ROOT / "book" / "_latex"))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("nb_execution_mode = 'off'\nlatex_engine = 'xelatex'\n")
+    rows = "".join(f"| 용어 {i} | term {i} | {'아주 긴 설명 ' * 12} |\n" for i in range(35))
+    short = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    (src / "index.md").write_text(f"# Glossary\n\n| 한국어 | English | 뜻 |\n|---|---|---|\n{rows}"
+                                  f"\nand a short one\n\n{short}")
+    _sphinx_build(src, tmp_path / "out", "latex", ["myst_nb", "lossbook_latex"])
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\begin{longtable}{\\X{" in tex
+    assert "\\begin{tabulary}" in tex  # the short table is left to tabulary

@@ -3,6 +3,7 @@
 - Links to the other language's twin pages are not in this edition: a paragraph
   that is only such a link ("🌐 English version of this page") is dropped, elsewhere
   the link becomes its text.
+- Wide tables wrap (``WrapWideTables``).
 - The bibliography goes at the end of the edition (see ``add_bibliography``).
 - sphinx-jupyterbook-latex's ``ucharclasses`` is not loaded (it fights xeCJK over
   XeTeX's character classes; ``lossbook-pdf.sty`` chooses fonts per script instead).
@@ -13,9 +14,11 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 LANGS = ("ko", "en")
@@ -49,6 +52,43 @@ JB_PREAMBLE_DROPS = (
 )
 
 
+def text_width(text: str) -> int:
+    """Width of a text in Latin letters: Hangul and other wide characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class WrapWideTables(SphinxTransform):
+    """A Markdown table carries no column widths, and Sphinx sets a long one (over 30
+    rows, such as the glossary) as a longtable of unwrapped ``l`` columns that run off
+    the page. Such a table, when too wide for one line, gets column widths instead (each column in
+    proportion to its cells' widths, between 8 and 60 letters), which Sphinx writes as
+    wrapping ``\\X`` columns."""
+
+    default_priority = 900
+    LINE = 90  # letters of the body font on one line of the page
+    LONGTABLE_ROWS = 30  # Sphinx's LaTeX writer: more rows make a longtable
+
+    def apply(self, **kwargs):
+        for table in self.document.findall(nodes.table):
+            tgroup = next(iter(table.findall(nodes.tgroup)), None)
+            if tgroup is None or "colwidths-given" in table["classes"]:
+                continue
+            colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+            cells = [[] for _ in colspecs]
+            for row in tgroup.findall(nodes.row):
+                for i, entry in enumerate(row.children[:len(cells)]):
+                    cells[i].append(text_width(entry.astext()))
+            rows = len(cells[0]) if cells else 0
+            if rows <= self.LONGTABLE_ROWS or sum(max(c, default=0) for c in cells) <= self.LINE:
+                continue  # a shorter table is a tabulary, which wraps by itself
+            # Halfway between the column's mean and longest cell: one long cell does not
+            # starve the other columns, and a column of short terms keeps them on a line.
+            widths = [max(8, min(60, round((sum(c) / len(c) + max(c)) / 2))) for c in cells]
+            for colspec, width in zip(colspecs, widths, strict=True):
+                colspec["colwidth"] = width
+            table["classes"].append("colwidths-given")
+
+
 def drop_jb_preamble_lines(app, config):
     pre = config.latex_elements.get("preamble", "")
     for line in JB_PREAMBLE_DROPS:
@@ -74,6 +114,7 @@ def setup(app):
     app.add_config_value("lossbook_bibliography_doc", "", "env")
     app.connect("source-read", add_bibliography)
     app.add_post_transform(DropOtherLanguageLinks)
+    app.add_transform(WrapWideTables)
     app.connect("config-inited", drop_jb_preamble_lines, priority=900)
     for name in ("sphinx.sphinx.builders.latex", "sphinx.sphinx.writers.latex"):
         logging.getLogger(name).addFilter(_NoBabelWarning())
