@@ -43,9 +43,11 @@ TITLES = {
     "en": ("lossbook: Foundations of neural-network training", "The lossbook authors"),
 }
 
-# Copied next to the .tex: our fonts/Korean settings, and two stand-ins (see each file).
-# ctexhook.sty (needed by xeCJK) is TeX Live 2022's unmodified file (ctex 2.5.10,
-# LPPL 1.3c): Debian ships it only in texlive-lang-chinese, 62 MB and a minute to install.
+# Copied next to the .tex (book/_latex/): the fonts and Korean settings, a stand-in for
+# bbm.sty (see that file), and ctexhook.sty, which xeCJK loads: TeX Live 2022's unmodified
+# file (ctex 2.5.10, LPPL 1.3c), shipped by Debian only in texlive-lang-chinese (62 MB,
+# 68 s to install here). book/_latex/lossbook_latex.py (a Sphinx extension for these
+# builds only) drops the twin-language links, adds the bibliography, wraps long tables.
 SUPPORT_FILES = ("lossbook-pdf.sty", "bbm.sty", "ctexhook.sty")
 
 # XeTeX logs "Missing character: There is no ⏳ (U+23F3) in font DejaVu Serif/OT:...!",
