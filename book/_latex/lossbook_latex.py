@@ -60,9 +60,9 @@ def text_width(text: str) -> int:
 class WrapWideTables(SphinxTransform):
     """A Markdown table carries no column widths, and Sphinx sets a long one (over 30
     rows, such as the glossary) as a longtable of unwrapped ``l`` columns that run off
-    the page. Such a table, when too wide for one line, gets column widths instead (each column in
-    proportion to its cells' widths, between 8 and 60 letters), which Sphinx writes as
-    wrapping ``\\X`` columns."""
+    the page. Such a table, when too wide for one line, gets column widths instead
+    (each in proportion to its cells' widths, between 8 and 60 letters), which Sphinx
+    writes as wrapping ``\\X`` columns."""
 
     default_priority = 900
     LINE = 90  # letters of the body font on one line of the page
