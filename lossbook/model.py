@@ -622,17 +622,6 @@ def _blas_threads():
     return threadpool_limits(BLAS_THREADS, user_api="blas")
 
 
-def _blas_threads():
-    """Context manager limiting BLAS threads to ``BLAS_THREADS`` (if threadpoolctl exists)."""
-    if BLAS_THREADS is None:
-        return contextlib.nullcontext()
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # optional: without it NumPy keeps its default thread count
-        return contextlib.nullcontext()
-    return threadpool_limits(BLAS_THREADS, user_api="blas")
-
-
 # 2. One flat array for all weights, one for all gradients.
 def _one_flat_array(layers, dtype):
     """Make every weight (and gradient) array a view into ONE flat array; return
