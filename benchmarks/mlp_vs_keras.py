@@ -252,6 +252,18 @@ def _fmt(summary, key):
     return "n/a" if summary is None else f"{summary[key]:.2f}"
 
 
+def _blas_kernel():
+    """NumPy's BLAS and the CPU kernel it chose, e.g. "openblas SkylakeX" (threadpoolctl)."""
+    try:
+        import numpy  # noqa: F401 - loads the BLAS library threadpoolctl inspects
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "unknown"
+    blas = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    names = [f"{i.get('internal_api')} {i.get('architecture', '?')}" for i in blas]
+    return ", ".join(names) or "none"
+
+
 def _report(args, results):
     """Print one round; return its median ratios (wall, CPU) and mean accuracies."""
     n = args.limit or "all bundled"
@@ -260,7 +272,8 @@ def _report(args, results):
           f"{args.repeats} timed epochs, lossbook and Keras alternating epoch by epoch; "
           f"lossbook BLAS threads: "
           f"{'default' if args.blas_threads is None else args.blas_threads or 'NumPy own'}"
-          f"; CPUs: {'all' if not args.cpu_set else sorted(args.cpu_set)}")
+          f"; CPUs: {'all' if not args.cpu_set else sorted(args.cpu_set)}; NumPy BLAS kernel: "
+          f"{_blas_kernel()}")
     for fw, r in results.items():
         t, acc = r["times"], r["accuracy"]
         print(f"{fw:>8}: epoch min {min(t):.3f} s, median {statistics.median(t):.3f} s"
