@@ -365,7 +365,10 @@ alt = tr("AND 퍼셉트론의 결정 경계가 샘플 하나마다 바뀌는 21�
          "there is no line; the line moves only on misclassified samples, and in the last frame the "
          "line x2 = 2 - 2x1 leaves only the point (1, 1) on the output-1 side.")
 animate_decision_boundary(frames, X, y, interval=800, title="AND", per_sample=True, alt=alt)
-"""
+""",
+        caption={"ko": "AND 퍼셉트론의 결정 경계: 샘플 하나마다 한 장면",
+                 "en": "The AND perceptron's decision boundary, one frame per sample"},
+        name="fig-and-steps",
     ),
     md(
         ko=r"""

@@ -559,7 +559,10 @@ animate_paths(ravine, ravine_paths, (-8, 2), (-2.5, 2.5), max_frames=11, interva
                      "Animation on the contour plot of the ravine x²/20 + y²: three paths from (-7, 2) take 20 steps. "
                      "η = 0.1 creeps down and ends at (-5.7, 0.02); η = 0.5 sets y to 0 at once, then crawls along x "
                      "to (-2.5, 0); η = 0.95 zig-zags strongly in y and ends at (-0.95, 0.24)."))
-"""
+""",
+        caption={"ko": "계곡 함수 위에서 학습률 세 가지의 경로",
+                 "en": "Three learning rates on the ravine"},
+        name="fig-ravine-rates",
     ),
     # ------------------------------------------------------------ local minima, saddles, plateaus
     md(
