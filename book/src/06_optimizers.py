@@ -628,7 +628,10 @@ animate_paths(ravine, first_30, (-8, 3), (-2.5, 2.5), levels=15, n=100, max_fram
                      "(-7, 2) together and advance three steps per frame up to step 30. SGD "
                      "creeps along x; the momentum family and the adaptive optimizers head "
                      "quickly for the minimum at (0, 0)."))
-"""
+""",
+        caption={"ko": "협곡 경주: 일곱 옵티마이저의 처음 30걸음",
+                 "en": "The ravine race: the first 30 steps of seven optimizers"},
+        name="fig-ravine-race",
     ),
     # ------------------------------------------------------------ MNIST
     md(
