@@ -11,8 +11,13 @@ from lossbook.exercises import (
     compare_choices,
     compare_function,
     compare_values,
+    exercise_name,
+    first_not_correct,
+    labelled,
+    not_attempted,
     report,
     say,
+    wrong,
 )
 from lossbook.losses import mean_squared_error
 
@@ -105,3 +110,15 @@ def test_choices():
 def test_report_prints_one_line(capsys):
     assert report("Exercise 1", compare_values(1.0, 1.0)) is None
     assert capsys.readouterr().out == "Exercise 1: ✅ correct!\n"
+
+
+def test_parts_of_a_question():
+    ok, off = compare_values(1.0, 1.0), compare_values(2.0, 1.0)
+    assert labelled("dW", "dW", ok) is ok
+    assert labelled("dW", "dW", off).message == "dW: value differs: got 2.0, expected 1.0"
+    todo = not_attempted()
+    assert first_not_correct(todo, todo).status == NOT_ATTEMPTED
+    assert first_not_correct(ok, todo, off) is todo
+    assert first_not_correct(ok, ok).ok
+    assert exercise_name(3) == "Exercise 3"
+    assert wrong("틀림", "wrong").status == WRONG

@@ -38,6 +38,11 @@ __all__ = [
     "say",
     "report",
     "is_placeholder",
+    "exercise_name",
+    "not_attempted",
+    "wrong",
+    "labelled",
+    "first_not_correct",
     "compare_values",
     "compare_function",
     "compare_choices",
@@ -90,7 +95,13 @@ def is_placeholder(value) -> bool:
     return value is Ellipsis or value is None
 
 
-def _not_attempted(hint_ko: str = "", hint_en: str = "") -> Feedback:
+def exercise_name(k: int) -> str:
+    """The heading of exercise ``k`` in the notebook's language: "연습 3" / "Exercise 3"."""
+    return say(f"연습 {k}", f"Exercise {k}")
+
+
+def not_attempted(hint_ko: str = "", hint_en: str = "") -> Feedback:
+    """The placeholder is still there (with an optional hint on what to write)."""
     return Feedback(
         NOT_ATTEMPTED,
         say("아직 풀지 않았습니다" + (f" ({hint_ko})" if hint_ko else "") + ".",
@@ -98,8 +109,24 @@ def _not_attempted(hint_ko: str = "", hint_en: str = "") -> Feedback:
     )
 
 
-def _wrong(ko: str, en: str) -> Feedback:
+def wrong(ko: str, en: str) -> Feedback:
+    """A wrong answer, said in the notebook's language."""
     return Feedback(WRONG, say(ko, en))
+
+
+def labelled(label_ko: str, label_en: str, feedback: Feedback) -> Feedback:
+    """Prefix a part's name ("dW: …") to a feedback that is not correct."""
+    if feedback.ok:
+        return feedback
+    return Feedback(feedback.status, say(label_ko, label_en) + ": " + feedback.message)
+
+
+def first_not_correct(*feedbacks: Feedback) -> Feedback:
+    """One feedback for a question in several parts: "not attempted" while every part
+    is, else the first part that is not correct, else correct."""
+    if all(fb.status == NOT_ATTEMPTED for fb in feedbacks):
+        return feedbacks[0]
+    return next((fb for fb in feedbacks if not fb.ok), feedbacks[0])
 
 
 def _fmt(value) -> str:
@@ -116,32 +143,32 @@ def compare_values(got, expected, *, rtol: float = 1e-7, atol: float = 1e-10) ->
     names the first entry that differs and how many others do.
     """
     if is_placeholder(got):
-        return _not_attempted()
+        return not_attempted()
     try:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         kind = type(got).__name__
-        return _wrong(f"숫자(또는 배열)가 필요한데 {kind} 입니다: {got!r}",
-                      f"expected a number or array, got {kind}: {got!r}")
+        return wrong(f"숫자(또는 배열)가 필요한데 {kind} 입니다: {got!r}",
+                     f"expected a number or array, got {kind}: {got!r}")
     exp_arr = np.asarray(expected, dtype=float)
     if got_arr.shape != exp_arr.shape:
-        return _wrong(f"모양(shape)이 다릅니다: {got_arr.shape}, 기대한 모양은 {exp_arr.shape}",
-                      f"shape differs: got {got_arr.shape}, expected {exp_arr.shape}")
+        return wrong(f"모양(shape)이 다릅니다: {got_arr.shape}, 기대한 모양은 {exp_arr.shape}",
+                     f"shape differs: got {got_arr.shape}, expected {exp_arr.shape}")
     bad = ~np.isclose(got_arr, exp_arr, rtol=rtol, atol=atol) | ~np.isfinite(got_arr)
     if not bad.any():
         return Feedback(CORRECT, say("맞았습니다!", "correct!"))
     if exp_arr.ndim == 0:
         g, e = _fmt(got_arr.item()), _fmt(exp_arr.item())
-        return _wrong(f"값이 다릅니다: {g}, 기대한 값은 {e}",
-                      f"value differs: got {g}, expected {e}")
+        return wrong(f"값이 다릅니다: {g}, 기대한 값은 {e}",
+                     f"value differs: got {g}, expected {e}")
     first = tuple(int(i) for i in np.argwhere(bad)[0])
     index = first[0] if len(first) == 1 else first
     g, e = _fmt(got_arr[first].item()), _fmt(exp_arr[first].item())
     others = int(bad.sum()) - 1
     more_ko = f" (그 밖에 {others}개 항목도 다름)" if others else ""
     more_en = f" (and {others} other entries)" if others else ""
-    return _wrong(f"인덱스 {index}에서 다릅니다: {g}, 기대한 값은 {e}{more_ko}",
-                  f"differs at index {index}: got {g}, expected {e}{more_en}")
+    return wrong(f"인덱스 {index}에서 다릅니다: {g}, 기대한 값은 {e}{more_ko}",
+                 f"differs at index {index}: got {g}, expected {e}{more_en}")
 
 
 def compare_function(fn, reference, cases, *, rtol: float = 1e-7, atol: float = 1e-10) -> Feedback:
@@ -154,20 +181,20 @@ def compare_function(fn, reference, cases, *, rtol: float = 1e-7, atol: float = 
     """
     if not callable(fn):
         if is_placeholder(fn):
-            return _not_attempted()
-        return _wrong(f"함수가 필요한데 {type(fn).__name__} 입니다",
-                      f"expected a function, got {type(fn).__name__}")
+            return not_attempted()
+        return wrong(f"함수가 필요한데 {type(fn).__name__} 입니다",
+                     f"expected a function, got {type(fn).__name__}")
     for k, args in enumerate(cases):
         try:
             got = fn(*args)
         except NotImplementedError:
-            return _not_attempted()
+            return not_attempted()
         except Exception as exc:  # noqa: BLE001 - the learner's code: report, don't crash
             error = f"{type(exc).__name__}: {exc}"
-            return _wrong(f"입력 {k + 1}에서 오류가 났습니다: {error}",
-                          f"input {k + 1} raised {error}")
+            return wrong(f"입력 {k + 1}에서 오류가 났습니다: {error}",
+                         f"input {k + 1} raised {error}")
         if got is None:
-            return _not_attempted("함수가 None을 돌려줍니다: 본문을 쓰고 결과를 return 하세요",
+            return not_attempted("함수가 None을 돌려줍니다: 본문을 쓰고 결과를 return 하세요",
                                   "the function returns None: write its body and return the result")
         result = compare_values(got, reference(*args), rtol=rtol, atol=atol)
         if not result.ok:
@@ -184,20 +211,20 @@ def compare_choices(got: dict, expected: dict, hints: dict | None = None) -> Fee
     """
     untouched = isinstance(got, dict) and all(is_placeholder(v) for v in got.values())
     if is_placeholder(got) or untouched:
-        return _not_attempted()
+        return not_attempted()
     if not isinstance(got, dict):
-        return _wrong(f"사전(dict)이 필요한데 {type(got).__name__} 입니다",
-                      f"expected a dict, got {type(got).__name__}")
+        return wrong(f"사전(dict)이 필요한데 {type(got).__name__} 입니다",
+                     f"expected a dict, got {type(got).__name__}")
     missing = [k for k in expected if is_placeholder(got.get(k))]
-    wrong = [k for k in expected if k not in missing and got[k] != expected[k]]
-    if not wrong and not missing:
+    off = [k for k in expected if k not in missing and got[k] != expected[k]]
+    if not off and not missing:
         return Feedback(CORRECT, say("모두 맞았습니다!", "all correct!"))
     parts_ko, parts_en = [], []
-    for k in wrong:
+    for k in off:
         hint_ko, hint_en = (hints or {}).get(k, ("", ""))
         parts_ko.append(f"({k}) {got[k]!r}은(는) 아닙니다" + (f" — {hint_ko}" if hint_ko else ""))
         parts_en.append(f"({k}) {got[k]!r} is not right" + (f" — {hint_en}" if hint_en else ""))
     if missing:
         parts_ko.append("아직 답하지 않은 항목: " + ", ".join(f"({k})" for k in missing))
         parts_en.append("not answered yet: " + ", ".join(f"({k})" for k in missing))
-    return _wrong("; ".join(parts_ko), "; ".join(parts_en))
+    return wrong("; ".join(parts_ko), "; ".join(parts_en))

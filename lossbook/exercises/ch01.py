@@ -24,6 +24,7 @@ from . import (
     compare_choices,
     compare_function,
     compare_values,
+    exercise_name,
     is_placeholder,
     report,
     say,
@@ -49,10 +50,6 @@ _ONE_SAMPLE_CASES = [
 ]
 
 
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
 def _values(values, expected, **kw) -> Feedback:
     """compare_values for several answers at once; a placeholder anywhere is 'not attempted'."""
     if any(is_placeholder(v) for v in values):
@@ -62,7 +59,7 @@ def _values(values, expected, **kw) -> Feedback:
 
 def sum_squared_error_fn(fn) -> None:
     """Exercise 1: ``fn(y_true, y_pred)`` is the textbook ½·Σ(y - t)² of one sample."""
-    report(_name(1), compare_function(fn, sum_squared_error, _ONE_SAMPLE_CASES))
+    report(exercise_name(1), compare_function(fn, sum_squared_error, _ONE_SAMPLE_CASES))
 
 
 def cross_entropy_error_fn(fn) -> None:
@@ -70,7 +67,7 @@ def cross_entropy_error_fn(fn) -> None:
 
     The second case gives the correct class probability 0: without δ the answer is inf.
     """
-    report(_name(2), compare_function(fn, cross_entropy_error, _ONE_SAMPLE_CASES))
+    report(exercise_name(2), compare_function(fn, cross_entropy_error, _ONE_SAMPLE_CASES))
 
 
 def _two_predictions():
@@ -86,7 +83,7 @@ def two_predictions(sse_a, sse_b, cee_a, cee_b) -> None:
     y_a, y_b = _two_predictions()
     expected = [sum_squared_error(_T6, y_a), sum_squared_error(_T6, y_b),
                 cross_entropy_error(_T6, y_a), cross_entropy_error(_T6, y_b)]
-    report(_name(3), _values([sse_a, sse_b, cee_a, cee_b], expected))
+    report(exercise_name(3), _values([sse_a, sse_b, cee_a, cee_b], expected))
 
 
 def mse_data():
@@ -107,7 +104,7 @@ def mse_vs_sse(scaled) -> None:
             fb = Feedback(fb.status, fb.message + say(
                 " (이것은 MSE 그대로입니다: C/2를 곱했나요?)",
                 " (that is the MSE itself: did you multiply by C/2?)"))
-    report(_name(4), fb)
+    report(exercise_name(4), fb)
 
 
 BCE_LABEL = np.array([1.0, 0.0, 0.0, 1.0, 0.0])
@@ -131,7 +128,7 @@ def bce_third_example(value) -> None:
             fb = Feedback(fb.status, fb.message + say(
                 " (합을 구했습니다: 샘플 수 N으로 나누세요)",
                 " (that is the sum: divide by the number of samples N)"))
-    report(_name(5), fb)
+    report(exercise_name(5), fb)
 
 
 def from_logits(via_sigmoid, via_logits) -> None:
@@ -139,7 +136,7 @@ def from_logits(via_sigmoid, via_logits) -> None:
     t0, z30 = np.array([[0.0]]), np.array([[30.0]])
     expected = [float(binary_crossentropy(t0, sigmoid(z30))[0]),
                 float(binary_crossentropy(t0, z30, from_logits=True)[0])]
-    report(_name(6), _values([via_sigmoid, via_logits], expected))
+    report(exercise_name(6), _values([via_sigmoid, via_logits], expected))
 
 
 LOSS_NAMES = {
@@ -163,4 +160,4 @@ def loss_names(answer) -> None:
     """Exercise 7: the Keras loss string for each of the problems (a)–(e)."""
     if isinstance(answer, dict) and answer.get("a") == "mae":
         answer = {**answer, "a": "mse"}  # "mae" is right too (many outliers)
-    report(_name(7), compare_choices(answer, LOSS_NAMES, _LOSS_HINTS))
+    report(exercise_name(7), compare_choices(answer, LOSS_NAMES, _LOSS_HINTS))

@@ -12,26 +12,19 @@ import numpy as np
 
 from ..activations import leaky_relu_grad, relu_grad, sigmoid_grad, softmax, tanh_grad
 from . import (
-    NOT_ATTEMPTED,
     WRONG,
     Feedback,
     compare_function,
     compare_values,
+    exercise_name,
     is_placeholder,
+    not_attempted,
     report,
     say,
 )
 
 __all__ = ["vanishing_layers", "stable_softmax", "tanh_derivative", "three_layers",
            "dying_relu", "three_layer_weights"]
-
-
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, say("아직 풀지 않았습니다.", "not attempted yet."))
 
 
 def vanishing_layers(layers) -> None:
@@ -50,7 +43,7 @@ def vanishing_layers(layers) -> None:
             fb = Feedback(WRONG, fb.message + say(
                 f" (0.25**{got} = {best**got:.2e}은 아직 1e-10보다 큽니다)",
                 f" (0.25**{got} = {best**got:.2e} is still above 1e-10)"))
-    report(_name(1), fb)
+    report(exercise_name(1), fb)
 
 
 _SOFTMAX_CASES = [
@@ -68,13 +61,13 @@ def stable_softmax(fn) -> None:
         fb = Feedback(WRONG, fb.message + say(
             " (np.exp가 넘쳤습니다: 먼저 최댓값을 빼세요)",
             " (np.exp overflowed: subtract the maximum first)"))
-    report(_name(2), fb)
+    report(exercise_name(2), fb)
 
 
 def tanh_derivative(fn) -> None:
     """Exercise 3: ``fn(z)`` is the derivative of tanh, elementwise."""
     cases = [(np.linspace(-3.0, 3.0, 13),), (np.array([0.0, 20.0, -20.0]),)]
-    report(_name(3), compare_function(fn, tanh_grad, cases))
+    report(exercise_name(3), compare_function(fn, tanh_grad, cases))
 
 
 def three_layer_weights(seed: int = 3):
@@ -87,7 +80,7 @@ def three_layer_weights(seed: int = 3):
 def three_layers(W, b) -> None:
     """Exercise 4: the single layer x·W + b equal to the three layers without activation."""
     if is_placeholder(W) or is_placeholder(b):
-        report(_name(4), _not_attempted())
+        report(exercise_name(4), not_attempted())
         return
     W1, b1, W2, b2, W3, b3 = three_layer_weights()
     x = np.random.default_rng(4).normal(size=(6, 3))
@@ -95,7 +88,7 @@ def three_layers(W, b) -> None:
     try:
         got = x @ np.asarray(W, dtype=float) + np.asarray(b, dtype=float)
     except (TypeError, ValueError) as exc:
-        report(_name(4), Feedback(WRONG, say(
+        report(exercise_name(4), Feedback(WRONG, say(
             f"x @ W + b를 계산할 수 없습니다: {exc}", f"cannot compute x @ W + b: {exc}")))
         return
     fb = compare_values(got, expected)
@@ -103,13 +96,13 @@ def three_layers(W, b) -> None:
         fb = Feedback(WRONG, say("여섯 입력에서 x @ W + b가 세 층과 다릅니다: ",
                                  "x @ W + b differs from the three layers on six inputs: ")
                       + fb.message)
-    report(_name(4), fb)
+    report(exercise_name(4), fb)
 
 
 def dying_relu(relu_slope, leaky_slope) -> None:
     """Exercise 5: the derivatives of ReLU and of Leaky ReLU (lossbook's default) at z = -2."""
     if is_placeholder(relu_slope) or is_placeholder(leaky_slope):
-        report(_name(5), _not_attempted())
+        report(exercise_name(5), not_attempted())
         return
     expected = [float(relu_grad(-2.0)), float(leaky_relu_grad(-2.0))]
     fb = compare_values([relu_slope, leaky_slope], expected)
@@ -122,4 +115,4 @@ def dying_relu(relu_slope, leaky_slope) -> None:
             fb = Feedback(WRONG, fb.message + say(
                 " (0.3은 keras.layers.LeakyReLU 층의 기본값입니다. 함수의 기본값은?)",
                 " (0.3 is the default of the keras.layers.LeakyReLU layer; and the function's?)"))
-    report(_name(5), fb)
+    report(exercise_name(5), fb)

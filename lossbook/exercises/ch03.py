@@ -12,25 +12,18 @@ import numpy as np
 
 from ..perceptron import Perceptron, logic_gate_data
 from . import (
-    NOT_ATTEMPTED,
     WRONG,
     Feedback,
     compare_function,
     compare_values,
+    exercise_name,
     is_placeholder,
+    not_attempted,
     report,
     say,
 )
 
 __all__ = ["train_loop", "small_learning_rate", "threshold", "xor_feature", "two_layer_xor"]
-
-
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _not_attempted() -> Feedback:
-    return Feedback(NOT_ATTEMPTED, say("아직 풀지 않았습니다.", "not attempted yet."))
 
 
 def _package_weights(X, y, learning_rate, epochs):
@@ -44,7 +37,7 @@ def train_loop(fn) -> None:
     for gate, lr, epochs in [("and", 0.2, 10), ("or", 0.2, 10), ("nand", 0.1, 3), ("xor", 0.2, 7)]:
         X, y = logic_gate_data(gate)
         cases.append((X, y, lr, epochs))
-    report(_name(1), compare_function(fn, _package_weights, cases))
+    report(exercise_name(1), compare_function(fn, _package_weights, cases))
 
 
 def small_learning_rate(weights) -> None:
@@ -60,14 +53,14 @@ def small_learning_rate(weights) -> None:
         if got is not None and got.shape == expected.shape and np.allclose(got, 2 * expected):
             fb = Feedback(WRONG, fb.message + say(
                 " (학습률 0.2의 가중치입니다)", " (those are the weights for learning rate 0.2)"))
-    report(_name(2), fb)
+    report(exercise_name(2), fb)
 
 
 def threshold(theta, margin) -> None:
     """Exercise 3: the trained AND perceptron's threshold θ = -b and by how much the
     weighted sum w·x of input (1, 1) exceeds it."""
     if is_placeholder(theta) or is_placeholder(margin):
-        report(_name(3), _not_attempted())
+        report(exercise_name(3), not_attempted())
         return
     X, y = logic_gate_data("and")
     b, w1, w2 = _package_weights(X, y, 0.2, 10)
@@ -80,7 +73,7 @@ def threshold(theta, margin) -> None:
         if t is not None and np.isclose(t, b):
             fb = Feedback(WRONG, fb.message + say(
                 " (임계값은 b가 아니라 -b입니다)", " (the threshold is -b, not b)"))
-    report(_name(3), fb)
+    report(exercise_name(3), fb)
 
 
 def xor_feature(X3) -> None:
@@ -93,10 +86,10 @@ def xor_feature(X3) -> None:
         fb = Feedback(fb.status, fb.message + say(
             f" Perceptron(3)이 {p.converged_epoch} 에포크에 수렴합니다.",
             f" Perceptron(3) converges in epoch {p.converged_epoch}."))
-    report(_name(4), fb)
+    report(exercise_name(4), fb)
 
 
 def two_layer_xor(outputs) -> None:
     """Exercise 5: the outputs of AND(NAND(x), OR(x)) on the four inputs equal XOR."""
     _, y = logic_gate_data("xor")
-    report(_name(5), compare_values(outputs, y))
+    report(exercise_name(5), compare_values(outputs, y))

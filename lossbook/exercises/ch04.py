@@ -19,7 +19,10 @@ from . import (
     compare_choices,
     compare_function,
     compare_values,
+    exercise_name,
+    first_not_correct,
     is_placeholder,
+    labelled,
     report,
     say,
 )
@@ -37,26 +40,6 @@ __all__ = [
 
 class ChangedInputError(Exception):
     """Raised (and reported) when the learner's function modifies the caller's x."""
-
-
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _combine(*feedbacks: Feedback) -> Feedback:
-    """One feedback for a question in several parts: the first part not correct."""
-    if all(fb.status == NOT_ATTEMPTED for fb in feedbacks):
-        return feedbacks[0]
-    for fb in feedbacks:
-        if fb.status != CORRECT:
-            return fb
-    return feedbacks[0]
-
-
-def _labelled(label_ko: str, label_en: str, fb: Feedback) -> Feedback:
-    if fb.status == CORRECT:
-        return fb
-    return Feedback(fb.status, say(label_ko, label_en) + ": " + fb.message)
 
 
 # -- exercise 1: the numerical gradient ----------------------------------------------------
@@ -106,7 +89,7 @@ def check_numerical_gradient(fn) -> Feedback:
 
 def numerical_gradient(fn) -> None:
     """Exercise 1: ``fn(f, x)`` returns the central-difference gradient of f at x (any shape)."""
-    report(_name(1), check_numerical_gradient(fn))
+    report(exercise_name(1), check_numerical_gradient(fn))
 
 
 # -- exercise 2: gradient descent -----------------------------------------------------------
@@ -141,7 +124,7 @@ def check_gradient_descent(fn) -> Feedback:
 
 def gradient_descent(fn) -> None:
     """Exercise 2: ``fn(grad, init_x, learning_rate, steps)`` returns the path, start included."""
-    report(_name(2), check_gradient_descent(fn))
+    report(exercise_name(2), check_gradient_descent(fn))
 
 
 # -- exercise 3: three learning rates on x**2 -----------------------------------------------
@@ -167,7 +150,7 @@ def check_learning_rates(answer) -> Feedback:
 
 def learning_rates(answer) -> None:
     """Exercise 3: ``answer`` = [x_10 for η = 0.5, 1.0, 1.1], starting from x_0 = 1 on x²."""
-    report(_name(3), check_learning_rates(answer))
+    report(exercise_name(3), check_learning_rates(answer))
 
 
 # -- exercise 4: the best h -------------------------------------------------------------------
@@ -200,7 +183,7 @@ def check_best_h(answer) -> Feedback:
 
 def best_h(answer) -> None:
     """Exercise 4: ``answer = {"forward": h, "central": h}``, each one of 1e-4, 1e-8, 1e-12."""
-    report(_name(4), check_best_h(answer))
+    report(exercise_name(4), check_best_h(answer))
 
 
 # -- exercise 5: orders of the truncation error -------------------------------------------------
@@ -228,7 +211,7 @@ def check_error_orders(answer) -> Feedback:
 
 def error_orders(answer) -> None:
     """Exercise 5: ``answer = {"forward": p, "central": q}``, errors proportional to h**p, h**q."""
-    report(_name(5), check_error_orders(answer))
+    report(exercise_name(5), check_error_orders(answer))
 
 
 # -- exercise 6: the largest learning rate on the ravine ----------------------------------------
@@ -249,15 +232,15 @@ def _ravine_x100():
 
 
 def check_ravine(max_lr, x_100) -> Feedback:
-    return _combine(
-        _labelled("max_lr", "max_lr", compare_values(max_lr, _ravine_max_lr(), rtol=1e-6)),
-        _labelled("x_100", "x_100", compare_values(x_100, _ravine_x100(), rtol=1e-2)),
+    return first_not_correct(
+        labelled("max_lr", "max_lr", compare_values(max_lr, _ravine_max_lr(), rtol=1e-6)),
+        labelled("x_100", "x_100", compare_values(x_100, _ravine_x100(), rtol=1e-2)),
     )
 
 
 def ravine(max_lr, x_100) -> None:
     """Exercise 6: the largest stable learning rate, and x after 100 steps at η = 0.99."""
-    report(_name(6), check_ravine(max_lr, x_100))
+    report(exercise_name(6), check_ravine(max_lr, x_100))
 
 
 # -- exercise 7: escaping the saddle ------------------------------------------------------------
@@ -280,4 +263,4 @@ def check_saddle_steps(answer) -> Feedback:
 
 def saddle_steps(answer) -> None:
     """Exercise 7: the number of steps until |y| > 1 from (1, 1e-8) on x² - y², η = 0.1."""
-    report(_name(7), check_saddle_steps(answer))
+    report(exercise_name(7), check_saddle_steps(answer))

@@ -14,14 +14,16 @@ import numpy as np
 from ..backprop import Affine, SoftmaxCrossEntropy, Value, sigmoid_circuit
 from . import (
     CORRECT,
-    NOT_ATTEMPTED,
     WRONG,
     Feedback,
-    _not_attempted,
     compare_choices,
     compare_function,
     compare_values,
+    exercise_name,
+    first_not_correct,
     is_placeholder,
+    labelled,
+    not_attempted,
     report,
     say,
 )
@@ -35,23 +37,6 @@ __all__ = [
     "batch_factors",
     "kink_moves",
 ]
-
-
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _labelled(label: str, fb: Feedback) -> Feedback:
-    return fb if fb.status == CORRECT else Feedback(fb.status, f"{label}: {fb.message}")
-
-
-def _first_not_correct(*feedbacks: Feedback) -> Feedback:
-    if all(fb.status == NOT_ATTEMPTED for fb in feedbacks):
-        return feedbacks[0]
-    for fb in feedbacks:
-        if fb.status != CORRECT:
-            return fb
-    return feedbacks[0]
 
 
 def _all_placeholders(answer) -> bool:
@@ -77,7 +62,7 @@ def check_add_multiply(answer) -> Feedback:
 
 def add_multiply(answer) -> None:
     """Exercise 1: ``answer = [df/dx, df/dy, df/dz]`` for f = (x + y)·z at (1, 2, 3)."""
-    report(_name(1), check_add_multiply(answer))
+    report(exercise_name(1), check_add_multiply(answer))
 
 
 # -- exercise 2: the sigmoid neuron with other inputs ------------------------------------------
@@ -98,12 +83,12 @@ def check_sigmoid_neuron(dw, dx) -> Feedback:
              else compare_values(dw, exp_dw, rtol=0, atol=5e-3))
     fb_dx = (compare_values(..., 0.0) if _all_placeholders(dx)
              else compare_values(dx, exp_dx, rtol=0, atol=5e-3))
-    return _first_not_correct(_labelled("dw", fb_dw), _labelled("dx", fb_dx))
+    return first_not_correct(labelled("dw", "dw", fb_dw), labelled("dx", "dx", fb_dx))
 
 
 def sigmoid_neuron(dw, dx) -> None:
     """Exercise 2: df/dw (3 numbers) and df/dx (2 numbers) for w = [1, -1, 0], x = [2, 1]."""
-    report(_name(2), check_sigmoid_neuron(dw, dx))
+    report(exercise_name(2), check_sigmoid_neuron(dw, dx))
 
 
 # -- exercise 3: a node used in several places -------------------------------------------------
@@ -134,7 +119,7 @@ def check_shared_node(answer) -> Feedback:
 
 def shared_node(answer) -> None:
     """Exercise 3: g'(3) for g(x) = x·x + x."""
-    report(_name(3), check_shared_node(answer))
+    report(exercise_name(3), check_shared_node(answer))
 
 
 # -- exercise 4: the backward pass of an affine layer ------------------------------------------
@@ -163,13 +148,13 @@ def check_affine_backward(fn) -> Feedback:
         try:
             got = fn(X.copy(), W.copy(), G.copy())
         except NotImplementedError:
-            return _not_attempted()
+            return not_attempted()
         except Exception as exc:  # noqa: BLE001 - the learner's code: report, don't crash
             error = f"{type(exc).__name__}: {exc}"
             return Feedback(WRONG, say(f"입력 {k}에서 오류가 났습니다: {error}",
                                        f"input {k} raised {error}"))
         if got is None:
-            return _not_attempted("함수가 None을 돌려줍니다: 본문을 쓰고 결과를 return 하세요",
+            return not_attempted("함수가 None을 돌려줍니다: 본문을 쓰고 결과를 return 하세요",
                                   "the function returns None: write its body and return the result")
         if not isinstance(got, (tuple, list)) or len(got) != 3:
             return Feedback(WRONG, say("(dX, dW, db) 세 개를 돌려주어야 합니다",
@@ -185,7 +170,7 @@ def check_affine_backward(fn) -> Feedback:
 
 def affine_backward(fn) -> None:
     """Exercise 4: ``fn(X, W, G)`` returns (dX, dW, db) for Y = X W + b and G = dL/dY."""
-    report(_name(4), check_affine_backward(fn))
+    report(exercise_name(4), check_affine_backward(fn))
 
 
 # -- exercise 5: softmax + cross-entropy ----------------------------------------------------------
@@ -212,7 +197,7 @@ def check_softmax_cross_entropy_grad(fn) -> Feedback:
 
 def softmax_cross_entropy_grad(fn) -> None:
     """Exercise 5: ``fn(logits, labels)`` returns dL/dz of the batch-mean cross-entropy."""
-    report(_name(5), check_softmax_cross_entropy_grad(fn))
+    report(exercise_name(5), check_softmax_cross_entropy_grad(fn))
 
 
 # -- exercise 6: what a bigger batch does to dW and db ---------------------------------------------
@@ -246,7 +231,7 @@ def check_batch_factors(answer) -> Feedback:
 
 def batch_factors(answer) -> None:
     """Exercise 6: factors ``{"dW": a, "db": b, "dW_mean_loss": c}`` for a doubled batch."""
-    report(_name(6), check_batch_factors(answer))
+    report(exercise_name(6), check_batch_factors(answer))
 
 
 # -- exercise 7: which parameter crosses the ReLU kink -------------------------------------
@@ -260,12 +245,12 @@ def _kink_moves(x_batch, net, h):
 
 def check_kink_moves(move_w1, move_b1, x_batch, net, h=1e-4) -> Feedback:
     exp_w1, exp_b1 = _kink_moves(x_batch, net, h)
-    return _first_not_correct(
-        _labelled("move_W1", compare_values(move_w1, exp_w1, rtol=1e-2)),
-        _labelled("move_b1", compare_values(move_b1, exp_b1, rtol=1e-2)),
+    return first_not_correct(
+        labelled("move_W1", "move_W1", compare_values(move_w1, exp_w1, rtol=1e-2)),
+        labelled("move_b1", "move_b1", compare_values(move_b1, exp_b1, rtol=1e-2)),
     )
 
 
 def kink_moves(move_w1, move_b1, x_batch, net, h=1e-4) -> None:
     """Exercise 7: how far z moves (at most) when one W1 entry, or one b1 entry, moves by h."""
-    report(_name(7), check_kink_moves(move_w1, move_b1, x_batch, net, h))
+    report(exercise_name(7), check_kink_moves(move_w1, move_b1, x_batch, net, h))

@@ -20,7 +20,9 @@ from . import (
     compare_choices,
     compare_function,
     compare_values,
+    exercise_name,
     is_placeholder,
+    labelled,
     report,
     say,
 )
@@ -34,16 +36,6 @@ __all__ = [
     "plateau",
     "plateau_grad",
 ]
-
-
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _labelled(label_ko: str, label_en: str, fb: Feedback) -> Feedback:
-    if fb.status == CORRECT:
-        return fb
-    return Feedback(fb.status, say(label_ko, label_en) + ": " + fb.message)
 
 
 def _first_step(optimizer, g):
@@ -67,13 +59,13 @@ def check_first_steps(rmsprop_step, adam_step) -> Feedback:
     for name, got, expected in parts:
         fb = compare_values(got, expected, rtol=1e-3, atol=0.0)  # 4 digits by hand
         if fb.status != CORRECT:
-            return _labelled(name, name, fb)
+            return labelled(name, name, fb)
     return Feedback(CORRECT, say("맞았습니다! (두 걸음 모두)", "correct! (both steps)"))
 
 
 def first_steps(rmsprop_step, adam_step) -> None:
     """Exercise 1: print the feedback on the two first steps."""
-    report(_name(1), check_first_steps(rmsprop_step, adam_step))
+    report(exercise_name(1), check_first_steps(rmsprop_step, adam_step))
 
 
 # -- exercise 2: one momentum step ------------------------------------------------------------
@@ -116,7 +108,7 @@ def check_momentum_step(fn) -> Feedback:
             for label, got, expected in (("v", v, v_ref), ("w", w, w_ref)):
                 fb = compare_values(got, expected, rtol=1e-9, atol=1e-12)
                 if fb.status != CORRECT:
-                    return _labelled(f"입력 {k + 1}, {step}번째 걸음의 {label}",
+                    return labelled(f"입력 {k + 1}, {step}번째 걸음의 {label}",
                                      f"input {k + 1}, step {step}, {label}", fb)
     return Feedback(CORRECT, say("맞았습니다! (SGD(momentum=...)과 매 걸음 일치)",
                                  "correct! (matches SGD(momentum=...) at every step)"))
@@ -124,7 +116,7 @@ def check_momentum_step(fn) -> Feedback:
 
 def momentum_step(fn) -> None:
     """Exercise 2: print the feedback on the learner's momentum step."""
-    report(_name(2), check_momentum_step(fn))
+    report(exercise_name(2), check_momentum_step(fn))
 
 
 # -- exercise 3: Nesterov momentum as in the paper ---------------------------------------------
@@ -145,7 +137,7 @@ def check_nesterov_look_ahead(fn) -> Feedback:
 
 def nesterov_look_ahead(fn) -> None:
     """Exercise 3: print the feedback on the learner's paper-form Nesterov loop."""
-    report(_name(3), check_nesterov_look_ahead(fn))
+    report(exercise_name(3), check_nesterov_look_ahead(fn))
 
 
 # -- exercise 4: Adagrad started at zero, on the plateau -----------------------------------------
@@ -182,7 +174,7 @@ def check_adagrad_paper_start(x_100) -> Feedback:
 
 def adagrad_paper_start(x_100) -> None:
     """Exercise 4: print the feedback on Adagrad with the paper's G₀ = 0."""
-    report(_name(4), check_adagrad_paper_start(x_100))
+    report(exercise_name(4), check_adagrad_paper_start(x_100))
 
 
 # -- exercise 5: how large can the learning rate be? -----------------------------------------
@@ -220,5 +212,5 @@ def check_stability(answers) -> Feedback:
 
 def stability(answers) -> None:
     """Exercise 5: print the feedback on the four stability predictions."""
-    report(_name(5), check_stability(answers))
+    report(exercise_name(5), check_stability(answers))
 

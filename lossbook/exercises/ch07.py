@@ -21,9 +21,11 @@ from . import (
     Feedback,
     compare_choices,
     compare_values,
+    exercise_name,
     is_placeholder,
     report,
     say,
+    wrong,
 )
 
 __all__ = [
@@ -37,14 +39,6 @@ __all__ = [
 ]
 
 
-def _name(k: int) -> str:
-    return say(f"연습 {k}", f"Exercise {k}")
-
-
-def _wrong(ko: str, en: str) -> Feedback:
-    return Feedback(WRONG, say(ko, en))
-
-
 # -- exercise 1: a validation split from one permutation ---------------------------------------
 
 
@@ -54,20 +48,20 @@ def check_validation_split(valid_idx, train_idx, n, n_valid=5000) -> Feedback:
         return compare_values(..., 0)
     valid, train = np.asarray(valid_idx).ravel(), np.asarray(train_idx).ravel()
     if valid.dtype.kind not in "iu" or train.dtype.kind not in "iu":
-        return _wrong("인덱스는 정수 배열이어야 합니다",
+        return wrong("인덱스는 정수 배열이어야 합니다",
                       "the indices must be integer arrays")
     if valid.size != n_valid:
-        return _wrong(f"검증 인덱스가 {valid.size}개입니다. {n_valid}개여야 합니다",
+        return wrong(f"검증 인덱스가 {valid.size}개입니다. {n_valid}개여야 합니다",
                       f"the validation set has {valid.size} indices; it needs {n_valid}")
     if train.size != n - n_valid:
-        return _wrong(f"훈련 인덱스가 {train.size}개입니다. {n - n_valid}개여야 합니다",
+        return wrong(f"훈련 인덱스가 {train.size}개입니다. {n - n_valid}개여야 합니다",
                       f"the training set has {train.size} indices; it needs {n - n_valid}")
     both = np.intersect1d(valid, train)
     if both.size:
-        return _wrong(f"두 부분이 {both.size}개 인덱스에서 겹칩니다(예: {both[0]})",
+        return wrong(f"두 부분이 {both.size}개 인덱스에서 겹칩니다(예: {both[0]})",
                       f"the two parts share {both.size} indices (e.g. {both[0]})")
     if not np.array_equal(np.union1d(valid, train), np.arange(n)):
-        return _wrong("합쳐도 0..n-1 전체가 되지 않습니다(중복되거나 범위를 벗어난 인덱스)",
+        return wrong("합쳐도 0..n-1 전체가 되지 않습니다(중복되거나 범위를 벗어난 인덱스)",
                       "together they do not cover 0..n-1 (repeated or out-of-range indices)")
     return Feedback(CORRECT, say("맞았습니다! 겹치지 않고 전체를 덮습니다",
                                  "correct! no overlap, and together they cover everything"))
@@ -75,7 +69,7 @@ def check_validation_split(valid_idx, train_idx, n, n_valid=5000) -> Feedback:
 
 def validation_split(valid_idx, train_idx, n) -> None:
     """Exercise 1: print the feedback on the learner's validation split."""
-    report(_name(1), check_validation_split(valid_idx, train_idx, n))
+    report(exercise_name(1), check_validation_split(valid_idx, train_idx, n))
 
 
 # -- exercise 2: a string gives the default learning rate -------------------------------------
@@ -92,7 +86,7 @@ def check_adam_string(string_lr, optimizer) -> Feedback:
     if is_placeholder(optimizer):
         return compare_values(..., 0)
     if isinstance(optimizer, str) or type(optimizer).__name__ != "Adam":
-        return _wrong(f"Adam 객체가 필요한데 {optimizer!r} 입니다",
+        return wrong(f"Adam 객체가 필요한데 {optimizer!r} 입니다",
                       f"expected an Adam object, got {optimizer!r}")
     fb = compare_values(float(optimizer.learning_rate), 0.005)
     if fb.status != CORRECT:
@@ -102,7 +96,7 @@ def check_adam_string(string_lr, optimizer) -> Feedback:
 
 def adam_string(string_lr, optimizer) -> None:
     """Exercise 2: print the feedback on the learning rates."""
-    report(_name(2), check_adam_string(string_lr, optimizer))
+    report(exercise_name(2), check_adam_string(string_lr, optimizer))
 
 
 # -- exercise 3: one-hot labels train identically ---------------------------------------------
@@ -120,7 +114,7 @@ def check_one_hot_same(weight_difference) -> Feedback:
 
 def one_hot_same(weight_difference) -> None:
     """Exercise 3: print the feedback on the weight difference."""
-    report(_name(3), check_one_hot_same(weight_difference))
+    report(exercise_name(3), check_one_hot_same(weight_difference))
 
 
 # -- exercise 4: what "accuracy" resolves to ----------------------------------------------------
@@ -171,7 +165,7 @@ def check_accuracy_rule(answers) -> Feedback:
 
 def accuracy_rule(answers) -> None:
     """Exercise 4: print the feedback on the four shape cases."""
-    report(_name(4), check_accuracy_rule(answers))
+    report(exercise_name(4), check_accuracy_rule(answers))
 
 
 # -- exercise 5: where a float32 comparison would start ----------------------------------------
@@ -187,17 +181,17 @@ def check_float32_start(answer) -> Feedback:
     expected = f"1e{exponent}"
     got = answer.strip().lower() if isinstance(answer, str) else answer
     if got not in _ORDERS:
-        return _wrong(f"{', '.join(_ORDERS)} 중 하나를 문자열로 고르세요",
+        return wrong(f"{', '.join(_ORDERS)} 중 하나를 문자열로 고르세요",
                       f"pick one of {', '.join(_ORDERS)}, as a string")
     if got != expected:
         hint = ("float32의 기계 엡실론 np.finfo(np.float32).eps에 "
                 "가중치 크기(약 0.1)를 곱해 보세요",
                 "multiply float32's machine epsilon, np.finfo(np.float32).eps, by the weight size "
                 "(about 0.1)")
-        return _wrong(f"{got}은(는) 아닙니다 — {hint[0]}", f"{got} is not right — {hint[1]}")
+        return wrong(f"{got}은(는) 아닙니다 — {hint[0]}", f"{got} is not right — {hint[1]}")
     return Feedback(CORRECT, say("맞았습니다!", "correct!"))
 
 
 def float32_start(answer) -> None:
     """Exercise 5: print the feedback on the float32 estimate."""
-    report(_name(5), check_float32_start(answer))
+    report(exercise_name(5), check_float32_start(answer))
