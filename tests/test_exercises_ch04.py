@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from helpers import central_diff
 
 from lossbook import _lang
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
@@ -17,17 +18,8 @@ def _english(monkeypatch):
 # -- exercise 1 -------------------------------------------------------------------------
 
 
-def central(f, x, h=1e-4):
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        up = f(x)
-        x[idx] = old - h
-        down = f(x)
-        x[idx] = old
-        grad[idx] = (up - down) / (2 * h)
-    return grad
+def central(f, x, h=1e-4):  # a right answer: the shared test helper with the chapter's h
+    return central_diff(f, x, h)
 
 
 def test_numerical_gradient_right_and_placeholder():
