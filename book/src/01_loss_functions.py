@@ -970,7 +970,7 @@ check.sum_squared_error_fn(my_sse)
     ),
     md(
         ko=r"""
-**2.** 교과서의 교차 엔트로피 오차 $-\sum_k t_k\log(y_k+\delta)$, $\delta=10^{-7}$를 샘플 하나에 대해 계산하는 `my_cee(y_true, y_pred)`를 쓰세요. 검사에는 정답 클래스의 확률이 0인 입력도 들어 있습니다($\delta$를 빠뜨리면 `inf`). $0\cdot\log 0$이 `nan`이 되지 않게 하는 것도 잊지 마세요.
+**2.** 교과서의 교차 엔트로피 오차 $-\sum_k t_k\log(y_k+\delta)$, $\delta=10^{-7}$을 샘플 하나에 대해 계산하는 `my_cee(y_true, y_pred)`를 쓰세요. 검사에는 정답 클래스의 확률이 0인 입력도 들어 있습니다($\delta$를 빠뜨리면 `inf`). $0\cdot\log 0$이 `nan`이 되지 않게 하는 것도 잊지 마세요.
 """,
         en=r"""
 **2.** Write `my_cee(y_true, y_pred)`, the textbook cross-entropy error $-\sum_k t_k\log(y_k+\delta)$ with $\delta=10^{-7}$, for one sample. The check includes an input whose correct class has probability 0 (forget $\delta$ and you get `inf`); do not let $0\cdot\log 0$ turn into `nan` either.

@@ -9,7 +9,7 @@ CELLS = [
         ko=r"""
 ## 학습 목표
 
-- 퍼셉트론(perceptron)의 계산 $y = \operatorname{step}(b + \mathbf{w}\cdot\mathbf{x})$과 편향(bias)·임계값(threshold)의 관계를 설명한다.
+- 퍼셉트론(perceptron)의 계산 $y = \operatorname{step}(b + \mathbf{w}\cdot\mathbf{x})$와 편향(bias)·임계값(threshold)의 관계를 설명한다.
 - 퍼셉트론 학습 규칙 $w_i \leftarrow w_i + \eta\,(t - y)\,x_i$로 AND 게이트를 한 샘플씩 학습시키고, 에포크(epoch)마다 가중치를 표로 추적한다.
 - 학습 루프의 코드를 한 줄씩 읽고, 같은 루프를 직접 써서 `lossbook`과 같은 가중치를 얻는다.
 - 학습된 가중치로 결정 경계(decision boundary)를 그리고, OR·NAND도 같은 방법으로 학습시킨다.
@@ -112,8 +112,8 @@ w_i \leftarrow w_i + \eta\,(t - y)\,x_i, \qquad b \leftarrow b + \eta\,(t - y)
 $$
 
 로 고칩니다. 편향의 규칙은 "늘 $1$인 입력 $x_0 = 1$의 가중치"로 보면 $w_i$의 규칙과 똑같습니다.
-출력이 맞으면 $t-y=0$이라 아무것도 바뀌지 않고, $1$ 이어야 할 때 $0$을 내면 가중치를 입력 쪽으로,
-$0$ 이어야 할 때 $1$을 내면 반대쪽으로 움직입니다. 역전파(backpropagation)도, 미분도 쓰지 않습니다.
+출력이 맞으면 $t-y=0$이라 아무것도 바뀌지 않고, $1$이어야 할 때 $0$을 내면 가중치를 입력 쪽으로,
+$0$이어야 할 때 $1$을 내면 반대쪽으로 움직입니다. 역전파(backpropagation)도, 미분도 쓰지 않습니다.
 
 `lossbook.perceptron.Perceptron`은 글의 절차를 그대로 따릅니다: 가중치 $0$에서 시작, 데이터 순서대로 한 샘플씩,
 학습률 $0.2$, 10 에포크. `weights`는 **편향이 맨 앞**인 배열 `[b, w1, w2]`입니다.

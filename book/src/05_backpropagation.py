@@ -605,7 +605,7 @@ print(inspect.getsource(Affine.backward))
         ko=r"""
 ### ReLU와 Sigmoid 층
 
-ReLU $y = \max(x, 0)$는 원소마다 max 게이트이므로 $x > 0$인 곳에는 상류 기울기를 그대로, 나머지에는 $0$을 보냅니다. 순전파에서 마스크(`x > 0`)를 저장해 두면 됩니다. Sigmoid 층은 순전파 출력 $y$를 저장해 두었다가 $\text{dout}\cdot y(1-y)$를 돌려줍니다.
+ReLU $y = \max(x, 0)$은 원소마다 max 게이트이므로 $x > 0$인 곳에는 상류 기울기를 그대로, 나머지에는 $0$을 보냅니다. 순전파에서 마스크(`x > 0`)를 저장해 두면 됩니다. Sigmoid 층은 순전파 출력 $y$를 저장해 두었다가 $\text{dout}\cdot y(1-y)$를 돌려줍니다.
 """,
         en=r"""
 ### ReLU and Sigmoid layers
