@@ -26,6 +26,19 @@ def keras():
 
 
 @pytest.fixture
+def english(monkeypatch):
+    """Exercise feedback in English: no language fixed by an earlier test, LOSSBOOK_LANG=en.
+
+    Test modules of the exercise checks use it with
+    ``pytestmark = pytest.mark.usefixtures("english")``.
+    """
+    from lossbook import _lang
+
+    monkeypatch.setattr(_lang, "_override", None)
+    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+
+
+@pytest.fixture
 def rng():
     """A seeded random generator, fresh for every test."""
     return np.random.default_rng(20261125)

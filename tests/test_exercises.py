@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from lossbook import _lang
 from lossbook.exercises import (
     CORRECT,
     NOT_ATTEMPTED,
@@ -21,11 +20,7 @@ from lossbook.exercises import (
 )
 from lossbook.losses import mean_squared_error
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_say_follows_the_notebook_language(monkeypatch, tmp_path):

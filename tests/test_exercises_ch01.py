@@ -3,16 +3,12 @@
 import numpy as np
 import pytest
 
-from lossbook import _lang, losses
+from lossbook import losses
 from lossbook.activations import sigmoid
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch01 as check
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def status_and_message(capsys):

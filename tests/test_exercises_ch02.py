@@ -3,15 +3,10 @@
 import numpy as np
 import pytest
 
-from lossbook import _lang
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch02 as check
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def outcome(capsys):

@@ -3,16 +3,11 @@
 import numpy as np
 import pytest
 
-from lossbook import _lang
 from lossbook.backprop import TwoLayerNet
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch05 as check
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_add_multiply():

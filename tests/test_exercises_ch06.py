@@ -4,17 +4,12 @@ typical wrong answers are named precisely."""
 import numpy as np
 import pytest
 
-from lossbook import _lang
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch06 as check
 from lossbook.gradients import ravine_grad
 from lossbook.optimizers import Adagrad, minimize
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_first_steps():

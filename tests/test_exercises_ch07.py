@@ -4,15 +4,11 @@ typical wrong answers are named precisely; the "accuracy" rule matches Keras 3."
 import numpy as np
 import pytest
 
-from lossbook import _lang, optimizers
+from lossbook import optimizers
 from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch07 as check
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(_lang, "_override", None)
-    monkeypatch.setenv("LOSSBOOK_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_validation_split():
