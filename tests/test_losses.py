@@ -340,7 +340,13 @@ def test_get_accepts_what_keras_accepts(keras):
         assert L.get(name).__name__ == keras.losses.get(name).__name__
     for cls in ["MeanSquaredError", "BinaryCrossentropy", "SparseCategoricalCrossentropy"]:
         assert keras.losses.get(cls) is not None
-        assert L.get(cls).__name__ == keras.losses.get(cls).fn.__name__
+        assert type(L.get(cls)).__name__ == type(keras.losses.get(cls)).__name__
+        assert L.get(cls).fn.__name__ == keras.losses.get(cls).fn.__name__
+    for name in ["meansquarederror", "Mse", "CCE", "crossentropy"]:  # Keras refuses these too
+        with pytest.raises(ValueError):
+            keras.losses.get(name)
+        with pytest.raises(ValueError, match=f"unknown loss '{name}'"):
+            L.get(name)
 
 
 # --- gradients vs finite differences ------------------------------------------------------
@@ -518,8 +524,9 @@ def test_get_and_get_grad():
 def test_get_unknown_names():
     with pytest.raises(ValueError, match=r"unknown loss 'cce'; known names: .*bce.*mse"):
         L.get("cce")
-    with pytest.raises(TypeError, match="loss identifier must be a string or a callable"):
-        L.get(None)
+    assert L.get(None) is None  # as keras.losses.get(None)
+    with pytest.raises(ValueError, match="could not interpret loss identifier 5"):
+        L.get(5)
     with pytest.raises(ValueError, match="no known derivative for loss"):
         L.get_grad(lambda t, y: 0.0)
 
