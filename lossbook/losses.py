@@ -578,7 +578,7 @@ _DERIVATIVES = {
 _REDUCTIONS = ("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none", None)
 
 
-def _weights(values_shape, sample_weight, mask, reduction):
+def _weights(values_shape, sample_weight, mask, reduction, dtype=np.float64):
     """Weights w and divisor D of a reduction: the loss is Σ w·l / D ('none': w·l).
 
     As Keras's ``reduce_weighted_values``: w is ``sample_weight`` broadcast to the
@@ -589,12 +589,12 @@ def _weights(values_shape, sample_weight, mask, reduction):
     """
     n = float(np.prod(values_shape))
     if not values_shape:  # one number: Keras weights it and does not reduce
-        return (1.0 if sample_weight is None else sample_weight), 1.0
-    weights = np.ones(values_shape) if sample_weight is None else sample_weight
+        return np.asarray(1.0 if sample_weight is None else sample_weight, dtype), 1.0
+    weights = np.ones(values_shape, dtype) if sample_weight is None else sample_weight
     if mask is not None:
         valid = float(np.sum(mask))
         keep = n / valid if reduction in ("sum_over_batch_size", "mean") and valid else 1.0
-        weights = weights * np.where(mask, keep, 0.0)
+        weights = (weights * np.where(mask, keep, 0.0)).astype(dtype, copy=False)
     if reduction in ("sum", "none", None):
         return np.broadcast_to(weights, values_shape), 1.0
     if reduction == "mean_with_sample_weight" and (sample_weight is not None or mask is not None):
@@ -674,8 +674,11 @@ class Loss:
         values = np.asarray(self.call(y_true, y_pred))
         if sample_weight is not None:
             values, sample_weight = _align_ranks(values, np.asarray(sample_weight))
-        weights, divisor = _weights(values.shape, sample_weight, self._mask(y_true),
-                                    self.reduction)
+        mask = self._mask(y_true)
+        if mask is not None:
+            mask = mask.reshape(values.shape)  # values may have gained an axis of length 1
+        weights, divisor = _weights(values.shape, sample_weight, mask, self.reduction,
+                                    values.dtype)
         return values, weights, divisor
 
     def value(self, y_true, y_pred, sample_weight=None):
@@ -788,6 +791,8 @@ class LossFunctionWrapper(Loss):
 
     @classmethod
     def from_config(cls, config):
+        if cls is not LossFunctionWrapper:  # a named class knows its function
+            return cls(**config)
         config = dict(config)
         fn = config.pop("fn")
         return cls(get(fn) if isinstance(fn, str) else fn, **config)
