@@ -918,7 +918,7 @@ _CLASSES = (MeanSquaredError, MeanAbsoluteError, MeanSquaredLogarithmicError,
 #: Every name ``get`` knows, spelled as Keras spells it (plus the textbook losses).
 _ALL_OBJECTS = {
     **{fn.__name__: fn for fn in _DERIVATIVES},
-    **{cls.__name__: cls for cls in (*_CLASSES, Loss, LossFunctionWrapper)},
+    **{cls.__name__: cls for cls in _CLASSES},
     "mse": mean_squared_error, "MSE": mean_squared_error,
     "mae": mean_absolute_error, "MAE": mean_absolute_error,
     "msle": mean_squared_logarithmic_error, "MSLE": mean_squared_logarithmic_error,
