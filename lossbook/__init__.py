@@ -4,6 +4,7 @@ The package behind the bilingual (Korean / English) lossbook course. One module
 per concept of the course::
 
     lossbook.losses        loss functions and their derivatives
+    lossbook.metrics       metrics reported during training (accuracy, mae, ...)
     lossbook.activations   activation functions and their derivatives
     lossbook.perceptron    Rosenblatt's perceptron (seed AND-gate training)
     lossbook.gradients     numerical gradients and plain gradient descent
@@ -25,6 +26,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "losses",
+    "metrics",
     "activations",
     "perceptron",
     "gradients",
