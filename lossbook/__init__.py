@@ -9,7 +9,8 @@ per concept of the course::
     lossbook.perceptron    Rosenblatt's perceptron (seed AND-gate training)
     lossbook.gradients     numerical gradients and plain gradient descent
     lossbook.backprop      computational-graph nodes and network layers
-    lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam
+    lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam, AdamW
+    lossbook.schedules     learning-rate schedules (ExponentialDecay, CosineDecay, ...)
     lossbook.model         a tiny Keras-style Sequential with compile / fit
     lossbook.datasets      MNIST loading (a bundled subset, or the official files)
     lossbook.plotting      Korean-capable figures shared by the chapters
@@ -32,6 +33,7 @@ _SUBMODULES = (
     "gradients",
     "backprop",
     "optimizers",
+    "schedules",
     "model",
     "datasets",
     "plotting",

@@ -309,6 +309,7 @@ class Sequential:
         # what the optimizer updates: every weight array and its gradient, as two lists
         # (each one flat array holding all of them, see "Speed")
         self._weight_list, self._grad_list = _one_flat_array(self.layers, self.dtype)
+        self._variable_sizes = [w.size for w in self.weights]  # for clipnorm, per weight
 
     @property
     def built(self):
@@ -369,7 +370,8 @@ class Sequential:
         p = self._forward(x, training=True)
         loss = self._batch_loss(y, p)
         self._backward(y, p)
-        self.optimizer.apply(self._grad_list, self._weight_list)  # every w ← w − step, in place
+        self.optimizer.apply(self._grad_list, self._weight_list,  # every w ← w − step, in place
+                             variable_sizes=self._variable_sizes)
         return loss, p
 
     def _forward(self, x, training=False):
