@@ -569,3 +569,40 @@ def test_callbacks_module_imports_nothing_heavy():
 def test_grid_is_exact_in_float32():
     for a, b in itertools.product(range(6), repeat=2):
         assert np.float32(a / 8) - np.float32(b / 8) == a / 8 - b / 8
+
+
+VERBOSE_CASES = [
+    ("EarlyStopping", dict(patience=1, restore_best_weights=True, verbose=1)),
+    ("EarlyStopping", dict(patience=2, verbose=1, start_from_epoch=2)),
+    ("ReduceLROnPlateau", dict(patience=1, factor=0.5, min_lr=0.02, cooldown=1, verbose=1)),
+    ("ReduceLROnPlateau", dict(patience=2, factor=0.1, verbose=1)),
+    ("LearningRateScheduler", dict(schedule=lambda e, lr: lr / 2, verbose=1)),
+    ("ModelCheckpoint", dict(filepath="{epoch}.weights.h5", save_weights_only=True,
+                             save_best_only=True, verbose=1)),
+    ("ModelCheckpoint", dict(filepath="w.weights.h5", save_weights_only=True, verbose=1)),
+]
+
+
+@keras_only
+@pytest.mark.parametrize("case", range(len(VERBOSE_CASES)))
+def test_verbose_messages_like_keras(keras, case, capsys):
+    """verbose=1 prints what Keras prints; for ReduceLROnPlateau at min_lr this also shows
+    Keras's float32 comparison (it 'reduces' min_lr to min_lr and restarts the cooldown)."""
+    name, kwargs = VERBOSE_CASES[case]
+    for logs in log_sequences(21, n_seq=3, n_epochs=12):
+        run_fit(lc, [getattr(lc, name)(**kwargs)], logs)
+        mine = capsys.readouterr().out
+        run_fit(keras.callbacks, [getattr(keras.callbacks, name)(**kwargs)], logs)
+        assert mine == capsys.readouterr().out
+        assert mine
+
+
+@keras_only
+def test_reduce_lr_compares_with_min_lr_in_float32_like_keras(keras):
+    """A rate above min_lr by less than float32 can tell is not reduced (Keras's rule)."""
+    logs = [{"loss": 1.0, "val_loss": 1.0}] * 4
+    for lr in (0.1 + 1e-10, 0.1 + 1e-6):
+        runs = [run_fit(m, [m.ReduceLROnPlateau(patience=1, min_lr=0.1)], logs,
+                        model=FakeModel(lr)) for m in (lc, keras.callbacks)]
+        assert_same_run(*runs)
+    assert runs[0][2][-1] == 0.1
