@@ -20,6 +20,12 @@ Three layers, top to bottom:
   they also give ``validate`` (check once), ``value`` and ``gradient`` (no checks)
   and, for the cross-entropies, ``logits_gradient``.
 
+Clipping, as in Keras (JAX backend): with probabilities (``from_logits=False``) the
+cross-entropies clip p to [1e-7, 1 - 1e-7] before the log, so a saturated
+probability costs at most -log(1e-7) ≈ 16.12 (15.94 in float32) and its gradient is
+0. ``logits_gradient`` gives instead the exact dL/dz = p - t of sigmoid/softmax with
+cross-entropy, which keeps pushing where the clipped path has stopped.
+
 Inputs are computed in float64, or in float32 when ``y_pred`` is float32 (``y_true``
 takes the dtype of ``y_pred``, as in Keras). ``get(name)`` finds a loss by its Keras
 name: a function name gives the function, a class name an instance, as in Keras.
