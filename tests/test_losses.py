@@ -875,7 +875,7 @@ def test_loss_class_gradients_match_jax_grad_of_keras(cls_name, options, weight_
 
     t, y, values_shape = class_inputs(cls_name, options, rng, smooth=True)
     sw = make_weight(weight_kind, values_shape, rng)
-    for reduction in SCALAR_REDUCTIONS:
+    for reduction in ["sum_over_batch_size", "mean_with_sample_weight"]:  # (FD: all of them)
         ours = getattr(L, cls_name)(**options, reduction=reduction)
         theirs = getattr(keras.losses, cls_name)(**options, reduction=reduction)
         expect = np.asarray(jax.grad(lambda v: theirs(t, v, sample_weight=sw))(y))  # noqa: B023
