@@ -10,6 +10,10 @@ per concept of the course::
     lossbook.backprop      computational-graph nodes and network layers
     lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam
     lossbook.model         a tiny Keras-style Sequential with compile / fit
+    lossbook.callbacks     EarlyStopping, ModelCheckpoint, … called by fit (Keras's protocol)
+    lossbook.saving        save_weights / load_weights in Keras's .weights.h5 format
+    lossbook.initializers  starting weights by Keras name (glorot_uniform, he_normal, …)
+    lossbook.regularizers  L1 / L2 weight penalties added to the loss
     lossbook.datasets      MNIST loading (a bundled subset, or the official files)
     lossbook.plotting      Korean-capable figures shared by the chapters
     lossbook.exercises     checks that answer back in the chapters' exercises
@@ -31,6 +35,10 @@ _SUBMODULES = (
     "backprop",
     "optimizers",
     "model",
+    "callbacks",
+    "saving",
+    "initializers",
+    "regularizers",
     "datasets",
     "plotting",
     "exercises",

@@ -170,9 +170,6 @@ class CallbackList(Callback):
         self.set_model(model)
         self.set_params(params)
 
-    def append(self, callback):
-        self.callbacks.append(callback)
-
     def set_params(self, params):
         self.params = params
         if params:
