@@ -222,8 +222,21 @@ class MeanAbsoluteError:
     name = "mae"
 
 
+class F1:  # a custom metric saying which way is better, as Keras metrics do
+    name = "f1"
+    _direction = "up"
+
+
+class Grouped:  # a container of metrics, like Keras's CompileMetrics
+    name = "compile_metrics"
+    metrics = [MeanAbsoluteError(), F1()]
+
+
 @pytest.mark.parametrize("metric, key, op", [
     (SparseCategoricalAccuracy(), "val_accuracy", "gt"),
+    (F1(), "val_f1", "gt"),
+    (Grouped(), "val_f1", "gt"),
+    (Grouped(), "mae", "lt"),
     (MeanAbsoluteError(), "mae", "lt"),
     ("loss", "val_loss", "lt"),
 ])
