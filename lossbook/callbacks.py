@@ -182,7 +182,7 @@ class CallbackList(Callback):
                 c.set_params(params)
 
     def set_model(self, model):
-        if not model:
+        if model is None:
             return
         self._model = model
         if self._history:
