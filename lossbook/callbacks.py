@@ -10,14 +10,27 @@
         stop if a callback set model.stop_training = True
     on_train_end(logs)
 
-A callback reaches the model through ``self.model`` and uses only ``stop_training``,
-``optimizer.learning_rate``, ``get_weights()``/``set_weights()``, ``save_weights()`` and
-``history``. The built-in ones below follow Keras 3.15 decision for decision: the same
-logs give the same stopping epoch, learning rates, files and restored weights.
+``fit`` builds the list as Keras does: ``CallbackList(callbacks, add_history=True,
+add_progbar=verbose != 0, verbose=verbose, epochs=epochs, steps=batches_per_epoch,
+model=model)``, sets ``model.stop_training = False``, and returns ``model.history``.
 
->>> stopper = EarlyStopping(monitor="loss", patience=1)
->>> stopper.patience, stopper.restore_best_weights
-(1, False)
+A callback reaches the model through ``self.model`` and uses only ``stop_training``,
+``optimizer.learning_rate``, ``get_weights()``/``set_weights()``, ``save_weights()``,
+``history`` and, for ``mode="auto"``, the names of ``model.metrics``. The built-in ones
+below follow Keras 3.15 decision for decision: the same logs give the same stopping
+epoch, learning rates, files and restored weights.
+
+>>> class Model:
+...     stop_training = False
+>>> stopper = EarlyStopping(monitor="loss", patience=2)
+>>> stopper.set_model(Model())
+>>> stopper.on_train_begin()
+>>> for epoch, loss in enumerate([0.9, 0.5, 0.6, 0.55, 0.4]):
+...     stopper.on_epoch_end(epoch, {"loss": loss})
+...     if stopper.model.stop_training:
+...         break
+>>> epoch, stopper.best      # best 0.5 at epoch 1; epochs 2 and 3 did not beat it
+(3, 0.5)
 """
 
 from __future__ import annotations
@@ -170,9 +183,6 @@ class CallbackList(Callback):
         self.set_model(model)
         self.set_params(params)
 
-    def append(self, callback):
-        self.callbacks.append(callback)
-
     def set_params(self, params):
         self.params = params
         if params:
@@ -180,7 +190,7 @@ class CallbackList(Callback):
                 c.set_params(params)
 
     def set_model(self, model):
-        if not model:
+        if model is None:
             return
         self._model = model
         if self._history:
@@ -330,14 +340,17 @@ _METRIC_DIRECTION = {
 
 
 def _metric_direction(model, name):
-    """"up" or "down" for the model's metric called ``name`` (None if it has none)."""
-    metrics = getattr(model, "metrics", None) or []
-    for m in _flatten(list(metrics)):
+    """"up" or "down" for the model's metric called ``name`` (None if unknown).
+
+    A metric's own ``_direction`` wins (as in Keras), else its class name is looked up.
+    """
+    direction = None
+    for m in _flatten(list(getattr(model, "metrics", None) or [])):
         for inner in _flatten(list(getattr(m, "metrics", None) or [m])):
             if getattr(inner, "name", None) == name:
-                direction = getattr(inner, "_direction", None)
-                return direction or _METRIC_DIRECTION.get(type(inner).__name__)
-    return None
+                found = getattr(inner, "_direction", None)
+                direction = found or _METRIC_DIRECTION.get(type(inner).__name__, direction)
+    return direction
 
 
 class MonitorCallback(Callback):
@@ -401,9 +414,15 @@ class EarlyStopping(MonitorCallback):
       epoch (whether or not training stopped early).
     - ``start_from_epoch``: epochs before this one are not watched (warm-up).
 
-    >>> stopper = EarlyStopping(monitor="loss", patience=2, mode="min")
-    >>> stopper.min_delta, stopper.start_from_epoch
-    (0, 0)
+    >>> class Model:
+    ...     stop_training = False
+    >>> stopper = EarlyStopping(monitor="val_accuracy", mode="max", min_delta=0.01)
+    >>> stopper.set_model(Model())
+    >>> stopper.on_train_begin()
+    >>> stopper.on_epoch_end(0, {"val_accuracy": 0.80})
+    >>> stopper.on_epoch_end(1, {"val_accuracy": 0.805})   # +0.005 < min_delta: no progress
+    >>> stopper.model.stop_training, stopper.best
+    (True, 0.8)
     """
 
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
