@@ -1,6 +1,6 @@
 """book/_ext/lossbook_html.py: the theme's markup made accessible, figure numbers per page.
 
-The browser check (tools/browser_check.py) runs axe-core on the built book; these
+The browser tests (tests/browser) run axe-core on the built book; these
 tests pin the individual fixes on the theme's markup, so a theme upgrade that changes
 it fails here with the markup in question.
 """

@@ -2,8 +2,8 @@
 
 Stages: lint (ruff), unit tests (pytest), notebooks (nbval, strict), the book
 (jupyter-book, warnings are errors; after the PDF edition, built and checked by
-tools/build_pdf.py --check), its internal links, the browser check
-(headless Chromium).
+tools/build_pdf.py --check), its internal links, the browser tests
+(pytest tests/browser: headless Chromium on the built book).
 All stages run even if an earlier one fails, so one run shows every problem;
 the exit code is non-zero if any stage failed.
 
@@ -31,17 +31,18 @@ def notebooks() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").glob("*/*.ipynb"))
 
 
-def workers() -> list[str]:
+def workers(dist: str = "loadfile") -> list[str]:
     """pytest-xdist options: two worker processes on a machine with two or more CPUs.
 
     Unit tests are independent; nbval runs each notebook's cells in order in one
-    worker (--dist loadfile), so two notebooks run side by side.
+    worker (--dist loadfile), so two notebooks run side by side. The browser tests
+    use --dist loadgroup: every test of one page goes to the worker that loaded it.
     """
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:
         cpus = os.cpu_count() or 1
-    return ["-n", "2", "--dist", "loadfile"] if cpus >= 2 else []
+    return ["-n", "2", "--dist", dist] if cpus >= 2 else []
 
 
 # Short names for `tools/run_checks.py STAGE...` and the Makefile's stage targets.
@@ -65,7 +66,8 @@ def stages() -> list[tuple[str, list[str]]]:
         nbval += ["--nbval-sanitize-with", str(sanitize.relative_to(ROOT))]
     return [
         ("lint", [str(BIN / "ruff"), "check", "."]),
-        # tests/ and every docstring example of the package (--doctest-modules, pyproject.toml)
+        # tests/ (not tests/browser: norecursedirs in pyproject.toml) and every docstring
+        # example of the package (--doctest-modules, pyproject.toml)
         ("unit tests", [str(BIN / "pytest"), "tests", "lossbook", "-p", "no:cacheprovider", "-q",
                         *workers()]),
         ("notebooks (nbval)", nbval + notebooks()),
@@ -74,7 +76,9 @@ def stages() -> list[tuple[str, list[str]]]:
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
         ("internal links", [str(BIN / "python"), "tools/check_links.py"]),
-        ("browser check", [str(BIN / "python"), "tools/browser_check.py"]),
+        # the built book in headless Chromium (tests/browser/conftest.py)
+        ("browser check", [str(BIN / "pytest"), "tests/browser", "-p", "no:cacheprovider", "-q",
+                           *workers("loadgroup")]),
     ]
 
 

@@ -32,7 +32,7 @@
    start at "Fig. 15"; ``restart_figure_numbers`` renumbers each page from 1.
 
 5. Accessibility of the theme's own markup (every page; axe-core, WCAG 2 A/AA, run
-   by tools/browser_check.py): buttons and hidden-cell toggles are named by the text
+   by tests/browser): buttons and hidden-cell toggles are named by the text
    they show (axe "label-content-name-mismatch": the theme's search button says
    "Search Ctrl+K" but was named "Search", the toggles show "Show code cell source"
    but were named "Toggle hidden content"), the colour-mode icons are hidden from

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import pathlib
 import re
@@ -27,7 +28,16 @@ import threading
 
 import pytest
 
-from .helpers import close_context, open_page, site_path
+from .helpers import (
+    AXE_JS,
+    AXE_TAGS,
+    close_context,
+    load,
+    open_page,
+    page_language,
+    run_axe,
+    site_path,
+)
 
 CHROMIUM = os.environ.get("LOSSBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -134,3 +144,66 @@ def pytest_runtest_makereport(item, call):
             report.sections.append(("screenshot", str(path)))
         except Exception as exc:  # a crashed page cannot be shot; the failure says why
             report.sections.append(("screenshot", f"not saved: {exc}"))
+
+
+class Visit:
+    """A page of the book, loaded once (``helpers.load``) and shared by the tests of it."""
+
+    def __init__(self, rel: str, page, state: dict):
+        self.rel, self.page, self.state = rel, page, state
+        self.lang = page_language(rel)
+        self._axe = None
+
+    def axe(self) -> list[dict]:
+        """axe-core's violations on the page (run once, on first use)."""
+        if self._axe is None:
+            self._axe = run_axe(self.page)
+        return self._axe
+
+
+@pytest.fixture(scope="session")
+def visit(request, browser, base_url):
+    """The page ``request.param`` (a path relative to the site, parametrised indirectly
+    with ``page_param``), loaded once for all the tests of it; pytest runs those tests
+    one after another and then closes the page."""
+    page = open_page(browser, base_url, viewport=(1280, 900))
+    try:
+        state = load(page, base_url + request.param)
+    except Exception:
+        close_context(page.context)
+        raise
+    yield Visit(request.param, page, state)
+    close_context(page.context)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The run's accessibility totals (axe-core findings per impact, alt texts) and search
+    recall, from what the tests recorded (``record_property``; works under xdist too)."""
+    props: dict[str, list] = {}
+    for key in ("passed", "failed"):
+        for report in terminalreporter.stats.get(key, []):
+            if getattr(report, "when", None) == "call":
+                for name, value in getattr(report, "user_properties", []):
+                    props.setdefault(name, []).append(value)
+    if not props:
+        return
+    write = terminalreporter.write_line
+    if "axe" in props:
+        by_rule: dict[str, int] = {}
+        for found in props["axe"]:
+            for key, n in found.items():
+                by_rule[key] = by_rule.get(key, 0) + n
+        version = json.loads((AXE_JS.parent / "package.json").read_text())["version"]
+        write(f"accessibility: axe-core {version} on {len(props['axe'])} pages "
+              f"({', '.join(AXE_TAGS)})")
+        for impact in ("critical", "serious", "moderate", "minor"):
+            rules = {k.split(" ", 1)[1]: n for k, n in by_rule.items()
+                     if k.split(" ", 1)[0] == impact}
+            detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())) or "none"
+            write(f"  {impact}: {sum(rules.values())} ({detail})")
+    if "images" in props:
+        bad = sum(b for b, _ in props["images"])
+        total = sum(n for _, n in props["images"])
+        write(f"alt text: {bad} of {total} images without a real alt text")
+    for line in props.get("search", []):
+        write(line)

@@ -6,8 +6,12 @@ file system only.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import pathlib
+
+import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGS = ("ko", "en")
@@ -16,6 +20,14 @@ NOT_PAGES = {"_static", "_sources", "_images", "_sphinx_design_static", "jupyter
 # Sphinx's own pages: index.html only redirects to book/intro.html; search and the
 # general index are checked by their own tests.
 SPHINX_PAGES = {"genindex.html", "search.html", "index.html", "py-modindex.html"}
+
+
+def extension(name: str):
+    """The Sphinx extension ``book/_ext/<name>.py``, imported from its file."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "book" / "_ext" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def site_path() -> pathlib.Path:
@@ -106,3 +118,117 @@ def close_context(context) -> None:
     """Close a browser context without noise from requests still being routed."""
     context.unroute_all(behavior="ignoreErrors")
     context.close()
+
+
+def page_param(rel: str):
+    """``rel`` as a parameter of ``visit``: one worker of pytest-xdist (``--dist loadgroup``)
+    gets every test of a page, so that the page is loaded once."""
+    return pytest.param(rel, id=rel, marks=pytest.mark.xdist_group(rel))
+
+
+def notebook_of(page: str) -> pathlib.Path | None:
+    """The source notebook of a page (``book/ko/01_x.ipynb``), if it was built from one."""
+    nb = ROOT / page.replace(".html", ".ipynb")
+    return nb if nb.exists() else None
+
+
+def has_animation(nb: pathlib.Path) -> bool:
+    """Whether a notebook's outputs hold a jshtml animation (lossbook.plotting's player)."""
+    for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+        for out in cell.get("outputs", []):
+            html = out.get("data", {}).get("text/html", "")
+            if "_anim_img" in ("".join(html) if isinstance(html, list) else html):
+                return True
+    return False
+
+
+# What a test needs to know about a loaded page, read in the page in one go.
+PAGE_STATE_JS = """() => {
+  const imgs = [...document.querySelectorAll('img')].map(i => ({
+      src: (i.getAttribute('src') || '').slice(0, 80), ok: i.complete && i.naturalWidth > 0,
+      alt: i.getAttribute('alt')}));
+  const article = document.querySelector('article') || document.body;
+  const paras = [...article.querySelectorAll('p, li, td, dd')]
+      .filter(e => !e.closest('pre, code, .highlight, .cell_output'))
+      .map(e => e.innerText);
+  const raw = paras.filter(t => /\\\\\\(|\\\\\\[|\\$\\$/.test(t)).map(t => t.slice(0, 80));
+  return {
+    imgs,
+    math: document.querySelectorAll('.math, span.math, div.math').length,
+    mjx: document.querySelectorAll('mjx-container').length,
+    unrendered: [...document.querySelectorAll('.math')]
+        .filter(e => !e.querySelector('mjx-container')).length,
+    // TeX that MathJax could not read (shown as a red "Math input error")
+    merror: window.MathJax && MathJax.startup && MathJax.startup.document
+        ? Array.from(MathJax.startup.document.math)
+            .filter(m => m.typesetRoot && m.typesetRoot.querySelector('mjx-merror'))
+            .map(m => m.math.slice(0, 80)) : [],
+    raw,
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    animations: [...document.querySelectorAll('.animation img')]
+        .filter(i => (i.getAttribute('src') || '').startsWith('data:image/')
+                     && i.naturalWidth > 0).length,
+    lang: document.documentElement.lang,
+    captions: [...document.querySelectorAll('figcaption .caption-number')]
+        .map(e => e.textContent.trim()),
+    players: [...document.querySelectorAll('.animation')].map(a => ({
+        slider: (a.querySelector('input.anim-slider') || {getAttribute: () => null})
+            .getAttribute('aria-label'),
+        alt: (a.querySelector('img') || {getAttribute: () => null}).getAttribute('alt')})),
+    ui: {  // interface strings, as the reader sees them (Korean on Korean pages)
+      skip: (document.querySelector('#pst-skip-link a') || {}).textContent || null,
+      search: (document.querySelector('input.search-button__input, input[name=q]') || {})
+          .placeholder || null,
+      summary: [...document.querySelectorAll('details.hide summary .collapsed')]
+          .map(e => e.textContent.trim()),
+      hint: typeof toggleHintShow === 'undefined' ? null : toggleHintShow,
+    },
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  };
+}"""
+
+
+def settle(page) -> None:
+    """Give late loads (MathJax fonts, search summaries) a moment to finish.
+
+    Best effort: the checks that matter (images complete, math typeset, HTTP status of
+    every request) do not depend on it, so a page that never goes quiet is no failure.
+    """
+    from playwright.sync_api import Error
+
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+    except Error:
+        pass
+
+
+def load(page, url: str) -> dict:
+    """Open ``url``, wait for MathJax to typeset and late loads to settle; the page's state
+    (``PAGE_STATE_JS``)."""
+    page.goto(url, wait_until="load")
+    if page.evaluate("() => !!document.querySelector('.math')"):
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+            timeout=15000)
+        page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    settle(page)
+    return page.evaluate(PAGE_STATE_JS)
+
+
+# axe-core (npm, pinned in package-lock.json) from node_modules: no CDN.
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page: its violations, each
+    ``{id, impact, help, targets}``."""
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                      resultTypes: ['violations']})
+            .then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
+                help: v.help, targets: v.nodes.map(n => n.target.join(' '))})))""",
+        AXE_TAGS)
