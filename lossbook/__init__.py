@@ -4,11 +4,13 @@ The package behind the bilingual (Korean / English) lossbook course. One module
 per concept of the course::
 
     lossbook.losses        loss functions and their derivatives
+    lossbook.metrics       metrics reported during training (accuracy, mae, ...)
     lossbook.activations   activation functions and their derivatives
     lossbook.perceptron    Rosenblatt's perceptron (seed AND-gate training)
     lossbook.gradients     numerical gradients and plain gradient descent
     lossbook.backprop      computational-graph nodes and network layers
-    lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam
+    lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam, AdamW
+    lossbook.schedules     learning-rate schedules (ExponentialDecay, CosineDecay, ...)
     lossbook.model         a tiny Keras-style Sequential with compile / fit
     lossbook.datasets      MNIST loading (a bundled subset, or the official files)
     lossbook.plotting      Korean-capable figures shared by the chapters
@@ -25,11 +27,13 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "losses",
+    "metrics",
     "activations",
     "perceptron",
     "gradients",
     "backprop",
     "optimizers",
+    "schedules",
     "model",
     "datasets",
     "plotting",

@@ -337,6 +337,7 @@ class Sequential:
             layer.affine.input_gradient = layer is not dense[0]
         # What the optimizer updates: one long vector of all weights (see _one_long_vector).
         self._weight_vector, self._gradient_vector = _one_long_vector(dense, self.dtype)
+        self._variable_sizes = [w.size for w in self.weights]  # for clipnorm, per weight
 
     @property
     def built(self):
@@ -405,7 +406,8 @@ class Sequential:
         p = self.forward(x, training=True)
         loss = float(np.sum(self.loss(y, p)))
         self.backward(y, p)
-        self.optimizer.apply(self._gradient_vector, self._weight_vector)  # w ← w − step
+        self.optimizer.apply(self._gradient_vector, self._weight_vector,  # w ← w − step
+                             variable_sizes=self._variable_sizes)
         return loss, p
 
     def forward(self, x, training=False):
