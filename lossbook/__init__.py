@@ -12,6 +12,10 @@ per concept of the course::
     lossbook.optimizers    SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, Nadam, AdamW
     lossbook.schedules     learning-rate schedules (ExponentialDecay, CosineDecay, ...)
     lossbook.model         a tiny Keras-style Sequential with compile / fit
+    lossbook.callbacks     EarlyStopping, ModelCheckpoint, … called by fit (Keras's protocol)
+    lossbook.saving        save_weights / load_weights in Keras's .weights.h5 format
+    lossbook.initializers  starting weights by Keras name (glorot_uniform, he_normal, …)
+    lossbook.regularizers  L1 / L2 weight penalties added to the loss
     lossbook.datasets      MNIST loading (a bundled subset, or the official files)
     lossbook.plotting      Korean-capable figures shared by the chapters
     lossbook.exercises     checks that answer back in the chapters' exercises
@@ -35,6 +39,10 @@ _SUBMODULES = (
     "optimizers",
     "schedules",
     "model",
+    "callbacks",
+    "saving",
+    "initializers",
+    "regularizers",
     "datasets",
     "plotting",
     "exercises",

@@ -10,10 +10,15 @@
         stop if a callback set model.stop_training = True
     on_train_end(logs)
 
+``fit`` builds the list as Keras does: ``CallbackList(callbacks, add_history=True,
+add_progbar=verbose != 0, verbose=verbose, epochs=epochs, steps=batches_per_epoch,
+model=model)``, sets ``model.stop_training = False``, and returns ``model.history``.
+
 A callback reaches the model through ``self.model`` and uses only ``stop_training``,
-``optimizer.learning_rate``, ``get_weights()``/``set_weights()``, ``save_weights()`` and
-``history``. The built-in ones below follow Keras 3.15 decision for decision: the same
-logs give the same stopping epoch, learning rates, files and restored weights.
+``optimizer.learning_rate``, ``get_weights()``/``set_weights()``, ``save_weights()``,
+``history`` and, for ``mode="auto"``, the names of ``model.metrics``. The built-in ones
+below follow Keras 3.15 decision for decision: the same logs give the same stopping
+epoch, learning rates, files and restored weights.
 
 >>> stopper = EarlyStopping(monitor="loss", patience=1)
 >>> stopper.patience, stopper.restore_best_weights
@@ -169,9 +174,6 @@ class CallbackList(Callback):
         self._model = None
         self.set_model(model)
         self.set_params(params)
-
-    def append(self, callback):
-        self.callbacks.append(callback)
 
     def set_params(self, params):
         self.params = params
@@ -330,14 +332,17 @@ _METRIC_DIRECTION = {
 
 
 def _metric_direction(model, name):
-    """"up" or "down" for the model's metric called ``name`` (None if it has none)."""
-    metrics = getattr(model, "metrics", None) or []
-    for m in _flatten(list(metrics)):
+    """"up" or "down" for the model's metric called ``name`` (None if unknown).
+
+    A metric's own ``_direction`` wins (as in Keras), else its class name is looked up.
+    """
+    direction = None
+    for m in _flatten(list(getattr(model, "metrics", None) or [])):
         for inner in _flatten(list(getattr(m, "metrics", None) or [m])):
             if getattr(inner, "name", None) == name:
-                direction = getattr(inner, "_direction", None)
-                return direction or _METRIC_DIRECTION.get(type(inner).__name__)
-    return None
+                found = getattr(inner, "_direction", None)
+                direction = found or _METRIC_DIRECTION.get(type(inner).__name__, direction)
+    return direction
 
 
 class MonitorCallback(Callback):

@@ -12,8 +12,10 @@ Keras 3 writes a model's weights into an HDF5 file laid out like this::
 A layer's group is named after its *class*, in snake case, numbered in the order the
 layers come (``dense``, ``dense_1``, ``dense_2``); the layer's own ``name`` is only
 stored as an attribute. So a file fits any model with the same layer types in the same
-order, whatever the layers are called. The optimizer's state is not written: lossbook's
-optimizers keep their moments in a different layout; Keras then loads only the weights.
+order, whatever the layers are called (so lossbook's layer classes carry Keras's class
+names: Dense, Dropout, Flatten). The optimizer's state is not written: lossbook's
+optimizers keep their moments in a different layout. A compiled Keras model loading the
+file warns that it skips the optimizer, and loads the weights.
 
 h5py (installed with Keras) is imported only when a file is written or read.
 """

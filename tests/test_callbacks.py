@@ -222,8 +222,21 @@ class MeanAbsoluteError:
     name = "mae"
 
 
+class F1:  # a custom metric saying which way is better, as Keras metrics do
+    name = "f1"
+    _direction = "up"
+
+
+class Grouped:  # a container of metrics, like Keras's CompileMetrics
+    name = "compile_metrics"
+    metrics = [MeanAbsoluteError(), F1()]
+
+
 @pytest.mark.parametrize("metric, key, op", [
     (SparseCategoricalAccuracy(), "val_accuracy", "gt"),
+    (F1(), "val_f1", "gt"),
+    (Grouped(), "val_f1", "gt"),
+    (Grouped(), "mae", "lt"),
     (MeanAbsoluteError(), "mae", "lt"),
     ("loss", "val_loss", "lt"),
 ])
@@ -606,3 +619,40 @@ def test_reduce_lr_compares_with_min_lr_in_float32_like_keras(keras):
                         model=FakeModel(lr)) for m in (lc, keras.callbacks)]
         assert_same_run(*runs)
     assert runs[0][2][-1] == 0.1
+
+
+@keras_only
+@pytest.mark.slow
+def test_learning_rate_callbacks_replay_a_real_keras_fit(keras):
+    """Keras fits with LearningRateScheduler + ReduceLROnPlateau + EarlyStopping; replaying
+    the logs Keras produced through lossbook's callbacks gives the same learning rates (to
+    Keras's float32 storage of the rate), the same history keys and the same last epoch."""
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(48, 2))
+    y = (x[:, :1] * 3.0 + rng.normal(scale=1.5, size=(48, 1)))
+    keras.utils.set_random_seed(2)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(0.2), loss="mse", metrics=["mae"])
+    raw, rates = [], []
+
+    def make(module):
+        return [module.LearningRateScheduler(lambda e, lr: lr * 0.9 if e > 2 else lr),
+                module.ReduceLROnPlateau(patience=1, factor=0.5, min_delta=0.01),
+                module.EarlyStopping(monitor="val_mae", patience=4, min_delta=0.01)]
+
+    first = keras.callbacks.LambdaCallback(on_epoch_end=lambda e, logs: raw.append(dict(logs)))
+    last = keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda e, logs: rates.append(float(model.optimizer.learning_rate)))
+    history = model.fit(x, y, epochs=30, batch_size=16, validation_split=0.25, verbose=0,
+                        callbacks=[first, *make(keras.callbacks), last])
+    assert len(raw) < 30, "Keras should stop early on these data"
+
+    fake = FakeModel(0.2)
+    fake.metrics = [MeanAbsoluteError()]  # "mae", so auto mode minimises val_mae as Keras
+    mine = run_fit(lc, make(lc), raw, model=fake)
+    assert mine[3] == len(raw)
+    np.testing.assert_allclose(mine[2], rates, rtol=1e-6)
+    assert len(set(mine[2])) > 2  # the rate did change, several times
+    assert sorted(mine[1].history) == sorted(history.history)
+    np.testing.assert_allclose(mine[1].history["learning_rate"],
+                               history.history["learning_rate"], rtol=1e-6)
