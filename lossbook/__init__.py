@@ -21,6 +21,8 @@ functions that need them. Submodules load on first attribute access, so
 
 import importlib
 
+from ._lang import set_language
+
 __version__ = "0.1.0"
 
 _SUBMODULES = (
@@ -36,7 +38,7 @@ _SUBMODULES = (
     "exercises",
 )
 
-__all__ = list(_SUBMODULES) + ["__version__"]
+__all__ = list(_SUBMODULES) + ["__version__", "set_language"]
 
 
 def __getattr__(name):
