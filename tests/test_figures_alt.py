@@ -13,15 +13,12 @@ not a file name. The browser check then sees the same thing in the built pages.
 import json
 import pathlib
 import re
-import sys
 
 import pytest
+from browser_check import HANGUL, bad_alt  # one rule for notebooks and pages
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-sys.path.insert(0, str(ROOT / "tools"))
-
-from browser_check import HANGUL, bad_alt  # noqa: E402  (one rule for notebooks and pages)
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 ANIMATION_IMG = re.compile(r'<img id="_anim_img\w+"(?: alt="([^"]*)")?>')

@@ -6,13 +6,11 @@ it fails here with the markup in question.
 """
 
 import pathlib
-import sys
 from types import SimpleNamespace
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from lossbook_html import accessible_page, restart_figure_numbers
 
-from lossbook_html import accessible_page, restart_figure_numbers  # noqa: E402
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 THEME = """<button class="btn search-button-field search-button__button pst-js-only" \
 title="Search" aria-label="Search" data-bs-placement="bottom" data-bs-toggle="tooltip">

@@ -1,12 +1,10 @@
 """book/_ext/lossbook_html.py: the theme's interface strings of Korean pages in Korean."""
 
 import pathlib
-import sys
+
+from lossbook_html import KO_UI, translate_ui
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-
-from lossbook_html import KO_UI, translate_ui  # noqa: E402
 
 PAGE = """<html lang="ko"><head>
 <script>let toggleHintShow = 'Click to show';
