@@ -32,9 +32,10 @@ import time
 
 import yaml
 
+from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's languages
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "pdf"
-LANGS = ("ko", "en")
 LATEX_DIR = ROOT / "book" / "_latex"
 
 # Title page of each edition (the HTML landing page carries both lines).

@@ -720,7 +720,7 @@ print("no activation, output for (0, 0) in full:",
 
 - 활성화 함수가 없거나 선형이면 층을 몇 개 쌓아도 선형 층 하나와 같습니다($W = W_1W_2$).
 - 계단 함수는 비선형이지만 도함수가 0이라 기울기로 학습할 수 없습니다.
-- 시그모이드는 $\sigma' = \sigma(1-\sigma) \le 0.25$라서 층을 거칠 때마다 기울기가 줄어듭니다(기울기 소실). tanh는 0을 중심으로 하고 도함수 최댓값이 1입니다.
+- 시그모이드는 $\sigma' = \sigma(1-\sigma) \le 0.25$라서 층을 거칠 때마다 기울기가 줄어듭니다(기울기 소실). tanh는 0을 중심으로 하고 도함수 최댓값이 1이지만, 두 배 빨리 포화되어 $\lvert z\rvert > 1.66$에서는 도함수가 시그모이드보다 작습니다.
 - ReLU는 $z>0$에서 기울기 1로 소실을 줄이지만 $z<0$에서는 기울기가 0이고, Leaky ReLU가 이를 완화합니다(함수 기본값 0.2, Keras 층 기본값 0.3).
 - 소프트맥스는 로짓을 확률로 바꾸며, 최댓값을 빼서 계산해야 넘침(`nan`) 없이 안정적입니다. 수학적으로는 모든 출력이 양수지만, float64에서 최댓값보다 약 745 넘게 작은 로짓의 확률은 정확히 0이 됩니다.
 """,
@@ -729,7 +729,7 @@ print("no activation, output for (0, 0) in full:",
 
 - Without an activation, or with a linear one, any stack of layers equals one linear layer ($W = W_1W_2$).
 - The step function is nonlinear, but its derivative is 0, so it cannot be trained with gradients.
-- The sigmoid has $\sigma' = \sigma(1-\sigma) \le 0.25$, so gradients shrink at every layer (vanishing gradients). tanh is zero-centred and its derivative peaks at 1.
+- The sigmoid has $\sigma' = \sigma(1-\sigma) \le 0.25$, so gradients shrink at every layer (vanishing gradients). tanh is zero-centred and its derivative peaks at 1, but it saturates twice as fast: for $\lvert z\rvert > 1.66$ its derivative is below the sigmoid's.
 - ReLU keeps a slope of 1 for $z>0$, which reduces vanishing, but its slope is 0 for $z<0$; Leaky ReLU softens that (default slope 0.2 for the function, 0.3 for the Keras layer).
 - Softmax turns logits into probabilities; subtracting the maximum first makes it stable (no `nan`). Mathematically every output is positive, but in float64 a logit more than about 745 below the maximum gets probability exactly 0.
 """,

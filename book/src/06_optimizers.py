@@ -386,7 +386,7 @@ for name, opt in step_optimizers.items():
 `lossbook.optimizers.minimize(optimizer, grad_fn, init, steps)`가 경로(지나간 점들의 배열)를 돌려줍니다. 학습률은 계열별로 하나씩 정했습니다.
 
 - **SGD·Momentum·Nesterov: $\eta = 0.1$.** 걸음이 $\eta \times$(기울기)이므로 협곡의 가파른 $y$ 방향 때문에 SGD는 $\eta < 1$이어야 발산하지 않습니다. 모멘텀 $0.9$는 걸음을 최대 10배로 키우므로 $0.1$이 자연스러운 짝입니다.
-- **Adagrad·RMSprop·Adam·Nadam: $\eta = 0.3$.** 이들은 기울기를 그 크기(의 이동 평균이나 누적)로 나누므로, 기울기가 $\epsilon$ 근처까지 작아지지 않는 한 걸음이 좌표마다 대략 $\eta$의 몇 배 안쪽입니다(RMSprop의 첫 걸음은 $\sqrt{10}\,\eta$, Adam은 $\eta$, Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 이 협곡처럼 기울기가 $1$ 안팎일 때만 그렇습니다). 그래서 최솟값에서 7만큼 떨어진 출발점에서 50걸음 안에 의미 있게 움직이려면 $0.3$ 정도가 필요합니다.
+- **Adagrad·RMSprop·Adam·Nadam: $\eta = 0.3$.** 이들은 기울기를 그 크기(의 이동 평균이나 누적)로 나누므로, $\epsilon$이 분모를 좌우할 만큼 기울기가 작아지지 않는 한 걸음이 좌표마다 대략 $\eta$ 정도입니다(RMSprop의 첫 걸음은 $\sqrt{10}\,\eta$, Adam은 $\eta$, Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 이 협곡처럼 기울기가 $1$ 안팎이거나 그보다 클 때만 그렇습니다). 그래서 최솟값에서 7만큼 떨어진 출발점에서 50걸음 안에 의미 있게 움직이려면 $0.3$ 정도가 필요합니다.
 
 Keras 기본값(SGD 0.01, 나머지 0.001)은 수백만 개의 가중치를 가진 신경망을 위한 값이라, 이런 장난감 문제에서 50걸음만 가기에는 작습니다. 특히 적응형 옵티마이저는 $0.001$로는 거의 움직이지 않습니다. 아래에서 학습률을 바꿔 가며 확인합니다.
 """,
@@ -401,7 +401,7 @@ We use the two test functions of the previous chapter:
 `lossbook.optimizers.minimize(optimizer, grad_fn, init, steps)` returns the path (the array of visited points). One learning rate per family:
 
 - **SGD, Momentum, Nesterov: $\eta = 0.1$.** Their step is $\eta\times$gradient, so the ravine's steep $y$ direction makes plain SGD diverge unless $\eta < 1$; momentum $0.9$ multiplies the steps by up to 10, so $0.1$ is its natural partner.
-- **Adagrad, RMSprop, Adam, Nadam: $\eta = 0.3$.** They divide the gradient by its own size (a moving average or a running sum of its squares), so as long as the gradient is well above $\epsilon$ their steps are of the order of $\eta$ per coordinate (RMSprop's first step is $\sqrt{10}\,\eta$, Adam's $\eta$; Keras's Adagrad, whose sum starts at $0.1$, only for gradients around $1$, as in this ravine). So to move meaningfully from a start 7 units away from the minimum within 50 steps they need about $0.3$.
+- **Adagrad, RMSprop, Adam, Nadam: $\eta = 0.3$.** They divide the gradient by its own size (a moving average or a running sum of its squares), so as long as the gradient is not so small that $\epsilon$ dominates the denominator, their steps are of the order of $\eta$ per coordinate (RMSprop's first step is $\sqrt{10}\,\eta$, Adam's $\eta$; Keras's Adagrad, whose sum starts at $0.1$, only for gradients of about $1$ or more, as in this ravine). So to move meaningfully from a start 7 units away from the minimum within 50 steps they need about $0.3$.
 
 Keras's defaults (0.01 for SGD, 0.001 for the others) are meant for networks with millions of weights; for a 50-step walk on a toy problem they are small, and at $0.001$ the adaptive optimizers barely move. We check this below by varying the learning rate.
 """,
@@ -532,7 +532,7 @@ for name, opt in plateau_optimizers.items():
     ),
     md(
         ko=r"""
-- **RMSprop·Adam·Nadam**은 고원을 건넙니다. 최근 기울기의 크기로 나누므로 첫 걸음부터 SGD의 천 배 넘게 갑니다. Adam은 거의 $\eta = 0.1$($0.0996$)입니다. RMSprop은 $\sqrt{10}\,\eta \approx 0.32$가 아니라 $0.188$입니다. $\epsilon$이 제곱근 **안**에 있어서 첫 걸음이 $\eta\,g/\sqrt{0.1g^2+\epsilon} = \sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$이고, $g = 7.4\times10^{-4}$에서는 $10\epsilon/g^2 \approx 1.8$이 1보다 크기 때문입니다($g = 10^{-5}$이면 $0.0032$까지 줄어듭니다). 즉 "기울기 크기와 상관없이"는 기울기가 $\sqrt{\epsilon}$보다 충분히 클 때만 맞습니다. 100걸음 뒤에는 100걸음 뒤에는 최솟값 $0$ 근처($x \approx 0.042$, $0.0056$, Nadam은 더 가까이)에 있습니다. 최근 기울기의 크기로 나누기 때문입니다.
+- **RMSprop·Adam·Nadam**은 고원을 건넙니다. 최근 기울기의 크기로 나누므로 첫 걸음부터 SGD의 천 배 넘게 갑니다. Adam은 거의 $\eta = 0.1$($0.0996$)입니다. RMSprop은 $\sqrt{10}\,\eta \approx 0.32$가 아니라 $0.188$입니다. $\epsilon$이 제곱근 **안**에 있어서 첫 걸음이 $\eta\,g/\sqrt{0.1g^2+\epsilon} = \sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$이고, $g = 7.4\times10^{-4}$에서는 $10\epsilon/g^2 \approx 1.8$이 1보다 크기 때문입니다($g = 10^{-5}$이면 $0.0032$까지 줄어듭니다). 즉 "기울기 크기와 상관없이"는 기울기가 $\sqrt{\epsilon}$보다 충분히 클 때만 맞습니다. 100걸음 뒤에는 최솟값 $0$ 근처($x \approx 0.042$, $0.0056$, Nadam은 더 가까이)에 있습니다. 최근 기울기의 크기로 나누기 때문입니다.
 - **Adagrad는 $3 \to 2.975$로 거의 움직이지 못합니다.** 분모 $\sqrt{G}$가 $\sqrt{0.1}$에서 시작하고, 매 걸음 더해지는 $g^2 \approx 5\times10^{-7}$은 그것을 거의 바꾸지 못합니다. 그래서 걸음은 $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, SGD의 3.16배일 뿐이고(첫 걸음 $2.3\times10^{-4}$ 대 $7.4\times10^{-5}$), **작은 기울기는 작은 걸음 그대로**입니다. "작은 기울기를 그 크기로 나눈다"는 설명은 Keras의 Adagrad에는 맞지 않습니다(논문처럼 $G_0 = 0$에서 시작하면 어떻게 되는지는 연습 문제 4).
 - 모멘텀은 속도를 쌓아 SGD보다 10배쯤 더 가지만($3 \to 2.92$) 아직 고원 위에 있습니다.
 """,
