@@ -1,7 +1,7 @@
 """Chapter 7: compiling and training the MNIST model of the "Model compile" post in Keras
 and in lossbook (source posts: "Model compile", "Loss functions, summarized")."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {
     "ko": "Keras 모델 컴파일: 손실·옵티마이저·지표",
@@ -1010,7 +1010,7 @@ check.float32_start(float32_start)
 (ko-ch07-solutions)=
 ## 풀이
 
-각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 1. 순열(permutation)은 모든 인덱스를 한 번씩 무작위 순서로 늘어놓으므로, 앞 5,000개와 나머지는 저절로 겹치지 않고 합치면 전체가 됩니다. 집합 연산도, 중복 검사도 필요 없고 순서도 재현됩니다.
 """,
@@ -1018,7 +1018,7 @@ check.float32_start(float32_start)
 (en-ch07-solutions)=
 ## Solutions
 
-Each solution cell defines the answer and calls the same check (unfold them).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 1. A permutation lists every index once, in random order, so its first 5,000 entries and the rest cannot overlap and together cover everything: no set operations, no duplicate checks, and a reproducible order.
 """,
