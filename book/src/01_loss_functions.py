@@ -451,10 +451,10 @@ print(f"wrong   [0 1 0 0 0]: {float(wrong):.6g}")
     ),
     md(
         ko=r"""
-`lossbook`이 정말 이렇게 계산하는지 `categorical_crossentropy`의 소스를 열어 확인할 수 있습니다. 합으로 나누는 줄과 `np.clip`으로 자르는 줄이 위의 설명 그대로입니다. 첫 줄의 `label_smoothing`은 기본값이 0이어서 `t`를 바꾸지 않습니다. `sparse_categorical_crossentropy`는 정수 레이블을 원-핫으로 바꾼 뒤 이 식을 그대로 씁니다.
+`lossbook`이 정말 이렇게 계산하는지 `categorical_crossentropy`의 소스를 열어 확인할 수 있습니다. 합으로 나누는 줄과 `np.clip`으로 자르는 줄이 위의 설명 그대로입니다. 본문 첫 줄의 `label_smoothing`은 기본값이 0이어서 `t`를 바꾸지 않습니다. `sparse_categorical_crossentropy`도 같은 식을 계산하되, 정답 레이블의 열만 읽습니다. 원-핫 정답에서 나머지 항은 0이기 때문입니다.
 """,
         en=r"""
-You can check that `lossbook` does exactly this by reading the source of `categorical_crossentropy`: the line dividing by the sum and the `np.clip` line are the description above. The first line's `label_smoothing` is 0 by default and then leaves `t` unchanged. `sparse_categorical_crossentropy` turns integer labels into one-hot rows and then uses this same formula.
+You can check that `lossbook` does exactly this by reading the source of `categorical_crossentropy`: the line dividing by the sum and the `np.clip` line are the description above. The body's first line, with `label_smoothing` at its default 0, leaves `t` unchanged. `sparse_categorical_crossentropy` computes the same formula but reads only the label's column: the other terms of a one-hot target are 0.
 """,
     ),
     code(
