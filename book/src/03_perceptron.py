@@ -674,8 +674,9 @@ check.xor_feature(X3)
     ),
     code(
         """
-xor_out = ...
-check.two_layer_xor(xor_out)
+hidden = ...    # first layer: the NAND and OR outputs on X_xor side by side, shape (4, 2)
+xor_out = ...   # second layer: the AND perceptron applied to hidden
+check.two_layer_xor(xor_out, hidden)
 """,
         tags=["exercise"],
     ),
@@ -807,7 +808,7 @@ hidden = np.column_stack([models["nand"].predict(X_xor), models["or"].predict(X_
 print("hidden layer (NAND, OR):", hidden.tolist())
 xor_out = models["and"].predict(hidden)
 print("output AND(hidden):     ", xor_out, " targets", y_xor)
-check.two_layer_xor(xor_out)
+check.two_layer_xor(xor_out, hidden)
 """,
         tags=["solution", "hide-cell"],
     ),

@@ -948,9 +948,13 @@ check.batch_factors(factors)
     ),
     code(
         """
-move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h = 1e-4
-move_b1 = ...   # the move of z[n, j] when b1[j] moves by h = 1e-4
-check.kink_moves(move_W1, move_b1, x_batch, net)
+def kink_moves(x_n, h=1e-4):
+    move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h
+    move_b1 = ...   # the move of z[n, j] when b1[j] moves by h
+    return move_W1, move_b1
+
+
+check.kink_moves(kink_moves)   # tried on sample rows x_n of its own
 """,
         tags=["exercise"],
     ),
@@ -1103,13 +1107,17 @@ check.batch_factors(factors)
     ),
     code(
         """
-h = 1e-4
-move_W1 = h * np.max(np.abs(x_batch[n]))   # the feature of sample n largest in size
-move_b1 = h
+def kink_moves(x_n, h=1e-4):
+    move_W1 = h * np.max(np.abs(x_n))   # the feature of the sample largest in size
+    move_b1 = h
+    return move_W1, move_b1
+
+
+move_W1, move_b1 = kink_moves(x_batch[n])
 print(f"|z| = {abs(z_hidden[n, j]):.2e}, largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f}")
 crosses = move_W1 > abs(z_hidden[n, j])
 print(f"largest move of z by one W1 entry: {move_W1:.2e}, crosses the kink: {crosses}; by b1[j]: {move_b1:.0e}")
-check.kink_moves(move_W1, move_b1, x_batch, net)
+check.kink_moves(kink_moves)
 """,
         tags=["solution", "hide-cell"],
     ),
