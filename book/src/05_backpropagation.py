@@ -1084,6 +1084,9 @@ check.softmax_cross_entropy_grad(my_softmax_ce_grad)
     ),
     code(
         """
+rng = np.random.default_rng(0)
+X, W, G = rng.standard_normal((3, 4)), rng.standard_normal((4, 2)), rng.standard_normal((3, 2))
+b = np.zeros(2)
 d1, d2 = Affine(W, b), Affine(W, b)
 d1.forward(X)
 d1.backward(G)
@@ -1113,6 +1116,11 @@ def kink_moves(x_n, h=1e-4):
     return move_W1, move_b1
 
 
+rng = np.random.default_rng(0)   # the ReLU net and batch of the gradient check
+x_batch = rng.standard_normal((8, 4))
+net = TwoLayerNet(input_size=4, hidden_size=5, output_size=3, seed=0)
+z_hidden = x_batch @ net.params["W1"] + net.params["b1"]
+n, j = np.unravel_index(np.argmin(np.abs(z_hidden)), z_hidden.shape)
 move_W1, move_b1 = kink_moves(x_batch[n])
 print(f"|z| = {abs(z_hidden[n, j]):.2e}, largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f}")
 crosses = move_W1 > abs(z_hidden[n, j])

@@ -1022,6 +1022,7 @@ Each solution cell defines the answer and calls the same check (unfold them).
     ),
     code(
         """
+(x_train, y_train), _ = load_mnist()   # the bundled data, as at the top of the chapter
 rng = np.random.default_rng(1234)
 order = rng.permutation(len(x_train))
 valid_idx, train_idx = order[:5000], order[5000:]
@@ -1041,7 +1042,7 @@ check.validation_split(valid_idx, train_idx, len(x_train))
     ),
     code(
         """
-m = lossbook_mnist_model(seed=2)
+m = Sequential([Input((28, 28)), Flatten(), Dense(10, activation="softmax")], seed=2)
 m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 string_lr = m.optimizer.learning_rate
 optimizer_0005 = optimizers.Adam(learning_rate=0.005)
@@ -1061,8 +1062,16 @@ check.adam_string(string_lr, optimizer_0005)
     ),
     code(
         """
-sparse_m = lossbook_mnist_model(seed=3)
-onehot_m = lossbook_mnist_model(seed=4)
+def mnist_model(seed):   # the chapter's lossbook model
+    return Sequential([Input((28, 28)), Flatten(), Dense(300, activation="relu"),
+                       Dense(200, activation="relu"), Dense(100, activation="relu"),
+                       Dense(10, activation="softmax")], seed=seed)
+
+
+(x_raw, y_train), _ = load_mnist()
+x_train = x_raw / 255.0
+sparse_m = mnist_model(seed=3)
+onehot_m = mnist_model(seed=4)
 onehot_m.set_weights(sparse_m.get_weights())
 sparse_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -1088,6 +1097,8 @@ check.one_hot_same(weight_difference, sparse_m, onehot_m)
     ),
     code(
         """
+from keras.src.trainers import compile_utils
+
 answers = {}   # Keras's class names are accepted as answers, e.g. "SparseCategoricalAccuracy"
 for key, (y_shape, p_shape) in check.ACCURACY_CASES.items():
     metric = compile_utils.get_metric("accuracy", np.zeros(y_shape), np.zeros(p_shape))

@@ -21,6 +21,7 @@ from . import (
     first_not_correct,
     is_placeholder,
     not_attempted,
+    wrong,
 )
 
 __all__ = ["train_loop", "small_learning_rate", "threshold", "xor_feature", "two_layer_xor",
@@ -145,8 +146,10 @@ def check_two_layer_xor(outputs, hidden=...) -> Feedback:
     if is_placeholder(hidden) and is_placeholder(outputs):
         return not_attempted()
     if is_placeholder(hidden):
-        return not_attempted("은닉층 hidden을 먼저 만드세요: NAND와 OR의 출력",
-                             "build the hidden layer first: the NAND and OR outputs")
+        return wrong("`hidden`이 아직 비어 있습니다: 은닉층(NAND와 OR의 출력)을 먼저 만들고 "
+                     "`xor_out`은 거기에 AND를 적용해 구하세요",
+                     "`hidden` is still empty: build the hidden layer (the NAND and OR outputs) "
+                     "first, and get `xor_out` by applying AND to it")
     expected_hidden = np.column_stack([_gate("nand", X), _gate("or", X)])
     fb = compare_values(hidden, expected_hidden, name="hidden")
     if not fb.ok:
