@@ -66,6 +66,15 @@ hint = CHAPTER.hint
 progress = CHAPTER.progress
 
 
+def _with_value_hint(fb: Feedback, answer) -> Feedback:
+    """A ``Value`` node given where its gradient is asked for: point at ``.grad``."""
+    items = answer if isinstance(answer, (list, tuple)) else [answer]
+    if fb.ok or not any(hasattr(v, "grad") and hasattr(v, "data") for v in items):
+        return fb
+    return Feedback(fb.status, fb.text + Text(" — Value 노드 대신 그 기울기 .grad를 넣으세요",
+                                              " — give the node's gradient, .grad, not the Value"))
+
+
 def _all_placeholders(answer) -> bool:
     if is_placeholder(answer):
         return True
@@ -84,7 +93,7 @@ def _add_multiply_grads(x=1.0, y=2.0, z=3.0):
 def check_add_multiply(answer) -> Feedback:
     if _all_placeholders(answer):
         return not_attempted()
-    return compare_values(answer, _add_multiply_grads(), name="grads")
+    return _with_value_hint(compare_values(answer, _add_multiply_grads(), name="grads"), answer)
 
 
 def add_multiply(answer) -> None:
@@ -132,7 +141,7 @@ def check_shared_node(answer) -> Feedback:
     fb = compare_values(answer, _shared_grad(), rtol=1e-6, name="g_prime")
     value = as_number(answer)
     if fb.ok or value is None:
-        return fb
+        return _with_value_hint(fb, answer)
     x = 3.0
     slips = {
         x + 1: ("곱셈 노드의 두 입력이 모두 x입니다: 두 입력 쪽 기울기를 모두 더하세요",
