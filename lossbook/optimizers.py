@@ -83,11 +83,8 @@ def _check_learning_rate(value, name="learning_rate"):
 
 
 def _check_optional_positive(value, name):
-    """``None`` (off) or a finite number > 0."""
-    if value is None:
-        return None
-    value = check_positive(value, name)  # Keras silently ignores 0 and negative values
-    return value
+    """``None`` (off) or a finite number > 0 (Keras silently treats 0 and negatives as off)."""
+    return None if value is None else check_positive(value, name)
 
 
 def _as_list(arrays, name):
@@ -159,7 +156,8 @@ class Optimizer:
                     "averaging, loss scaling and gradient accumulation are not implemented); "
                     f"leave {arg} at its default {default!r}"
                 )
-        self.learning_rate = learning_rate  # validated by the property below
+        self.iterations = 0
+        self.learning_rate = learning_rate  # checked by the property below
         self.weight_decay = None if weight_decay is None else check_positive(
             weight_decay, "weight_decay", allow_zero=True
         )
@@ -179,7 +177,6 @@ class Optimizer:
             "weight_decay": weight_decay, "clipnorm": clipnorm,
             "global_clipnorm": global_clipnorm, "clipvalue": clipvalue,
         }
-        self.iterations = 0
         self._slots = None  # one dict of arrays per parameter, built on the first apply
         self._signature = None  # ((shape, dtype), ...) of the parameters
 
@@ -427,10 +424,11 @@ class SGD(Optimizer):
     array([ 0.8, -1.6])
     """
 
-    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False,
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -473,10 +471,10 @@ class Adagrad(Optimizer):
     _slot_names = ("accumulator",)
 
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -518,10 +516,10 @@ class RMSprop(Optimizer):
     """
 
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -578,10 +576,11 @@ class Adam(Optimizer):
     """
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 amsgrad=False, weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 amsgrad=False,
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -633,10 +632,10 @@ class Nadam(Optimizer):
     _slot_names = ("momentum", "velocity")
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
