@@ -135,6 +135,11 @@ class Optimizer:
     3. the optimizer's own update with the clipped gradients;
     4. ``iterations += 1``. A schedule's rate for this step is ``schedule(iterations)``
        read before the increment (the first step uses ``schedule(0)``).
+
+    >>> w = np.array([0.0, 0.0])
+    >>> SGD(learning_rate=1.0, clipnorm=1.0).apply([np.array([3.0, 4.0])], [w])
+    >>> w                   # the gradient (3, 4) has length 5: clipped to length 1 first
+    array([-0.6, -0.8])
     """
 
     _slot_names: tuple[str, ...] = ()

@@ -672,6 +672,12 @@ def two_var_grad(ws):
     return [HW * (w - CW), HB * (b - CB)]
 
 
+def flat_two_var_grad(flat):
+    """two_var_grad on the model's layout: both variables in one flat array."""
+    w, b = flat[:6].reshape(3, 2), flat[6:]
+    return np.concatenate([g.ravel() for g in two_var_grad([w, b])])
+
+
 def lossbook_two_var_path(o, steps):
     ws = [W0.copy(), B0.copy()]
     path = []
@@ -817,8 +823,7 @@ def test_one_flat_array_with_variable_sizes_equals_separate_variables(name, opti
     flat = np.concatenate([W0.ravel(), B0])
     path = []
     for _ in range(20):
-        g = np.concatenate([g.ravel() for g in two_var_grad([flat[:6].reshape(3, 2), flat[6:]])])
-        o.apply([g], [flat], variable_sizes=[6, 2])
+        o.apply([flat_two_var_grad(flat)], [flat], variable_sizes=[6, 2])
         path.append(flat.copy())
     np.testing.assert_allclose(np.array(path), separate, rtol=1e-14, atol=1e-15)
 
@@ -1200,3 +1205,17 @@ def test_model_training_with_clipping_matches_keras(keras, rng, option):
     kmodel.fit(x, y, epochs=2, batch_size=4, shuffle=False, verbose=0)
     for ours, theirs in zip(model.get_weights(), kmodel.get_weights(), strict=True):
         np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize("name", OPTIMIZER_NAMES)
+@pytest.mark.parametrize("option", SHARED_OPTIONS, ids=lambda o: "-".join(map(str, o.items())))
+def test_float32_stays_float32_with_clipping_and_decay(name, option):
+    kwargs = {**BASE_KWARGS[name], **option}
+    o32, o64 = getattr(opt, name)(**kwargs), getattr(opt, name)(**kwargs)
+    flat32 = np.concatenate([W0.ravel(), B0]).astype(np.float32)
+    flat64 = flat32.astype(np.float64)
+    for _ in range(20):
+        for o, flat in ((o32, flat32), (o64, flat64)):
+            o.apply([flat_two_var_grad(flat).astype(flat.dtype)], [flat], variable_sizes=[6, 2])
+        assert flat32.dtype == np.float32
+    np.testing.assert_allclose(flat32, flat64, rtol=0, atol=2e-5)
