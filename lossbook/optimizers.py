@@ -36,7 +36,7 @@ import numpy as np
 
 from lossbook import schedules
 from lossbook._checks import as_float_array, check_int, check_positive, check_same_shape, lookup
-from lossbook.schedules import LearningRateSchedule
+from lossbook.schedules import is_schedule
 
 # ``from lossbook.optimizers.schedules import CosineDecay`` works as in Keras.
 sys.modules[f"{__name__}.schedules"] = schedules
@@ -210,7 +210,7 @@ class Optimizer:
             return
         if callable(getattr(self, "_learning_rate", None)):
             kind = ("a `LearningRateSchedule` object"
-                    if isinstance(self._learning_rate, LearningRateSchedule) else "a callable")
+                    if is_schedule(self._learning_rate) else "a callable")
             raise TypeError(
                 f"This optimizer was created with {kind} as its `learning_rate` constructor "
                 "argument, hence its learning rate is not settable. If you need the learning "
@@ -221,12 +221,12 @@ class Optimizer:
 
     def _current_learning_rate(self):
         lr = self._learning_rate
-        if isinstance(lr, LearningRateSchedule):
-            lr = lr(self.iterations)  # as Keras: the updates done so far (0 on the first)
-        elif callable(lr):
-            lr = lr()  # as Keras: a plain callable takes no arguments
-        else:
+        if not callable(lr):  # a number
             return lr
+        if is_schedule(lr):
+            lr = lr(self.iterations)  # as Keras: the updates done so far (0 on the first)
+        else:
+            lr = lr()  # as Keras: a plain callable takes no arguments
         return _check_learning_rate(lr, f"learning_rate at iteration {self.iterations}")
 
     # -- public API ----------------------------------------------------------
@@ -295,7 +295,7 @@ class Optimizer:
         a plain callable learning rate is kept as the callable itself.
         """
         lr = self._learning_rate
-        if isinstance(lr, LearningRateSchedule):
+        if is_schedule(lr):
             lr = schedules.serialize(lr)
         return {
             "name": self.name,

@@ -1219,3 +1219,21 @@ def test_float32_stays_float32_with_clipping_and_decay(name, option):
             o.apply([flat_two_var_grad(flat).astype(flat.dtype)], [flat], variable_sizes=[6, 2])
         assert flat32.dtype == np.float32
     np.testing.assert_allclose(flat32, flat64, rtol=0, atol=2e-5)
+
+
+@pytest.mark.keras
+def test_keras_schedules_work_with_lossbook_optimizers(keras):
+    """A Keras schedule object is called with the step, as Keras does (CosineDecay, whose
+    rate reaches exactly 0 with the default alpha=0, included)."""
+    ks = keras.optimizers.schedules
+    for schedule in (ks.CosineDecay(0.1, 6), ks.ExponentialDecay(0.1, 3, 0.5)):
+        ours = SGD(learning_rate=schedule, momentum=0.5)
+        theirs = keras.optimizers.SGD(learning_rate=schedule, momentum=0.5)
+        got = lossbook_two_var_path(ours, 9)
+        want = keras_two_var_path(keras, theirs, 9)
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-7)
+        with pytest.raises(TypeError, match="created with a `LearningRateSchedule`"):
+            ours.learning_rate = 0.01
+        again = SGD.from_config(ours.get_config())  # becomes lossbook's schedule of that name
+        assert type(again._learning_rate).__name__ == type(schedule).__name__
+        assert again._learning_rate.get_config() == schedule.get_config()
