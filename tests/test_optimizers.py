@@ -617,13 +617,3 @@ def test_bad_schedule_output():
     o = SGD(learning_rate=lambda step: "x")
     with pytest.raises(TypeError, match="learning-rate schedule returned str at iteration 0"):
         o.apply([np.ones(1)], [np.ones(1)])
-
-
-@pytest.mark.parametrize("cls", [SGD, Adagrad, RMSprop, Adam, Nadam])
-def test_update_rule_reads_like_its_formula(cls):
-    """Chapter 6 prints ``_update``: one in-place expression per formula, no scratch buffers."""
-    import inspect
-
-    source = inspect.getsource(cls._update)
-    assert "out=" not in source and "_tmp" not in source
-    assert "w -=" in source or "w +=" in source
