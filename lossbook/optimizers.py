@@ -12,6 +12,15 @@ momentum or squared-gradient averages, created on the first call.
     RMSprop   ... from a moving average of squared gradients
     Adam      momentum + RMSprop + bias correction
     Nadam     Adam with Nesterov momentum
+    AdamW     Adam with decoupled weight decay
+
+Every optimizer takes Keras 3's arguments in Keras 3's order, including the ones
+all Keras optimizers share: ``weight_decay``, ``clipnorm``, ``clipvalue``,
+``global_clipnorm`` and ``name``. ``learning_rate`` may be a number, a schedule
+from ``lossbook.schedules`` (also ``lossbook.optimizers.schedules``) or a function
+of no arguments, as in Keras. Keras's weight averaging (``use_ema``), loss scaling
+and gradient accumulation are not implemented: their arguments exist (so that the
+others sit in Keras's positions) and anything but their default is a TypeError.
 
 ``get("adam")`` resolves a Keras string identifier and ``minimize`` records the
 path of an optimizer on a function, for the chapter's pictures.
@@ -20,12 +29,22 @@ path of an optimizer on a function, for the chapter's pictures.
 from __future__ import annotations
 
 import math
+import re
+import sys
 
 import numpy as np
 
+from lossbook import schedules
 from lossbook._checks import as_float_array, check_int, check_positive, check_same_shape, lookup
+from lossbook.schedules import LearningRateSchedule
 
-__all__ = ["Optimizer", "SGD", "Adagrad", "RMSprop", "Adam", "Nadam", "get", "minimize"]
+# ``from lossbook.optimizers.schedules import CosineDecay`` works as in Keras.
+sys.modules[f"{__name__}.schedules"] = schedules
+
+__all__ = [
+    "Optimizer", "SGD", "Adagrad", "RMSprop", "Adam", "Nadam", "AdamW",
+    "schedules", "get", "serialize", "deserialize", "minimize",
+]
 
 
 def _check_fraction(value, name):
@@ -42,6 +61,35 @@ def _check_flag(value, name):
     return bool(value)
 
 
+def _check_learning_rate(value, name="learning_rate"):
+    """Return a learning rate as a float after checking it is a finite number >= 0.
+
+    Like Keras's ValueError for a learning rate that is neither a float, a schedule
+    nor a callable; 0 is allowed (a schedule may legitimately reach it).
+    """
+    is_number = not isinstance(value, (str, bytes, bool, np.bool_)) and np.ndim(value) == 0
+    try:
+        rate = float(value) if is_number else None
+    except (TypeError, ValueError):
+        rate = None
+    if rate is None:
+        raise ValueError(
+            f"{name} must be a number, a LearningRateSchedule or a callable of no arguments, "
+            f"got {value!r}"
+        )
+    if not math.isfinite(rate) or rate < 0:
+        raise ValueError(f"{name} must be a finite number >= 0, got {rate}")
+    return rate
+
+
+def _check_optional_positive(value, name):
+    """``None`` (off) or a finite number > 0."""
+    if value is None:
+        return None
+    value = check_positive(value, name)  # Keras silently ignores 0 and negative values
+    return value
+
+
 def _as_list(arrays, name):
     if isinstance(arrays, np.ndarray):
         return [arrays]
@@ -52,36 +100,146 @@ def _as_list(arrays, name):
     )
 
 
+def _snake_case(class_name):
+    """Keras's default optimizer name: ``Adam`` -> ``adam``, ``RMSprop`` -> ``rm_sprop``."""
+    return re.sub(r"(?<!^)(?=[A-Z][a-z])", "_", class_name).lower()
+
+
+def _clip_norm(g, clipnorm):
+    """``g`` scaled down to length ``clipnorm`` if it is longer: g·c / max(‖g‖, c), as Keras."""
+    return g * clipnorm / max(float(np.linalg.norm(g)), clipnorm)
+
+
+# Keras arguments that lossbook keeps at their defaults (see the module docstring).
+_NOT_IMPLEMENTED = {
+    "use_ema": False,
+    "ema_momentum": 0.99,
+    "ema_overwrite_frequency": None,
+    "loss_scale_factor": None,
+    "gradient_accumulation_steps": None,
+}
+
+
 class Optimizer:
-    """Base class: validation, lazy slot creation and the step counter.
+    """Base class: validation, lazy slot creation, the step counter, and what Keras's
+    base optimizer does around every update (gradient clipping and weight decay).
 
     A subclass lists the state it keeps per parameter in ``_slot_names`` and
     writes one step for one parameter in ``_update(g, w, slots, lr)`` (gradient,
     parameter, state, learning rate): the update rule of its docstring, line by
     line, changing ``w`` and the slots in place (``m += ...``, ``w -= ...``).
+
+    Around that update, one step of ``apply`` does what Keras does:
+
+    1. clip the gradients (at most one of ``clipnorm``: each variable's gradient to
+       length ≤ clipnorm; ``global_clipnorm``: all of them together; ``clipvalue``:
+       every entry into [−clipvalue, clipvalue]);
+    2. decoupled weight decay, before the update: w ← w − lr·weight_decay·w;
+    3. the optimizer's own update with the clipped gradients;
+    4. ``iterations += 1``. A schedule's rate for this step is ``schedule(iterations)``
+       read before the increment (the first step uses ``schedule(0)``).
     """
 
     _slot_names: tuple[str, ...] = ()
 
-    def __init__(self, learning_rate):
-        if callable(learning_rate):
-            self._schedule = learning_rate
-            self.learning_rate = learning_rate
-        else:
-            self._schedule = None
-            self.learning_rate = check_positive(learning_rate, "learning_rate")
+    def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None,
+                 global_clipnorm=None, use_ema=False, ema_momentum=0.99,
+                 ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        given = {
+            "use_ema": use_ema, "ema_momentum": ema_momentum,
+            "ema_overwrite_frequency": ema_overwrite_frequency,
+            "loss_scale_factor": loss_scale_factor,
+            "gradient_accumulation_steps": gradient_accumulation_steps,
+        }
+        for arg, default in _NOT_IMPLEMENTED.items():
+            if given[arg] is not default and given[arg] != default:
+                raise TypeError(
+                    f"{arg}={given[arg]!r} is not supported by lossbook (Keras's weight "
+                    "averaging, loss scaling and gradient accumulation are not implemented); "
+                    f"leave {arg} at its default {default!r}"
+                )
+        self.learning_rate = learning_rate  # validated by the property below
+        self.weight_decay = None if weight_decay is None else check_positive(
+            weight_decay, "weight_decay", allow_zero=True
+        )
+        self.clipnorm = _check_optional_positive(clipnorm, "clipnorm")
+        self.clipvalue = _check_optional_positive(clipvalue, "clipvalue")
+        self.global_clipnorm = _check_optional_positive(global_clipnorm, "global_clipnorm")
+        if sum(c is not None for c in (clipnorm, clipvalue, global_clipnorm)) > 1:
+            raise ValueError(
+                "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
+                f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
+                f"global_clipnorm={global_clipnorm}"
+            )
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"name must be a string, got {type(name).__name__}")
+        self.name = _snake_case(type(self).__name__) if name is None else name
+        self._base_config = {  # the arguments all optimizers share, as given
+            "weight_decay": weight_decay, "clipnorm": clipnorm,
+            "global_clipnorm": global_clipnorm, "clipvalue": clipvalue,
+        }
         self.iterations = 0
         self._slots = None  # one dict of arrays per parameter, built on the first apply
         self._signature = None  # ((shape, dtype), ...) of the parameters
 
+    # -- the learning rate ---------------------------------------------------
+
+    @property
+    def learning_rate(self):
+        """The learning rate of the next step, as a float.
+
+        Setting it works as in Keras: a number replaces a number (checked: finite,
+        >= 0); a schedule or a callable replaces whatever was there. An optimizer
+        built with a schedule or a callable refuses a number (TypeError), because the
+        schedule would silently overrule it.
+
+        >>> opt = SGD(learning_rate=0.1)
+        >>> opt.learning_rate = 0.05
+        >>> opt.learning_rate
+        0.05
+        """
+        return self._current_learning_rate()
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        if callable(value):  # a schedule, or a function of no arguments
+            self._learning_rate = value
+            return
+        if callable(getattr(self, "_learning_rate", None)):
+            kind = ("a `LearningRateSchedule` object"
+                    if isinstance(self._learning_rate, LearningRateSchedule) else "a callable")
+            raise TypeError(
+                f"This optimizer was created with {kind} as its `learning_rate` constructor "
+                "argument, hence its learning rate is not settable. If you need the learning "
+                "rate to be settable, you should instantiate the optimizer with a float "
+                "`learning_rate` argument."
+            )
+        self._learning_rate = _check_learning_rate(value)
+
+    def _current_learning_rate(self):
+        lr = self._learning_rate
+        if isinstance(lr, LearningRateSchedule):
+            lr = lr(self.iterations)  # as Keras: the updates done so far (0 on the first)
+        elif callable(lr):
+            lr = lr()  # as Keras: a plain callable takes no arguments
+        else:
+            return lr
+        return _check_learning_rate(lr, f"learning_rate at iteration {self.iterations}")
+
     # -- public API ----------------------------------------------------------
 
-    def apply(self, grads, params):
+    def apply(self, grads, params, *, variable_sizes=None):
         """Take one step: update every array of ``params`` in place from ``grads``.
 
         ``grads`` and ``params`` are lists of NumPy arrays (or one array each)
         with matching shapes. Pass the same parameter list on every call; the
         optimizer's state is kept by position in that list.
+
+        ``variable_sizes`` (lossbook only, keyword-only): when ``params`` is ONE flat
+        array holding several variables one after the other (as ``lossbook.model``
+        keeps its weights), their sizes in order, so that ``clipnorm`` clips each
+        variable's gradient on its own as Keras does. Nothing else uses it.
         """
         params = _as_list(params, "params")
         grads = _as_list(grads, "grads")
@@ -104,15 +262,22 @@ class Optimizer:
         grads = [_check_gradient(g, p, i) for i, (g, p) in pairs]
         self._build_or_check(params)
         lr = self._current_learning_rate()
+        if self.clipnorm or self.global_clipnorm or self.clipvalue:
+            grads = self._clip_gradients(grads, variable_sizes)
+        if self.weight_decay is not None:
+            self._apply_weight_decay(params, lr)
         self._before_step()
         for g, p, slots in zip(grads, params, self._slots, strict=True):
             self._update(g, p, slots, lr)
         self.iterations += 1
 
     def apply_gradients(self, grads_and_vars):
-        """Keras-style spelling: ``apply_gradients([(g1, p1), (g2, p2), ...])``."""
+        """Keras-style spelling: ``apply_gradients([(g1, p1), (g2, p2), ...])``.
+
+        Returns ``iterations`` afterwards, as Keras does."""
         pairs = list(grads_and_vars)
         self.apply([g for g, _ in pairs], [p for _, p in pairs])
+        return self.iterations
 
     @property
     def slots(self):
@@ -122,12 +287,71 @@ class Optimizer:
         return [{k: v for k, v in s.items() if not k.startswith("_")} for s in self._slots]
 
     def get_config(self):
-        """The constructor arguments, as in Keras."""
-        return dict(self._config)
+        """The constructor arguments, with Keras's keys in Keras's order.
+
+        A schedule is written as ``schedules.serialize`` writes it (Keras's dictionary);
+        a plain callable learning rate is kept as the callable itself.
+        """
+        lr = self._learning_rate
+        if isinstance(lr, LearningRateSchedule):
+            lr = schedules.serialize(lr)
+        return {
+            "name": self.name,
+            "learning_rate": lr,
+            **self._base_config,
+            **_NOT_IMPLEMENTED,
+            **self._config,
+        }
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """A new optimizer (without state) from ``get_config()`` or Keras's config."""
+        config = dict(config)
+        if isinstance(config.get("learning_rate"), dict):
+            config["learning_rate"] = schedules.deserialize(
+                config["learning_rate"], custom_objects=custom_objects
+            )
+        return cls(**config)
 
     def __repr__(self):
-        args = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"{type(self).__name__}({args})"
+        """The optimizer's own arguments, then the shared ones that differ from the default."""
+        shared = {k: v for k, v in self._base_config.items() if v is not None}
+        if self.name != _snake_case(type(self).__name__):
+            shared["name"] = self.name
+        args = {"learning_rate": self._learning_rate, **self._config, **shared}
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in args.items())})"
+
+    # -- what Keras's base optimizer does around every update ------------------
+
+    def _clip_gradients(self, grads, variable_sizes=None):
+        """Keras's three ways to limit the gradients (at most one is set); new arrays."""
+        if self.clipnorm:  # each variable's gradient to length ≤ clipnorm
+            if variable_sizes is not None:  # one flat array holding several variables
+                return [self._clip_each_variable(grads, variable_sizes)]
+            return [_clip_norm(g, self.clipnorm) for g in grads]
+        if self.global_clipnorm:  # all gradients together, as one long vector
+            norm = math.sqrt(sum(float(np.vdot(g, g)) for g in grads))
+            scale = self.global_clipnorm / max(norm, self.global_clipnorm)
+            return [g * scale for g in grads]
+        c = self.clipvalue  # every entry into [−c, c]
+        return [np.clip(g, -c, c) for g in grads]
+
+    def _clip_each_variable(self, grads, variable_sizes):
+        """``clipnorm`` on a flat gradient: split at the variables' sizes, clip each, join."""
+        sizes = [check_int(s, "variable_sizes entries", minimum=1) for s in variable_sizes]
+        if len(grads) != 1 or grads[0].ndim != 1 or sum(sizes) != grads[0].size:
+            shapes = [g.shape for g in grads]
+            raise ValueError(
+                f"variable_sizes {sizes} (total {sum(sizes)}) must describe ONE flat "
+                f"parameter array of that total size; got arrays of shapes {shapes}"
+            )
+        pieces = np.split(grads[0], np.cumsum(sizes)[:-1])
+        return np.concatenate([_clip_norm(piece, self.clipnorm) for piece in pieces])
+
+    def _apply_weight_decay(self, params, lr):
+        """Decoupled weight decay (Loshchilov & Hutter), before the update as in Keras."""
+        for w in params:
+            w -= w * self.weight_decay * lr  # w ← w − λ·lr·w
 
     # -- helpers for subclasses ------------------------------------------------
 
@@ -155,19 +379,6 @@ class Optimizer:
 
     def _make_slots(self, p):
         return {name: np.zeros_like(p) for name in self._slot_names}
-
-    def _current_learning_rate(self):
-        if self._schedule is None:
-            return self.learning_rate
-        lr = self._schedule(self.iterations)
-        try:
-            lr = float(lr)
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"learning-rate schedule returned {type(lr).__name__} at iteration "
-                f"{self.iterations}; it must return a number"
-            ) from None
-        return check_positive(lr, f"learning_rate({self.iterations})")
 
     def _before_step(self):
         """Hook run once per step before the parameters are updated (Nadam uses it)."""
@@ -216,13 +427,18 @@ class SGD(Optimizer):
     array([ 0.8, -1.6])
     """
 
-    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
+                         use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
         self.momentum = _check_fraction(momentum, "momentum")
         self.nesterov = _check_flag(nesterov, "nesterov")
         self._slot_names = ("momentum",) if self.momentum > 0 else ()
         self._config = {
-            "learning_rate": learning_rate, "momentum": momentum, "nesterov": nesterov,
+            "momentum": momentum, "nesterov": nesterov,
         }
 
     def _update(self, g, w, slots, lr):
@@ -256,14 +472,19 @@ class Adagrad(Optimizer):
 
     _slot_names = ("accumulator",)
 
-    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
+                 weight_decay=None,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
+                         use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
         self.initial_accumulator_value = check_positive(
             initial_accumulator_value, "initial_accumulator_value", allow_zero=True
         )
         self.epsilon = check_positive(epsilon, "epsilon")
         self._config = {
-            "learning_rate": learning_rate,
             "initial_accumulator_value": initial_accumulator_value,
             "epsilon": epsilon,
         }
@@ -296,8 +517,14 @@ class RMSprop(Optimizer):
     array([0.968377])
     """
 
-    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
+                 weight_decay=None,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
+                         use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
         self.rho = _check_fraction(rho, "rho")
         self.momentum = _check_fraction(momentum, "momentum")
         self.epsilon = check_positive(epsilon, "epsilon")
@@ -308,7 +535,7 @@ class RMSprop(Optimizer):
             + (("average_gradient",) if self.centered else ())
         )
         self._config = {
-            "learning_rate": learning_rate, "rho": rho, "momentum": momentum,
+            "rho": rho, "momentum": momentum,
             "epsilon": epsilon, "centered": centered,
         }
 
@@ -351,15 +578,20 @@ class Adam(Optimizer):
     """
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 amsgrad=False):
-        super().__init__(learning_rate)
+                 amsgrad=False, weight_decay=None,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
+                         use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
         self.beta_1 = _check_fraction(beta_1, "beta_1")
         self.beta_2 = _check_fraction(beta_2, "beta_2")
         self.epsilon = check_positive(epsilon, "epsilon")
         self.amsgrad = _check_flag(amsgrad, "amsgrad")
         self._slot_names = ("momentum", "velocity") + (("velocity_hat",) if self.amsgrad else ())
         self._config = {
-            "learning_rate": learning_rate, "beta_1": beta_1, "beta_2": beta_2,
+            "beta_1": beta_1, "beta_2": beta_2,
             "epsilon": epsilon, "amsgrad": amsgrad,
         }
 
@@ -400,14 +632,20 @@ class Nadam(Optimizer):
 
     _slot_names = ("momentum", "velocity")
 
-    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+                 weight_decay=None,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
+                         use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
         self.beta_1 = _check_fraction(beta_1, "beta_1")
         self.beta_2 = _check_fraction(beta_2, "beta_2")
         self.epsilon = check_positive(epsilon, "epsilon")
         self._u_product = 1.0  # Πₜ, the product of the momentum schedule so far
         self._config = {
-            "learning_rate": learning_rate, "beta_1": beta_1, "beta_2": beta_2,
+            "beta_1": beta_1, "beta_2": beta_2,
             "epsilon": epsilon,
         }
 
@@ -431,31 +669,99 @@ class Nadam(Optimizer):
         w -= lr * m_hat / (np.sqrt(v_hat) + self.epsilon)  # w ← w − lr·m̂ / (√v̂ + ε)
 
 
+class AdamW(Adam):
+    """AdamW: Adam plus decoupled weight decay, which shrinks the weights directly.
+
+    Loshchilov & Hutter 2019, "Decoupled weight decay regularization" (ICLR). An L2
+    penalty added to the loss would pass through Adam's per-coordinate scaling;
+    AdamW instead pulls every weight towards 0 by the fraction lr·λ of itself,
+    before Adam's step (as Keras does), and Adam's step sees only the loss's gradient::
+
+        w ← w − lr·λ·w                      (λ = weight_decay, 0.004 by default)
+        w ← w − α·m / (√v + ε)              (Adam's step, see ``Adam``)
+
+    The same as ``Adam(weight_decay=λ)``: Keras's AdamW differs from Adam only in the
+    default and position of ``weight_decay``.
+
+    >>> w = np.array([1.0])
+    >>> AdamW(learning_rate=0.1, weight_decay=0.5).apply([np.array([0.0])], [w])
+    >>> w                   # zero gradient: only the decay, 1 − 0.1·0.5
+    array([0.95])
+    """
+
+    def __init__(self, learning_rate=0.001, weight_decay=0.004, beta_1=0.9, beta_2=0.999,
+                 epsilon=1e-7, amsgrad=False, clipnorm=None, clipvalue=None,
+                 global_clipnorm=None, use_ema=False, ema_momentum=0.99,
+                 ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None):
+        if weight_decay is None:
+            raise ValueError("Argument `weight_decay` must be a float. Received: weight_decay=None")
+        super().__init__(learning_rate, beta_1, beta_2, epsilon, amsgrad, weight_decay,
+                         clipnorm, clipvalue, global_clipnorm, use_ema, ema_momentum,
+                         ema_overwrite_frequency, loss_scale_factor,
+                         gradient_accumulation_steps, name)
+
+
 _OPTIMIZERS = {
     "sgd": SGD,
     "adagrad": Adagrad,
     "rmsprop": RMSprop,
     "adam": Adam,
+    "adamw": AdamW,
     "nadam": Nadam,
 }
 
 
 def get(identifier):
-    """Resolve a Keras optimizer name to a NEW optimizer with default settings.
+    """Resolve a Keras optimizer name or class name to a NEW optimizer with default settings.
 
-    An ``Optimizer`` instance passes through unchanged.
+    As in Keras, the case does not matter ("adam", "Adam"), a dictionary from
+    ``serialize`` (or Keras's) is rebuilt, and an ``Optimizer`` instance passes
+    through unchanged.
 
     >>> get("adam")
     Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False)
+    >>> get("AdamW")
+    AdamW(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False, \
+weight_decay=0.004)
     """
     if isinstance(identifier, Optimizer):
         return identifier
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
     if not isinstance(identifier, str):
         raise TypeError(
-            "optimizer identifier must be a string or an Optimizer, "
+            "optimizer identifier must be a string, a config dictionary or an Optimizer, "
             f"got {type(identifier).__name__}"
         )
     return lookup(identifier, _OPTIMIZERS, "optimizer")()
+
+
+def serialize(optimizer):
+    """The dictionary Keras writes for an optimizer: module, class name and ``get_config()``.
+
+    >>> serialize(SGD())["class_name"]
+    'SGD'
+    """
+    if not isinstance(optimizer, Optimizer):
+        raise TypeError(f"serialize expects an Optimizer, got {type(optimizer).__name__}")
+    return {
+        "module": "keras.optimizers",
+        "class_name": type(optimizer).__name__,
+        "config": optimizer.get_config(),
+        "registered_name": None,
+    }
+
+
+def deserialize(config, custom_objects=None):
+    """A new optimizer from ``serialize``'s (or Keras's) dictionary."""
+    if not isinstance(config, dict) or "class_name" not in config:
+        raise ValueError(
+            "deserialize expects a dictionary with 'class_name' and 'config' "
+            f"(what serialize returns), got {config!r}"
+        )
+    cls = lookup(config["class_name"], _OPTIMIZERS, "optimizer")
+    return cls.from_config(config.get("config", {}), custom_objects=custom_objects)
 
 
 def minimize(optimizer, grad_fn, init, steps):

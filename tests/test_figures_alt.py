@@ -6,8 +6,8 @@ numbered ``<figcaption>`` (``mystnb: {image: {alt}, figure: {caption}}``, writte
 ``tools/nbbuild.py`` from ``code(..., alt=..., caption=...)``). An animation needs the
 caption too (myst-nb puts the player in the numbered figure, and the PDF its still
 frame); its alt text is the one in the player's HTML (``lossbook.plotting``'s ``alt``).
-What counts as a real alt text is the browser check's rule (``bad_alt``): not empty,
-not a file name. The browser check then sees the same thing in the built pages.
+What counts as a real alt text is the browser tests' rule (``helpers.bad_alt``): not empty,
+not a file name. The browser tests (tests/browser) then see the same thing in the built pages.
 """
 
 import json
@@ -15,7 +15,7 @@ import pathlib
 import re
 
 import pytest
-from browser_check import HANGUL, bad_alt  # one rule for notebooks and pages
+from helpers import HANGUL, bad_alt  # one rule for notebooks and pages
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"

@@ -3,7 +3,8 @@
 The index side (``split``) and the query side (``QUERY_JS``, run here in Node.js, and
 its Python twin ``query_terms``) must agree: every term a query looks up is in the
 index of any text that contains the query word, with a particle or more attached.
-The browser check measures the same thing through the real search page.
+The browser tests (tests/browser/test_search.py) measure the same thing through the real
+search page.
 """
 
 import json

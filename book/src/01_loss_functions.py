@@ -328,10 +328,10 @@ print(inspect.getsource(losses.cross_entropy_error))
         ko=r"""
 한 줄씩 읽어 봅시다.
 
-- `_pair(y_true, y_pred)`는 두 입력을 실수 배열로 바꾸고 모양이 같은지 검사합니다. 모양이 다르면 조용히 브로드캐스트하지 않고 오류를 냅니다.
+- 함수 위의 `@_loss_function("values")`는 식을 계산하기 전에 입력을 검사하는 데코레이터(decorator)입니다. 두 입력을 실수 배열로 바꾸고 모양이 같은지 검사합니다. 모양이 다르면 조용히 브로드캐스트하지 않고 오류를 냅니다. 그래서 함수 본문에는 식만 남습니다.
 - `0.5 * np.sum((y_pred - y_true) ** 2)`가 식 $\frac12\sum_k(y_k-t_k)^2$ 그대로입니다. 배치라면 모든 샘플의 항을 한꺼번에 더합니다.
 - `_batch_size(y_pred)`로 나누어 배치 **평균** 을 냅니다. 1차원 입력은 샘플 하나(크기 1)입니다. 그래서 샘플 수가 달라도 값을 비교할 수 있습니다.
-- 교차 엔트로피의 `_textbook_pair`는 정답이 원-핫이든 정수 레이블이든 원-핫 배열 `t`로 맞춰 줍니다.
+- 교차 엔트로피의 `@_loss_function("textbook")`은 정답이 원-핫이든 정수 레이블이든 원-핫 배열로 맞춰 줍니다. 본문은 그 배열을 `t`라고 부릅니다.
 - `np.where(t > 0, y + delta, 1.0)`은 $t_k = 0$인 자리의 로그 인자를 1로 바꿔 $\log 1 = 0$이 되게 합니다. 그래서 $0 \cdot \log 0$이 `nan`이 되지 않습니다. 정답 자리에는 $\delta$를 더한 $\log(y_k+\delta)$가 남습니다.
 - 마지막으로 $-\sum t\log(\cdot)$을 배치 크기로 나눕니다.
 
@@ -342,10 +342,10 @@ print(inspect.getsource(losses.cross_entropy_error))
         en=r"""
 Line by line:
 
-- `_pair(y_true, y_pred)` turns both inputs into float arrays and checks that their shapes agree; mismatched shapes raise instead of broadcasting silently.
+- The decorator `@_loss_function("values")` above the function checks the inputs before the formula runs: it turns both into float arrays and checks that their shapes agree (mismatched shapes raise instead of broadcasting silently). That is why the body holds only the formula.
 - `0.5 * np.sum((y_pred - y_true) ** 2)` is the formula $\frac12\sum_k(y_k-t_k)^2$ as written; for a batch it adds the terms of all samples at once.
 - Dividing by `_batch_size(y_pred)` gives the batch **mean** (a 1-D input is one sample, size 1), so values for different numbers of samples can be compared.
-- In the cross-entropy, `_textbook_pair` turns the targets into a one-hot array `t`, whether they came one-hot or as integer labels.
+- In the cross-entropy, `@_loss_function("textbook")` turns the targets into a one-hot array, whether they came one-hot or as integer labels; the body calls it `t`.
 - `np.where(t > 0, y + delta, 1.0)` replaces the log's argument by 1 wherever $t_k = 0$, so that term is $\log 1 = 0$ and $0 \cdot \log 0$ never becomes `nan`; at the correct class $\log(y_k+\delta)$ remains.
 - Finally $-\sum t\log(\cdot)$ is divided by the batch size.
 
@@ -451,15 +451,15 @@ print(f"wrong   [0 1 0 0 0]: {float(wrong):.6g}")
     ),
     md(
         ko=r"""
-`lossbook`이 정말 이렇게 계산하는지 소스를 열어 확인할 수 있습니다. `categorical_crossentropy`와 `sparse_categorical_crossentropy`가 함께 쓰는 내부 함수 `_categorical`입니다.
+`lossbook`이 정말 이렇게 계산하는지 `categorical_crossentropy`의 소스를 열어 확인할 수 있습니다. 합으로 나누는 줄과 `np.clip`으로 자르는 줄이 위의 설명 그대로입니다. 본문 첫 줄의 `label_smoothing`은 기본값이 0이어서 `t`를 바꾸지 않습니다. `sparse_categorical_crossentropy`도 같은 식을 계산하되, 정답 레이블의 열만 읽습니다. 원-핫 정답에서 나머지 항은 0이기 때문입니다.
 """,
         en=r"""
-You can check that `lossbook` does exactly this by reading its source: `_categorical` is the internal helper shared by `categorical_crossentropy` and `sparse_categorical_crossentropy`.
+You can check that `lossbook` does exactly this by reading the source of `categorical_crossentropy`: the line dividing by the sum and the `np.clip` line are the description above. The body's first line, with `label_smoothing` at its default 0, leaves `t` unchanged. `sparse_categorical_crossentropy` computes the same formula but reads only the label's column: the other terms of a one-hot target are 0.
 """,
     ),
     code(
         """
-print(inspect.getsource(lossbook.losses._categorical))
+print(inspect.getsource(losses.categorical_crossentropy))
 """
     ),
     # ------------------------------------------------------------------ BCE
