@@ -157,3 +157,29 @@ def test_nbbuild_refuses_a_chapter_out_of_order():
         nbbuild.check_exercises("bad", _chapter("exercises", "summary", "solutions"))
     with pytest.raises(ValueError, match="0 cells with '## 요약'"):
         nbbuild.check_exercises("none", _chapter("exercises", "solutions"))
+
+
+@pytest.mark.parametrize("lang", nbbuild.LANGS)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_solutions_are_folded_in_jupyter_and_on_the_web(path, lang):
+    """Solution code: hidden source and outputs in Jupyter, a labelled fold on the web.
+    Solution prose: inside a dropdown "N번 풀이 보기" / "Show solution N"."""
+    cells = json.loads((ROOT / "book" / lang / path.name).read_text(encoding="utf-8"))["cells"]
+    heading = nbbuild.ENDING[lang][2]
+    start = next(k for k, c in enumerate(cells)
+                 if c["cell_type"] == "markdown" and heading in "".join(c["source"]).splitlines())
+    show = nbbuild.UI[lang]["show"].split()[-1]  # 보기 / solution
+    code = prose = 0
+    for cell in cells[start + 1:-1]:  # the last cell is the chapter navigation
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code":
+            meta = cell["metadata"]
+            assert "solution" in meta["tags"], f"a code cell in the solutions is not one:\n{source}"
+            assert meta["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
+            assert meta["mystnb"]["code_prompt_show"] == nbbuild.UI[lang]["show_code"]
+            code += 1
+        else:
+            first = source.splitlines()[0]
+            assert first.startswith(":::") and "{dropdown}" in first and show in first, first
+            prose += 1
+    assert code and prose, f"{lang}/{path.name}: {code} solution code cells, {prose} folded texts"

@@ -971,6 +971,14 @@ check.gradient_descent(my_gradient_descent)
 """,
         tags=["solution", "hide-cell"],
     ),
+    md(
+        ko=r"""
+**풀이 3.** $\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님, 짝수 걸음 뒤에는 $+1$), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
+""",
+        en=r"""
+**Solution 3.** $\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging; after an even number of steps it is back at $+1$); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
+""",
+    ),
     code(
         """
 # Solution 3: each step multiplies x by (1 - 2*lr): 0, -1 and -1.2
@@ -986,10 +994,10 @@ check.learning_rates(x10)
     ),
     md(
         ko=r"""
-**풀이 3.** $\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님, 짝수 걸음 뒤에는 $+1$), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
+**풀이 4.** 전진 차분의 절단 오차는 $\frac{h}{2} f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $4\times10^{-4}$까지 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 셋 중 가장 큰 $h = 10^{-4}$가 가장 정확합니다.
 """,
         en=r"""
-**Solution 3.** $\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging; after an even number of steps it is back at $+1$); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
+**Solution 4.** The forward difference's truncation error is $\frac{h}{2} f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best of the three; at $h = 10^{-12}$ the rounding error has grown to $4\times10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so the largest of the three, $h = 10^{-4}$, is the most accurate.
 """,
     ),
     code(
@@ -1013,10 +1021,10 @@ check.best_h(best)
     ),
     md(
         ko=r"""
-**풀이 4.** 전진 차분의 절단 오차는 $\frac{h}{2} f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $4\times10^{-4}$까지 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 셋 중 가장 큰 $h = 10^{-4}$가 가장 정확합니다.
+**풀이 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$입니다. 전진 차분 $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$에서는 $f''$ 항이 남아 오차가 $h$에 비례합니다. 두 전개를 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$, 곧 오차가 $h^2$에 비례합니다. 측정해 보면 $h$를 10배 줄일 때 전진 차분의 오차는 약 10배, 중앙 차분의 오차는 약 100배 줄어듭니다.
 """,
         en=r"""
-**Solution 4.** The forward difference's truncation error is $\frac{h}{2} f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best of the three; at $h = 10^{-12}$ the rounding error has grown to $4\times10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so the largest of the three, $h = 10^{-4}$, is the most accurate.
+**Solution 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. In the forward difference $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$ the $f''$ term survives, so the error is proportional to $h$. Subtracting the two expansions cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$, and dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$: an error proportional to $h^2$. Measured: with $h$ ten times smaller, the forward error shrinks about tenfold, the central one about a hundredfold.
 """,
     ),
     code(
@@ -1032,10 +1040,10 @@ check.error_orders(order)
     ),
     md(
         ko=r"""
-**풀이 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$입니다. 전진 차분 $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$에서는 $f''$ 항이 남아 오차가 $h$에 비례합니다. 두 전개를 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$, 곧 오차가 $h^2$에 비례합니다. 측정해 보면 $h$를 10배 줄일 때 전진 차분의 오차는 약 10배, 중앙 차분의 오차는 약 100배 줄어듭니다.
+**풀이 6.** $y$ 방향 곡률이 $2$이므로 $\eta < 2/2 = 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서는 $x$가 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$가 됩니다. 뒤처지는 쪽은 오히려 가파른 $y$입니다. 매 걸음 $1 - 2\eta = -0.98$배가 되어 부호를 바꾸며 아주 천천히 줄므로, 100걸음 뒤에도 $2\cdot0.98^{100} \approx 0.265$입니다. 한계에 가까운 학습률에서는 가파른 방향이, 작은 학습률에서는 완만한 방향이 느립니다. 둘이 똑같이 빠른 $\eta = 2/2.1 \approx 0.952$에서도 걸음마다 $0.905$배씩이라, 곡률이 20배 차이 나는 한 학습률로는 어느 쪽도 빠를 수 없습니다.
 """,
         en=r"""
-**Solution 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. In the forward difference $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$ the $f''$ term survives, so the error is proportional to $h$. Subtracting the two expansions cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$, and dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$: an error proportional to $h^2$. Measured: with $h$ ten times smaller, the forward error shrinks about tenfold, the central one about a hundredfold.
+**Solution 6.** The curvature along $y$ is $2$, so we need $\eta < 2/2 = 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. At $\eta = 0.99$, $x$ shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$ after 100 steps. It is the steep $y$ that lags: multiplied by $1 - 2\eta = -0.98$ per step, it flips sign and shrinks very slowly, and is still $2\cdot0.98^{100} \approx 0.265$ after 100 steps. Near the limit the steep direction is slow; at small rates the gentle one is. Even at $\eta = 2/2.1 \approx 0.952$, where both are equally fast, each shrinks only by $0.905$ per step: with curvatures 20 times apart, no single learning rate is fast in both.
 """,
     ),
     code(
@@ -1053,10 +1061,10 @@ check.ravine(max_lr, x_100)
     ),
     md(
         ko=r"""
-**풀이 6.** $y$ 방향 곡률이 $2$이므로 $\eta < 2/2 = 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서는 $x$가 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$가 됩니다. 뒤처지는 쪽은 오히려 가파른 $y$입니다. 매 걸음 $1 - 2\eta = -0.98$배가 되어 부호를 바꾸며 아주 천천히 줄므로, 100걸음 뒤에도 $2\cdot0.98^{100} \approx 0.265$입니다. 한계에 가까운 학습률에서는 가파른 방향이, 작은 학습률에서는 완만한 방향이 느립니다. 둘이 똑같이 빠른 $\eta = 2/2.1 \approx 0.952$에서도 걸음마다 $0.905$배씩이라, 곡률이 20배 차이 나는 한 학습률로는 어느 쪽도 빠를 수 없습니다.
+**풀이 7.** $y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.03$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
 """,
         en=r"""
-**Solution 6.** The curvature along $y$ is $2$, so we need $\eta < 2/2 = 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. At $\eta = 0.99$, $x$ shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$ after 100 steps. It is the steep $y$ that lags: multiplied by $1 - 2\eta = -0.98$ per step, it flips sign and shrinks very slowly, and is still $2\cdot0.98^{100} \approx 0.265$ after 100 steps. Near the limit the steep direction is slow; at small rates the gentle one is. Even at $\eta = 2/2.1 \approx 0.952$, where both are equally fast, each shrinks only by $0.905$ per step: with curvatures 20 times apart, no single learning rate is fast in both.
+**Solution 7.** $y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.03$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
 """,
     ),
     code(
@@ -1069,13 +1077,5 @@ print(f"log(1e8) / log(1.2) = {np.log(1e8) / np.log(1.2):.2f}: predicted {steps_
 check.saddle_steps(steps_to_escape)
 """,
         tags=["solution", "hide-cell"],
-    ),
-    md(
-        ko=r"""
-**풀이 7.** $y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.03$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
-""",
-        en=r"""
-**Solution 7.** $y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.03$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
-""",
     ),
 ]
