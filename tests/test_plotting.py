@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from lossbook import _lang, plotting  # noqa: E402
+from lossbook import _lang, _player, plotting  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -286,7 +286,7 @@ def _img_tag(html):
 def _frames(html):
     import base64
 
-    return [base64.b64decode(m[3].replace("\\\n", "")) for m in plotting._FRAME.finditer(html)]
+    return [base64.b64decode(m[3].replace("\\\n", "")) for m in _player._FRAME.finditer(html)]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -376,7 +376,7 @@ def test_matplotlib_jshtml_is_what_plotting_expects():
     """The one contract with matplotlib: what its public HTMLWriter writes.
 
     If a matplotlib upgrade changes the player's markup, this fails and names the
-    part that changed (plotting._jshtml and _deterministic_html raise the same way).
+    part that changed (_player._jshtml and _deterministic_html raise the same way).
     """
     import tempfile
 
@@ -396,8 +396,8 @@ def test_matplotlib_jshtml_is_what_plotting_expects():
     (uid,) = set(__import__("re").findall(r'id="_anim_img([0-9a-f]{32})"', html))
     for mark in (f'<img id="_anim_img{uid}">',
                  f'<input id="_anim_slider{uid}" type="range" class="anim-slider"',
-                 *(f'<i class="{cls}"></i>' for cls in plotting._ICONS),
-                 *(f'aria-label="{label}"' for label in plotting._PLAYER_KO
+                 *(f'<i class="{cls}"></i>' for cls in _player._ICONS),
+                 *(f'aria-label="{label}"' for label in _player._PLAYER_KO
                    if label not in ("Once", "Loop", "Reflect")),
                  *(f">{label}</label>" for label in ("Once", "Loop", "Reflect"))):
         assert html.count(mark) == 1, f"{version} changed the jshtml player: {mark!r}"
@@ -405,6 +405,6 @@ def test_matplotlib_jshtml_is_what_plotting_expects():
 
 def test_unexpected_jshtml_fails_clearly(monkeypatch):
     plotting.setup("en")
-    monkeypatch.setattr(plotting, "_FRAME", __import__("re").compile("no such frame line"))
+    monkeypatch.setattr(_player, "_FRAME", __import__("re").compile("no such frame line"))
     with pytest.raises(RuntimeError, match=r"unexpected matplotlib jshtml \(found 0 of 3"):
         plotting.animate_decision_boundary(AND_HISTORY, AND_X, [0, 0, 0, 1])
