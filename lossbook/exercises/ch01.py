@@ -281,9 +281,10 @@ def canonical_loss(item, value):
     else:
         name = type(value).__name__
     try:
-        found = losses.get(name.strip()).__name__
+        found = losses.get(name.strip())
     except (TypeError, ValueError):
         return value
+    found = getattr(found, "fn", found).__name__  # a class name gives a loss object (as Keras)
     if item == "a" and found == "mean_absolute_error":
         return "mean_squared_error"
     return found
