@@ -144,6 +144,7 @@ class Optimizer:
     """
 
     _slot_names: tuple[str, ...] = ()
+    _config: dict = {}  # a subclass's own arguments, for get_config and repr
 
     def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None,
                  global_clipnorm=None, use_ema=False, ema_momentum=0.99,
