@@ -98,8 +98,9 @@ def _as_list(arrays, name):
 
 
 def _snake_case(class_name):
-    """Keras's default optimizer name: ``Adam`` -> ``adam``, ``RMSprop`` -> ``rm_sprop``."""
-    return re.sub(r"(?<!^)(?=[A-Z][a-z])", "_", class_name).lower()
+    """Keras's default optimizer name: ``RMSprop`` -> ``rm_sprop``, ``AdamW`` -> ``adam_w``."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", class_name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
 
 
 def _clip_norm(g, clipnorm):
@@ -143,6 +144,7 @@ class Optimizer:
     """
 
     _slot_names: tuple[str, ...] = ()
+    _config: dict = {}  # a subclass's own arguments, for get_config and repr
 
     def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None,
                  global_clipnorm=None, use_ema=False, ema_momentum=0.99,

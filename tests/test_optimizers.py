@@ -182,6 +182,12 @@ SHARED_DEFAULTS = {
 }
 
 
+def test_default_names_are_keras_names():
+    # Keras numbers further instances (adam_1, adam_2, ...); lossbook does not.
+    names = [cls().name for cls in (SGD, Adagrad, RMSprop, Adam, Nadam, AdamW)]
+    assert names == ["sgd", "adagrad", "rm_sprop", "adam", "nadam", "adam_w"]
+
+
 def test_default_configs():
     assert SGD().get_config() == {
         "name": "sgd", "learning_rate": 0.01, **SHARED_DEFAULTS,
