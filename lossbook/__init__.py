@@ -27,6 +27,8 @@ functions that need them. Submodules load on first attribute access, so
 
 import importlib
 
+from ._lang import set_language
+
 __version__ = "0.1.0"
 
 _SUBMODULES = (
@@ -48,7 +50,7 @@ _SUBMODULES = (
     "exercises",
 )
 
-__all__ = list(_SUBMODULES) + ["__version__"]
+__all__ = list(_SUBMODULES) + ["__version__", "set_language"]
 
 
 def __getattr__(name):

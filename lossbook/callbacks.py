@@ -20,9 +20,17 @@ A callback reaches the model through ``self.model`` and uses only ``stop_trainin
 below follow Keras 3.15 decision for decision: the same logs give the same stopping
 epoch, learning rates, files and restored weights.
 
->>> stopper = EarlyStopping(monitor="loss", patience=1)
->>> stopper.patience, stopper.restore_best_weights
-(1, False)
+>>> class Model:
+...     stop_training = False
+>>> stopper = EarlyStopping(monitor="loss", patience=2)
+>>> stopper.set_model(Model())
+>>> stopper.on_train_begin()
+>>> for epoch, loss in enumerate([0.9, 0.5, 0.6, 0.55, 0.4]):
+...     stopper.on_epoch_end(epoch, {"loss": loss})
+...     if stopper.model.stop_training:
+...         break
+>>> epoch, stopper.best      # best 0.5 at epoch 1; epochs 2 and 3 did not beat it
+(3, 0.5)
 """
 
 from __future__ import annotations
@@ -182,7 +190,7 @@ class CallbackList(Callback):
                 c.set_params(params)
 
     def set_model(self, model):
-        if not model:
+        if model is None:
             return
         self._model = model
         if self._history:
@@ -406,9 +414,15 @@ class EarlyStopping(MonitorCallback):
       epoch (whether or not training stopped early).
     - ``start_from_epoch``: epochs before this one are not watched (warm-up).
 
-    >>> stopper = EarlyStopping(monitor="loss", patience=2, mode="min")
-    >>> stopper.min_delta, stopper.start_from_epoch
-    (0, 0)
+    >>> class Model:
+    ...     stop_training = False
+    >>> stopper = EarlyStopping(monitor="val_accuracy", mode="max", min_delta=0.01)
+    >>> stopper.set_model(Model())
+    >>> stopper.on_train_begin()
+    >>> stopper.on_epoch_end(0, {"val_accuracy": 0.80})
+    >>> stopper.on_epoch_end(1, {"val_accuracy": 0.805})   # +0.005 < min_delta: no progress
+    >>> stopper.model.stop_training, stopper.best
+    (True, 0.8)
     """
 
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",

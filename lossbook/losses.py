@@ -20,6 +20,12 @@ Three layers, top to bottom:
   they also give ``validate`` (check once), ``value`` and ``gradient`` (no checks)
   and, for the cross-entropies, ``logits_gradient``.
 
+Clipping, as in Keras (JAX backend): with probabilities (``from_logits=False``) the
+cross-entropies clip p to [1e-7, 1 - 1e-7] before the log, so a saturated
+probability costs at most -log(1e-7) ≈ 16.12 (15.94 in float32) and its gradient is
+0. ``logits_gradient`` gives instead the exact dL/dz = p - t of sigmoid/softmax with
+cross-entropy, which keeps pushing where the clipped path has stopped.
+
 Inputs are computed in float64, or in float32 when ``y_pred`` is float32 (``y_true``
 takes the dtype of ``y_pred``, as in Keras). ``get(name)`` finds a loss by its Keras
 name: a function name gives the function, a class name an instance, as in Keras.
@@ -172,7 +178,7 @@ def _one_hot(labels, n_classes, dtype, axis=-1, ignore_class=None):
     hot = (labels[..., None] == np.arange(n_classes)).astype(dtype)
     if ignore_class is not None:
         hot[labels == ignore_class] = 0.0
-    return np.moveaxis(hot, -1, axis)
+    return hot if axis in (-1, hot.ndim - 1) else np.moveaxis(hot, -1, axis)
 
 
 def _check_options(options):
@@ -524,9 +530,10 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
                                     axis=-1):
     """Categorical cross-entropy with integer labels: -log(p[label]).
 
-    The same formula as ``categorical_crossentropy`` with ``y_true`` one-hot
-    encoded. Labels have y_pred's shape without ``axis`` (a trailing axis of
-    length 1 is also accepted, as in Keras) and lie in 0..k-1. Samples labelled
+    The formula of ``categorical_crossentropy`` with ``y_true`` one-hot encoded,
+    reading only the label's column (the other terms are 0·log p). Labels have
+    y_pred's shape without ``axis`` (a trailing axis of length 1 is also
+    accepted, as in Keras) and lie in 0..k-1. Samples labelled
     ``ignore_class`` get loss 0 (the loss classes also leave them out of the mean).
 
     Args:
@@ -542,8 +549,15 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
     >>> sparse_categorical_crossentropy([1, 2], [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]).round(6)
     array([0.051293, 2.302585])
     """
-    one_hot = _one_hot(y_true, y_pred.shape[axis], y_pred.dtype, axis, ignore_class)
-    return categorical_crossentropy.unchecked(one_hot, y_pred, from_logits, axis=axis)
+    ignored = None if ignore_class is None else y_true == ignore_class
+    labels = np.expand_dims(y_true if ignored is None else np.where(ignored, 0, y_true), axis)
+    if from_logits:
+        log_p = np.take_along_axis(_log_softmax(y_pred, axis=axis), labels, axis=axis)
+    else:
+        p = np.take_along_axis(y_pred, labels, axis=axis) / np.sum(y_pred, axis, keepdims=True)
+        log_p = np.log(np.clip(p, EPSILON, 1 - EPSILON))
+    losses = -np.squeeze(log_p, axis=axis)
+    return losses if ignored is None else np.where(ignored, 0.0, losses)
 
 
 @_loss_function("labels")
@@ -590,6 +604,8 @@ def _weights(values_shape, sample_weight, mask, reduction, dtype=np.float64):
     n = float(np.prod(values_shape))
     if not values_shape:  # one number: Keras weights it and does not reduce
         return np.asarray(1.0 if sample_weight is None else sample_weight, dtype), 1.0
+    if sample_weight is None and mask is None:  # every loss counts once
+        return np.asarray(1.0, dtype), (1.0 if reduction in ("sum", "none", None) else n)
     weights = np.ones(values_shape, dtype) if sample_weight is None else sample_weight
     if mask is not None:
         valid = float(np.sum(mask))
@@ -655,8 +671,7 @@ class Loss:
                                            dtype=y_pred.dtype)
             if np.any(sample_weight < 0):
                 raise ValueError("sample_weight must not be negative")
-            axis = options.get("axis", -1) % y_pred.ndim
-            values_shape = y_pred.shape[:axis] + y_pred.shape[axis + 1:]
+            values_shape = self._values_shape(y_pred)
             aligned_values, aligned = _align_ranks(np.empty(values_shape), sample_weight)
             try:
                 shape = np.broadcast_shapes(aligned_values.shape, aligned.shape)
@@ -669,9 +684,8 @@ class Loss:
                 )
         return y_true, y_pred, sample_weight
 
-    def _reduce_parts(self, y_true, y_pred, sample_weight):
+    def _weighting(self, values, y_true, sample_weight):
         """(losses l, weights w, divisor D) with the weights aligned to l, as Keras does."""
-        values = np.asarray(self.call(y_true, y_pred))
         if sample_weight is not None:
             values, sample_weight = _align_ranks(values, np.asarray(sample_weight))
         mask = self._mask(y_true)
@@ -683,7 +697,8 @@ class Loss:
 
     def value(self, y_true, y_pred, sample_weight=None):
         """The reduced loss, without input checks (for data already validated)."""
-        values, weights, divisor = self._reduce_parts(y_true, y_pred, sample_weight)
+        values = np.asarray(self.call(y_true, y_pred))
+        values, weights, divisor = self._weighting(values, y_true, sample_weight)
         if self.reduction in ("none", None) or values.ndim == 0:
             return (values * weights)[()]
         return np.sum(values * weights) / divisor if divisor else values.dtype.type(0.0)
@@ -702,7 +717,8 @@ class Loss:
                 "a gradient needs one number: this loss has reduction=None (one loss per "
                 "sample); use 'sum_over_batch_size' or 'sum'"
             )
-        values, weights, divisor = self._reduce_parts(y_true, y_pred, sample_weight)
+        values = np.zeros(self._values_shape(y_pred))  # only their shape matters here
+        values, weights, divisor = self._weighting(values, y_true, sample_weight)
         scale = np.asarray(weights / divisor if divisor else 0.0 * weights)
         if scale.size == 1:  # one weight for all (a textbook loss returns one number)
             scale = scale.reshape(())
@@ -721,6 +737,11 @@ class Loss:
 
     def _mask(self, y_true):
         return None
+
+    def _values_shape(self, y_pred):
+        """The shape of ``call``'s losses: y_pred's without the axis the loss reduces."""
+        axis = self._options().get("axis", -1) % y_pred.ndim
+        return y_pred.shape[:axis] + y_pred.shape[axis + 1:]
 
     def get_config(self):
         return {"name": self.name, "reduction": self.reduction}
@@ -750,8 +771,7 @@ class LossFunctionWrapper(Loss):
     def __init__(self, fn, reduction="sum_over_batch_size", name=None, dtype=None, **kwargs):
         if not callable(fn):
             raise TypeError(f"fn must be a loss function, got {type(fn).__name__}")
-        super().__init__(name=name or getattr(fn, "__name__", None), reduction=reduction,
-                         dtype=dtype)
+        super().__init__(name=name, reduction=reduction, dtype=dtype)
         self.targets = "any"
         if fn in _DERIVATIVES:
             signature = inspect.signature(fn)
@@ -773,11 +793,21 @@ class LossFunctionWrapper(Loss):
             return super().call_gradient(y_true, y_pred)
         return _DERIVATIVES[self.fn].unchecked(y_true, y_pred, **self._fn_kwargs)
 
-    def _reduce_parts(self, y_true, y_pred, sample_weight):
+    def validate(self, y_true, y_pred, sample_weight=None):
+        if self.fn in (sum_squared_error, cross_entropy_error) and sample_weight is not None:
+            self._weighting(None, None, sample_weight)  # raises: the textbook losses take none
+        return super().validate(y_true, y_pred, sample_weight)
+
+    def _values_shape(self, y_pred):
+        if self.fn in (sum_squared_error, cross_entropy_error):
+            return ()  # the batch mean: one number
+        return super()._values_shape(y_pred)
+
+    def _weighting(self, values, y_true, sample_weight):
         if self.fn in (sum_squared_error, cross_entropy_error) and sample_weight is not None:
             raise ValueError(f"{self.fn.__name__} returns the batch mean: it takes no "
                              "sample_weight (use a Keras loss such as mean_squared_error)")
-        return super()._reduce_parts(y_true, y_pred, sample_weight)
+        return super()._weighting(values, y_true, sample_weight)
 
     def gradient(self, y_true, y_pred, sample_weight=None):
         grad = super().gradient(y_true, y_pred, sample_weight)

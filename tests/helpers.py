@@ -1,4 +1,7 @@
-"""Small numerical helpers shared by the tests (independent of lossbook's own code)."""
+"""Small helpers shared by the tests (independent of lossbook's own code): numerical ones,
+and the alt-text rule of the notebooks and of the built pages."""
+
+import re
 
 import numpy as np
 
@@ -52,3 +55,21 @@ def assert_keras_signature(ours, theirs):
     for p in extras:
         assert p.kind in (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD), (
             f"{ours}: lossbook's extra parameter {p.name!r} must be keyword-only")
+
+
+# What counts as a real alt text, one rule for the notebooks (test_figures_alt.py) and the
+# built pages (tests/browser): not missing, not empty, not a file name or path (what myst-nb
+# writes when a cell gives none: ``../../_images/f73a....png``).
+HANGUL = re.compile("[\uac00-\ud7a3]")
+FILE_NAME_ALT = re.compile(r"(_images/|^\.{0,2}/|^data:|\.(png|jpe?g|gif|svg|webp)$)", re.I)
+
+
+def bad_alt(alt):
+    """Why ``alt`` is not a real description of an image, or ``None`` if it is one."""
+    if alt is None:
+        return "no alt attribute"
+    if not alt.strip():
+        return "empty alt"
+    if FILE_NAME_ALT.search(alt.strip()) or re.fullmatch(r"[\w.-]+\.\w{2,4}", alt.strip()):
+        return f"alt is a file name: {alt[:60]!r}"
+    return None

@@ -6,22 +6,19 @@ numbered ``<figcaption>`` (``mystnb: {image: {alt}, figure: {caption}}``, writte
 ``tools/nbbuild.py`` from ``code(..., alt=..., caption=...)``). An animation needs the
 caption too (myst-nb puts the player in the numbered figure, and the PDF its still
 frame); its alt text is the one in the player's HTML (``lossbook.plotting``'s ``alt``).
-What counts as a real alt text is the browser check's rule (``bad_alt``): not empty,
-not a file name. The browser check then sees the same thing in the built pages.
+What counts as a real alt text is the browser tests' rule (``helpers.bad_alt``): not empty,
+not a file name. The browser tests (tests/browser) then see the same thing in the built pages.
 """
 
 import json
 import pathlib
 import re
-import sys
 
 import pytest
+from helpers import HANGUL, bad_alt  # one rule for notebooks and pages
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-sys.path.insert(0, str(ROOT / "tools"))
-
-from browser_check import HANGUL, bad_alt  # noqa: E402  (one rule for notebooks and pages)
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 ANIMATION_IMG = re.compile(r'<img id="_anim_img\w+"(?: alt="([^"]*)")?>')

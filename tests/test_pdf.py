@@ -1,27 +1,25 @@
 """The PDF edition's tools (tools/build_pdf.py, tools/check_pdf.py, book/_ext/lossbook_pdf.py).
 
 None of these tests needs TeX: they check the per-language toc and configuration, the
-"Missing character" log parser, the figure count, that the LaTeX writer takes an
-output's image/png (an animation's still frame) over its text/html, and the landing
-page's PDF links with and without the PDFs. ``make test``'s PDF stage builds and checks
-the real PDFs.
+"Missing character" log parser, the figure count and the landing page's PDF links with
+and without the PDFs. The two that run Sphinx's LaTeX builder (the LaTeX writer takes an
+output's image/png, an animation's still frame, over its text/html; long wide tables
+wrap) are marked ``latex``: ``make test``'s PDF stage runs them (``pytest -m latex``),
+then builds and checks the real PDFs; the unit stage leaves them out.
 """
 
 from __future__ import annotations
 
 import pathlib
 import shutil
-import sys
 
+import build_pdf
+import check_pdf
+import nbbuild
 import nbformat
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-import build_pdf  # noqa: E402
-import check_pdf  # noqa: E402
-import nbbuild  # noqa: E402
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
        "RU5ErkJggg==")
@@ -43,8 +41,6 @@ def test_language_toc_has_every_chapter_of_that_language_only(lang):
 @pytest.mark.parametrize("lang", build_pdf.LANGS)
 def test_language_config(lang):
     cfg = build_pdf.language_config(lang)
-    assert cfg["latex"]["latex_engine"] == "xelatex"
-    assert cfg["latex"]["latex_documents"]["targetname"] == f"lossbook-{lang}.tex"
     conf = cfg["sphinx"]["config"]
     assert conf["language"] == lang
     assert rf"\usepackage[{lang}]{{lossbook-pdf}}" in conf["latex_elements"]["preamble"]
@@ -52,7 +48,9 @@ def test_language_config(lang):
         assert pathlib.Path(path).is_file()
     for path in cfg["sphinx"]["local_extensions"].values():
         assert pathlib.Path(path).is_absolute() and pathlib.Path(path).is_dir()
-    assert "lossbook_latex" in cfg["sphinx"]["local_extensions"]
+    # every Sphinx extension in one folder, the PDF-only lossbook_latex included
+    assert set(cfg["sphinx"]["local_extensions"].values()) == {str(ROOT / "book" / "_ext")}
+    assert (ROOT / "book" / "_ext" / "lossbook_latex.py").is_file()
     bib = conf["lossbook_bibliography_doc"]  # the references close the PDF
     assert bib.startswith(f"book/{lang}/") and (ROOT / f"{bib}.md").is_file()
 
@@ -128,6 +126,7 @@ def _sphinx_build(src, out, builder, extensions, warningiserror=False):
     return app
 
 
+@pytest.mark.latex
 def test_latex_writer_takes_the_still_frame_of_an_animation(tmp_path):
     """myst-nb's LaTeX output of a text/html + image/png output is the PNG (one frame)."""
     src = tmp_path / "src"
@@ -220,7 +219,7 @@ def test_book_text_has_no_control_characters(lang):
                     reason="poppler-utils not installed (make tex)")
 def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
     """Every check of check_pdf.check can fail: a one-page PDF with no title, no CJK or
-    math font, no image, and a log with a missing character."""
+    math font, no image."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -231,9 +230,6 @@ def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
     pdf = tmp_path / "lossbook-ko.pdf"
     fig.savefig(pdf)
     plt.close(fig)
-    (tmp_path / "ko" / "latex").mkdir(parents=True)
-    (tmp_path / "ko" / "latex" / "lossbook-ko.log").write_text(
-        "Missing character: There is no ⏳ (U+23F3) in font DejaVu Serif/OT:script=latn;l\n")
     monkeypatch.setattr(build_pdf, "pdf_path", lambda lang: tmp_path / f"lossbook-{lang}.pdf")
     problems = "\n".join(check_pdf.check("ko"))
     assert "1 pages, expected" in problems
@@ -242,13 +238,12 @@ def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
     assert "no embedded Noto CJK font" in problems
     assert "no math font embedded" in problems
     assert "images drawn" in problems
-    assert "Missing character ⏳ (U+23F3) in font DejaVu Serif" in problems
 
 
+@pytest.mark.latex
 def test_long_wide_table_wraps_in_the_pdf(tmp_path):
-    """book/_latex/lossbook_latex.py gives a long (>30 rows), wide table column widths,
+    """book/_ext/lossbook_latex.py gives a long (>30 rows), wide table column widths,
     so LaTeX wraps its cells (the glossary) instead of running them off the page."""
-    sys.path.insert(0, str(ROOT / "book" / "_latex"))
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text("nb_execution_mode = 'off'\nlatex_engine = 'xelatex'\n")

@@ -237,6 +237,7 @@ def test_lossbook_imports_without_h5py_and_says_what_is_missing(tmp_path):
     assert "needs h5py: pip install h5py" in out.stdout
 
 
+@keras_only
 def test_group_names_follow_keras_snake_case(keras):
     from keras.src.utils.naming import to_snake_case
 

@@ -3,7 +3,8 @@
 The index side (``split``) and the query side (``QUERY_JS``, run here in Node.js, and
 its Python twin ``query_terms``) must agree: every term a query looks up is in the
 index of any text that contains the query word, with a particle or more attached.
-The browser check measures the same thing through the real search page.
+The browser tests (tests/browser/test_search.py) measure the same thing through the real
+search page.
 """
 
 import json
@@ -11,15 +12,10 @@ import pathlib
 import random
 import shutil
 import subprocess
-import sys
 
 import pytest
 import yaml
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-
-from korean_search import (  # noqa: E402
+from korean_search import (
     _WORD,
     PARTICLES,
     QUERY_JS,
@@ -30,7 +26,9 @@ from korean_search import (  # noqa: E402
     query_terms,
     strip_particle,
 )
-from sphinx.search.en import SearchEnglish  # noqa: E402
+from sphinx.search.en import SearchEnglish
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 TERMS = ["손실", "기울기", "학습률", "가중치", "미분", "확률", "편향", "오차", "활성화", "최솟값",
          "경사 하강법", "교차 엔트로피", "엔트로피"]

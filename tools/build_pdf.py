@@ -3,7 +3,8 @@
 Jupyter Book 1's LaTeX builder (Sphinx ``latex`` + sphinx-jupyterbook-latex) writes one
 LaTeX document per language, XeLaTeX (through latexmk) typesets it with xeCJK and the
 Noto CJK fonts (``book/_latex/lossbook-pdf.sty``), and the result is copied to
-``_build/pdf/lossbook-<lang>.pdf``.
+``_build/pdf/lossbook-<lang>.pdf``. The Sphinx extension ``book/_ext/lossbook_latex.py``
+is added to these builds only.
 
 Each language gets its own table of contents and configuration, generated into
 ``_build/pdf/<lang>/`` from the book's own ``_toc.yml`` (the part whose pages live in
@@ -13,9 +14,10 @@ in two processes side by side.
 
 The build fails when Sphinx warns, when LaTeX fails, or when the XeLaTeX log reports a
 "Missing character" (a glyph no loaded font has: it would be silently dropped from the
-page). ``tools/check_pdf.py`` then checks the PDFs themselves.
+page); this is the one place that reads the log. ``tools/check_pdf.py`` checks the PDFs
+themselves (``python tools/check_pdf.py --build``, the make test stage, builds them first).
 
-Usage: ``python tools/build_pdf.py [ko en] [--serial] [--check]``; needs ``xelatex`` and ``latexmk``
+Usage: ``python tools/build_pdf.py [ko en] [--serial]``; needs ``xelatex`` and ``latexmk``
 (``make pdf`` installs them with apt-get).
 """
 
@@ -32,10 +34,12 @@ import time
 
 import yaml
 
+from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's languages
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "pdf"
-LANGS = ("ko", "en")
-LATEX_DIR = ROOT / "book" / "_latex"
+LATEX_DIR = ROOT / "book" / "_latex"  # LaTeX support files
+EXT_DIR = ROOT / "book" / "_ext"  # Sphinx extensions, lossbook_latex among them
 
 # Title page of each edition (the HTML landing page carries both lines).
 TITLES = {
@@ -46,7 +50,7 @@ TITLES = {
 # Copied next to the .tex (book/_latex/): the fonts and Korean settings, a stand-in for
 # bbm.sty (see that file), and ctexhook.sty, which xeCJK loads: TeX Live 2022's unmodified
 # file (ctex 2.5.10, LPPL 1.3c), shipped by Debian only in texlive-lang-chinese (62 MB,
-# 68 s to install here). book/_latex/lossbook_latex.py (a Sphinx extension for these
+# 68 s to install here). book/_ext/lossbook_latex.py (a Sphinx extension for these
 # builds only) drops the twin-language links, adds the bibliography, wraps long tables.
 SUPPORT_FILES = ("lossbook-pdf.sty", "bbm.sty", "ctexhook.sty")
 
@@ -94,7 +98,7 @@ def language_config(lang: str) -> dict:
     local = sphinx.get("local_extensions") or {}
     sphinx["local_extensions"] = {name: str((ROOT / path).resolve())
                                   for name, path in local.items()}
-    sphinx["local_extensions"]["lossbook_latex"] = str(LATEX_DIR)
+    sphinx["local_extensions"]["lossbook_latex"] = str(EXT_DIR)
     conf = sphinx.setdefault("config", {})
     conf["language"] = lang
     toc = language_toc(lang)
@@ -102,7 +106,7 @@ def language_config(lang: str) -> dict:
     markdown = [p for p in pages if (ROOT / f"{p}.md").exists()]
     if not markdown:
         raise SystemExit(f"no Markdown page in the {lang} toc to carry the bibliography")
-    conf["lossbook_bibliography_doc"] = markdown[-1]  # see book/_latex/lossbook_latex.py
+    conf["lossbook_bibliography_doc"] = markdown[-1]  # see book/_ext/lossbook_latex.py
     conf["jblatex_load_imgconverter"] = False  # every figure is already a PNG
     conf["latex_use_xindy"] = False  # no index is printed (Debian's xindy not needed)
     conf["latex_additional_files"] = [str(LATEX_DIR / name) for name in SUPPORT_FILES]
@@ -175,8 +179,6 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("langs", nargs="*", help="ko and/or en (default: both)")
     parser.add_argument("--serial", action="store_true", help="one language after the other")
-    parser.add_argument("--check", action="store_true",
-                        help="then check the PDFs (tools/check_pdf.py; the make test stage)")
     args = parser.parse_args(argv)
     args.langs = args.langs or list(LANGS)
     if set(args.langs) - set(LANGS):
@@ -199,10 +201,6 @@ def main(argv=None) -> int:
                  for lang in args.langs]
         code = max(p.wait() for p in procs)
     print(f"PDF build {'ok' if code == 0 else 'FAILED'} in {time.perf_counter() - t0:.1f} s")
-    if args.check:
-        import check_pdf  # noqa: PLC0415 (imports this module)
-
-        code = max(code, check_pdf.main(args.langs))
     return code
 
 

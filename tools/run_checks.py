@@ -1,16 +1,17 @@
 """Run every check of `make test`, one stage after another, and time each stage.
 
 Stages: lint (ruff), unit tests (pytest), notebooks (nbval, strict), the book
-(jupyter-book, warnings are errors; after the PDF edition, built and checked by
-tools/build_pdf.py --check), its internal links, the browser check
-(headless Chromium).
+(jupyter-book, warnings are errors; after the PDF edition: the LaTeX-builder tests
+(pytest -m latex), then tools/check_pdf.py --build), its internal links, the browser tests
+(pytest tests/browser: headless Chromium on the built book).
 All stages run even if an earlier one fails, so one run shows every problem;
 the exit code is non-zero if any stage failed.
 
     python tools/run_checks.py              # every stage (what `make test` runs)
     python tools/run_checks.py unit nbval   # only these stages, in this order
 
-Stage names: lint, unit (pytest on tests/ and every docstring example in lossbook/),
+Stage names: lint, unit (pytest on tests/ and every docstring example in lossbook/,
+without the tests marked slow or latex and without tests/browser), pdf,
 nbval, build, links, browser (``--list`` prints them).
 """
 
@@ -28,20 +29,23 @@ BIN = pathlib.Path(sys.executable).parent
 
 
 def notebooks() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").glob("*/*.ipynb"))
+    """The chapter notebooks and their launch copies (launch/book/<lang>/, tools/nbbuild.py)."""
+    found = [*(ROOT / "book").glob("*/*.ipynb"), *(ROOT / "launch" / "book").glob("*/*.ipynb")]
+    return sorted(str(p.relative_to(ROOT)) for p in found)
 
 
-def workers() -> list[str]:
+def workers(dist: str = "loadfile") -> list[str]:
     """pytest-xdist options: two worker processes on a machine with two or more CPUs.
 
     Unit tests are independent; nbval runs each notebook's cells in order in one
-    worker (--dist loadfile), so two notebooks run side by side.
+    worker (--dist loadfile), so two notebooks run side by side. The browser tests
+    use --dist loadgroup: every test of one page goes to the worker that loaded it.
     """
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:
         cpus = os.cpu_count() or 1
-    return ["-n", "2", "--dist", "loadfile"] if cpus >= 2 else []
+    return ["-n", "2", "--dist", dist] if cpus >= 2 else []
 
 
 # Short names for `tools/run_checks.py STAGE...` and the Makefile's stage targets.
@@ -65,17 +69,30 @@ def stages() -> list[tuple[str, list[str]]]:
         nbval += ["--nbval-sanitize-with", str(sanitize.relative_to(ROOT))]
     return [
         ("lint", [str(BIN / "ruff"), "check", "."]),
-        # tests/ and every docstring example of the package (--doctest-modules, pyproject.toml)
+        # tests/ (not tests/browser: norecursedirs in pyproject.toml) and every docstring
+        # example of the package (--doctest-modules, pyproject.toml)
+        # Not the tests marked slow (make bench runs them) or latex (the PDF stage does).
         ("unit tests", [str(BIN / "pytest"), "tests", "lossbook", "-p", "no:cacheprovider", "-q",
-                        *workers()]),
+                        "-m", "not slow and not latex", *workers()]),
         ("notebooks (nbval)", nbval + notebooks()),
         # Before the HTML build: the landing page links the two PDFs (book/_ext/lossbook_pdf.py).
-        (PDF_STAGE, [str(BIN / "python"), "tools/build_pdf.py", "--check"]),
+        # Sphinx's LaTeX builder on small documents (pytest -m latex), then both PDFs
+        # built and checked (check_pdf --build).
+        (PDF_STAGE, [[str(BIN / "pytest"), "tests/test_pdf.py", "-p", "no:cacheprovider", "-q",
+                      "-m", "latex"],
+                     [str(BIN / "python"), "tools/check_pdf.py", "--build"]]),
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
         ("internal links", [str(BIN / "python"), "tools/check_links.py"]),
-        ("browser check", [str(BIN / "python"), "tools/browser_check.py"]),
+        # the built book in headless Chromium (tests/browser/conftest.py)
+        ("browser check", [str(BIN / "pytest"), "tests/browser", "-p", "no:cacheprovider", "-q",
+                           *workers("loadgroup")]),
     ]
+
+
+def commands(cmd: list) -> list[list[str]]:
+    """The commands of a stage: ``cmd`` itself, or its items if it is a list of commands."""
+    return cmd if cmd and isinstance(cmd[0], list) else [cmd]
 
 
 def select(names: list[str]) -> list[tuple[str, list[str]]]:
@@ -102,7 +119,8 @@ def main(argv=None) -> int:
     if args.list:
         for name, cmd in stages():
             short = next((s for s, full in SHORT_NAMES.items() if full == name), name)
-            print(f"{short:<8} {name}: {' '.join(cmd[:4])} ...")
+            print(f"{short:<8} {name}: " + "; ".join(" ".join(c[:4]) + " ..."
+                                                      for c in commands(cmd)))
         return 0
     chosen = select(args.stages)
     env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu", PYTHONHASHSEED="0")
@@ -111,9 +129,12 @@ def main(argv=None) -> int:
     results = []
     total = time.perf_counter()
     for name, cmd in chosen:
-        print(f"\n=== {name}: {' '.join(cmd[:6])}{' ...' if len(cmd) > 6 else ''}", flush=True)
         t0 = time.perf_counter()
-        code = subprocess.call(cmd, cwd=ROOT, env=env)
+        code = 0
+        for part in commands(cmd):  # a stage is one command or several, run in turn
+            print(f"\n=== {name}: {' '.join(part[:6])}{' ...' if len(part) > 6 else ''}",
+                  flush=True)
+            code = max(code, subprocess.call(part, cwd=ROOT, env=env))
         results.append((name, code, time.perf_counter() - t0))
     print("\n=== summary")
     for name, code, secs in results:

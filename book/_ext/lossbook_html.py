@@ -20,19 +20,23 @@
    ("Search this book...", "Back to top", "previous", the hidden-cell toggles, ...)
    once per build, into the one global language, and writes some of them
    untranslated in any language. So when the build has finished, every page under
-   ``book/ko/`` has those strings replaced by the Korean of ``KO_UI``: in
-   attributes and text outside the page's ``<article>`` (the chapter itself is
-   never touched), plus the hidden-cell summaries and toggle hints, whose markup
-   is the theme's own. ``tests/test_ko_ui.py`` checks the replacement and the
-   browser check looks for it on every Korean page. Numbered captions and figure
+   ``book/ko/`` is parsed (BeautifulSoup, Python's HTML parser) and those strings are
+   replaced by the Korean of ``KO_UI``: whole attribute values and text nodes outside
+   the page's ``<article class="bd-article">`` and outside ``<script>``/``<style>``
+   (the chapter itself is never touched, even where its words are "Page" or "next"),
+   plus, in the article, the theme's own markup: hidden-cell summaries, link
+   symbols, caption numbers; and the toggle hint of sphinx-togglebutton's script.
+   A Korean page without that article stops the build. Numbered captions and figure
    references there say "그림 1", not "Fig. 1" (Sphinx's ``numfig_format`` is global).
+   ``tests/test_lossbook_html.py`` checks all this on a two-page book it builds, and
+   the browser tests (tests/browser) on every Korean page of the real one.
 
 4. Figure numbers restart on every page. Sphinx numbers figures through the whole
    book when the table of contents is not numbered, so the English chapter 1 would
    start at "Fig. 15"; ``restart_figure_numbers`` renumbers each page from 1.
 
 5. Accessibility of the theme's own markup (every page; axe-core, WCAG 2 A/AA, run
-   by tools/browser_check.py): buttons and hidden-cell toggles are named by the text
+   by tests/browser): buttons and hidden-cell toggles are named by the text
    they show (axe "label-content-name-mismatch": the theme's search button says
    "Search Ctrl+K" but was named "Search", the toggles show "Show code cell source"
    but were named "Toggle hidden content"), the colour-mode icons are hidden from
@@ -44,6 +48,10 @@ from __future__ import annotations
 
 import pathlib
 import re
+
+from bs4 import BeautifulSoup, NavigableString
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 
 LANG_FOLDERS = {"book/ko/": "ko", "book/en/": "en"}
 
@@ -108,67 +116,136 @@ KO_UI = {
 # Sphinx's numfig_format prefixes (captions "Fig. 1", references to them) in Korean.
 KO_NUMFIG = {"Fig.": "그림", "Table": "표", "Listing": "코드", "Section": "절"}
 
-_ATTRIBUTE = re.compile(r'(\b(?:title|aria-label|placeholder|data-bs-title|alt)=")([^"<>]*)(")')
-_TEXT = re.compile(r"(>\s*)([^<>]*?)(\s*<)")
-_ARTICLE = re.compile(r'(<article class="bd-article"[^>]*>)(.*?)(</article>)', re.S)
-# inside the article, only the theme's own markup: hidden-cell summaries and their label
-_SUMMARY = re.compile(r'(<p class="(?:collapsed|expanded) admonition-title">)([^<]*)(</p>)')
-_SUMMARY_LABEL = re.compile(r'(<summary aria-label=")([^"]*)(")')
+# Attributes that hold interface text (tooltips, screen-reader names, placeholders).
+UI_ATTRIBUTES = ("title", "aria-label", "placeholder", "data-bs-title", "alt")
+# Code, never interface text: their content is not searched for strings to translate.
+CODE_TAGS = ("script", "style")
 _HINT = re.compile(r"(let toggleHint(?:Show|Hide) = ')([^']*)(';)")
 _COPYRIGHT = re.compile(r"© Copyright (\d{4})\.")
-# inside the article: the theme's link symbols beside headings and captions, and the
-# numbers of captions and of references to them
-_HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")([^"]*)(")')
-_NUMBERED = re.compile(
-    r'(<span class="(?:caption-number|std std-numref)">)(Fig\.|Table|Listing|Section)( [\d.]+)')
+_NUMBERED = re.compile(r"^(Fig\.|Table|Listing|Section)( [\d.]+)")
+
+
+def parse(html: str) -> BeautifulSoup:
+    """A built page as a tree (Python's own parser; class attributes kept as written)."""
+    return BeautifulSoup(html, "html.parser", multi_valued_attributes=None)
+
+
+class _AsWritten(HTMLFormatter):
+    """bs4's "minimal" formatter, attributes in the page's order (bs4 sorts them)."""
+
+    def attributes(self, tag):
+        return list(tag.attrs.items())
+
+
+def serialize(soup: BeautifulSoup) -> str:
+    """The page as HTML again: only what was changed differs from what was parsed (plus
+    character references written as characters, ``&nbsp;`` as U+00A0)."""
+    return soup.decode(formatter=_AsWritten(entity_substitution=EntitySubstitution.substitute_xml))
+
+
+def chapter(soup: BeautifulSoup):
+    """The page's ``<article class="bd-article">`` (the chapter); ValueError if missing."""
+    article = soup.select_one("article.bd-article")
+    if article is None:
+        raise ValueError('no <article class="bd-article"> in the page: the theme\'s markup '
+                         "changed, so the chapter cannot be told from the interface")
+    return article
+
+
+def _replace_text(string: NavigableString, new: str) -> bool:
+    if new == string:
+        return False
+    string.replace_with(new)
+    return True
+
+
+def _translate_attributes(tag, table: dict[str, str], names=UI_ATTRIBUTES) -> int:
+    changed = 0
+    for name in names:
+        value = tag.get(name)
+        if isinstance(value, str) and value in table:
+            tag[name] = table[value]
+            changed += 1
+    return changed
+
+
+def translate_tree(soup: BeautifulSoup, table: dict[str, str] = KO_UI) -> int:
+    """Translate the theme's interface strings of a parsed page in place; the number of
+    strings changed.
+
+    Outside the chapter (``chapter(soup)``) and outside ``<script>``/``<style>``:
+    attributes of ``UI_ATTRIBUTES`` and text nodes whose whole (stripped) value is a key
+    of ``table``, and the copyright line. The one piece of code changed is the
+    sphinx-togglebutton hint (``let toggleHintShow = '...'``): it is text the reader sees.
+    Inside the chapter only the theme's own markup: hidden-cell summaries and their
+    label, the link symbols' titles, and the numbers of captions and references.
+    """
+    article = chapter(soup)
+    inside = {id(t) for t in article.find_all(True)} | {id(article)}
+    changed = 0
+    for tag in soup.find_all(True):
+        if id(tag) in inside:
+            continue
+        if tag.name in CODE_TAGS:
+            if tag.name == "script" and tag.string and _HINT.search(tag.string):
+                new = _HINT.sub(lambda m: m[1] + table.get(m[2], m[2]) + m[3], tag.string)
+                changed += _replace_text(tag.string, new)
+            continue
+        changed += _translate_attributes(tag, table)
+        for string in tag.find_all(string=True, recursive=False):
+            if type(string) is not NavigableString:  # comments, doctype, CDATA
+                continue
+            text = string.strip()
+            if text in table:
+                new = string.replace(text, table[text], 1)
+            else:
+                new = _COPYRIGHT.sub(r"© \1", string)
+            changed += _replace_text(string, new)
+    for p in article.select("p.collapsed.admonition-title, p.expanded.admonition-title"):
+        text = p.get_text().strip()
+        if text in table and p.string is not None:
+            changed += _replace_text(p.string, p.string.replace(text, table[text], 1))
+    for tag in article.select("summary[aria-label]"):
+        changed += _translate_attributes(tag, table, ["aria-label"])
+    for tag in article.select("a.headerlink[title]"):
+        changed += _translate_attributes(tag, table, ["title"])
+    for span in article.select("span.caption-number, span.std-numref"):
+        first = next(span.strings, None)
+        if first is not None and _NUMBERED.match(first):
+            changed += _replace_text(
+                first, _NUMBERED.sub(lambda m: KO_NUMFIG[m[1]] + m[2], first, count=1))
+    return changed
 
 
 def translate_ui(html: str, table: dict[str, str] = KO_UI) -> str:
-    """Replace the theme's interface strings of a built page by ``table``'s translations.
-
-    Attributes and text nodes are replaced only when the whole value is a key of
-    ``table``, and never inside the chapter (``<article class="bd-article">``),
-    except the theme's hidden-cell summaries there.
-    """
-
-    def middle(m):  # every pattern here is (before)(string)(after)
-        return m[1] + table.get(m[2], m[2]) + m[3]
-
-    def outside(part):
-        for pattern in (_ATTRIBUTE, _TEXT, _HINT):
-            part = pattern.sub(middle, part)
-        return _COPYRIGHT.sub(r"© \1", part)
-
-    pieces, last = [], 0
-    for m in _ARTICLE.finditer(html):
-        pieces.append(outside(html[last:m.start()]))
-        body = _SUMMARY_LABEL.sub(middle, _SUMMARY.sub(middle, m[2]))
-        body = _HEADERLINK.sub(middle, body)
-        body = _NUMBERED.sub(lambda n: n[1] + KO_NUMFIG[n[2]] + n[3], body)
-        pieces.append(m[1] + body + m[3])
-        last = m.end()
-    pieces.append(outside(html[last:]))
-    return "".join(pieces)
+    """``html`` with the theme's interface strings replaced by ``table``'s translations
+    (``translate_tree``); ValueError if the page has no chapter article."""
+    soup = parse(html)
+    return serialize(soup) if translate_tree(soup, table) else html
 
 
-# What accessible_page changes (see 5. above): (pattern, replacement) pairs.
-_A11Y_FIXES = [
+def fix_accessibility(soup: BeautifulSoup) -> int:
+    """The accessibility fixes of 5. above on a parsed page, in place; how many."""
+    changed = 0
     # buttons named by what they show: drop the theme's shorter aria-label
-    (re.compile(r'(<button class="[^"]*search-button-field[^"]*"[^>]*?) aria-label="[^"]*"'),
-     r"\1"),
-    (re.compile(r'<summary aria-label="[^"]*">'), "<summary>"),
+    for tag in soup.select("button.search-button-field[aria-label], summary[aria-label]"):
+        del tag["aria-label"]
+        changed += 1
     # colour-mode icons: decoration inside a button that has its own name
-    (re.compile(r'(<i class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"></i>'),
-     r'\1 aria-hidden="true"></i>'),
-    (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),
-]
+    for icon in soup.select("i.theme-switch[data-mode][title]"):
+        del icon["title"]
+        icon["aria-hidden"] = "true"
+        changed += 1
+    for tag in soup.select('[role="doc-biblioentry"]'):
+        tag["role"] = "listitem"
+        changed += 1
+    return changed
 
 
 def accessible_page(html: str) -> str:
     """The theme's markup of a built page with the accessibility fixes of 5. above."""
-    for pattern, replacement in _A11Y_FIXES:
-        html = pattern.sub(replacement, html)
-    return html
+    soup = parse(html)
+    return serialize(soup) if fix_accessibility(soup) else html
 
 
 def restart_figure_numbers(app, env) -> list[str]:
@@ -224,35 +301,31 @@ def on_page_context(app, pagename, templatename, context, doctree):
         context["script_files"] = unique
 
 
-def translate_korean_pages(app, exception):
-    """After an HTML build: the interface strings of every ``book/ko/`` page in Korean."""
-    if exception is not None or app.builder.format != "html":
-        return
-    folder = pathlib.Path(app.outdir, "book", "ko")
-    for page in sorted(folder.glob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        translated = translate_ui(html)
-        if translated != html:
-            page.write_text(translated, encoding="utf-8")
-
-
 def fix_pages(app, exception):
-    """After an HTML build: the accessibility fixes of 5. above on every page."""
+    """After an HTML build: every page parsed once, given the accessibility fixes of 5.
+    above, and the Korean interface (3. above) if it is under ``book/ko/``. A Korean
+    page without its chapter article stops the build (``chapter``)."""
     if exception is not None or app.builder.format != "html":
         return
-    for page in sorted(pathlib.Path(app.outdir).rglob("*.html")):
-        if page.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
+    outdir = pathlib.Path(app.outdir)
+    for page in sorted(outdir.rglob("*.html")):
+        rel = page.relative_to(outdir)
+        if rel.parts[0] in ("_static", "_sources"):
             continue
-        html = page.read_text(encoding="utf-8")
-        fixed = accessible_page(html)
-        if fixed != html:
-            page.write_text(fixed, encoding="utf-8")
+        soup = parse(page.read_text(encoding="utf-8"))
+        changed = fix_accessibility(soup)
+        if _page_language(rel.with_suffix("").as_posix()) == "ko":
+            try:
+                changed += translate_tree(soup)
+            except ValueError as exc:
+                raise ValueError(f"{rel}: {exc}") from exc
+        if changed:
+            page.write_text(serialize(soup), encoding="utf-8")
 
 
 def setup(app):
     app.connect("html-page-context", on_page_context)
-    app.connect("build-finished", fix_pages, priority=400)
-    app.connect("build-finished", translate_korean_pages)
+    app.connect("build-finished", fix_pages)
     # after Sphinx's own numbering (TocTreeCollector, default priority 500)
     app.connect("env-get-updated", restart_figure_numbers, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

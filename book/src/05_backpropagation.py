@@ -1,6 +1,6 @@
 """Chapter 5: backpropagation on computational graphs, gates and layers (source post nn-loss)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "오차 역전파", "en": "Backpropagation"}
 
@@ -948,9 +948,13 @@ check.batch_factors(factors)
     ),
     code(
         """
-move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h = 1e-4
-move_b1 = ...   # the move of z[n, j] when b1[j] moves by h = 1e-4
-check.kink_moves(move_W1, move_b1, x_batch, net)
+def kink_moves(x_n, h=1e-4):
+    move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h
+    move_b1 = ...   # the move of z[n, j] when b1[j] moves by h
+    return move_W1, move_b1
+
+
+check.kink_moves(kink_moves)   # tried on sample rows x_n of its own
 """,
         tags=["exercise"],
     ),
@@ -960,7 +964,7 @@ check.kink_moves(move_W1, move_b1, x_batch, net)
 (ko-ch05-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 웹 페이지에서는 풀이 코드가 접혀 있습니다(펼치려면 클릭). 각 풀이는 답을 정의하고 같은 검사를 부르므로 ✅가 나와야 합니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **풀이 1.** $q = x + y = 3$, $f = qz = 9$. 곱셈 노드가 맞바꾸므로 $\partial f/\partial q = z = 3$, $\partial f/\partial z = q = 3$이고, 덧셈 노드가 $3$을 그대로 나눠 주므로 $\partial f/\partial x = \partial f/\partial y = 3$입니다.
 """,
@@ -968,7 +972,7 @@ check.kink_moves(move_W1, move_b1, x_batch, net)
 (en-ch05-solutions)=
 ## Solutions
 
-Try on your own first. On the web page the solution code is folded (click to open). Each solution defines the answer and calls the same check, so it should print ✅.
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **Solution 1.** $q = x + y = 3$ and $f = qz = 9$. The multiply node swaps: $\partial f/\partial q = z = 3$ and $\partial f/\partial z = q = 3$; the add node passes the $3$ on unchanged, so $\partial f/\partial x = \partial f/\partial y = 3$.
 """,
@@ -1080,6 +1084,9 @@ check.softmax_cross_entropy_grad(my_softmax_ce_grad)
     ),
     code(
         """
+rng = np.random.default_rng(0)
+X, W, G = rng.standard_normal((3, 4)), rng.standard_normal((4, 2)), rng.standard_normal((3, 2))
+b = np.zeros(2)
 d1, d2 = Affine(W, b), Affine(W, b)
 d1.forward(X)
 d1.backward(G)
@@ -1103,13 +1110,22 @@ check.batch_factors(factors)
     ),
     code(
         """
-h = 1e-4
-move_W1 = h * np.max(np.abs(x_batch[n]))   # the feature of sample n largest in size
-move_b1 = h
+def kink_moves(x_n, h=1e-4):
+    move_W1 = h * np.max(np.abs(x_n))   # the feature of the sample largest in size
+    move_b1 = h
+    return move_W1, move_b1
+
+
+rng = np.random.default_rng(0)   # the ReLU net and batch of the gradient check
+x_batch = rng.standard_normal((8, 4))
+net = TwoLayerNet(input_size=4, hidden_size=5, output_size=3, seed=0)
+z_hidden = x_batch @ net.params["W1"] + net.params["b1"]
+n, j = np.unravel_index(np.argmin(np.abs(z_hidden)), z_hidden.shape)
+move_W1, move_b1 = kink_moves(x_batch[n])
 print(f"|z| = {abs(z_hidden[n, j]):.2e}, largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f}")
 crosses = move_W1 > abs(z_hidden[n, j])
 print(f"largest move of z by one W1 entry: {move_W1:.2e}, crosses the kink: {crosses}; by b1[j]: {move_b1:.0e}")
-check.kink_moves(move_W1, move_b1, x_batch, net)
+check.kink_moves(kink_moves)
 """,
         tags=["solution", "hide-cell"],
     ),

@@ -1,7 +1,7 @@
 """Chapter 7: compiling and training the MNIST model of the "Model compile" post in Keras
 and in lossbook (source posts: "Model compile", "Loss functions, summarized")."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {
     "ko": "Keras 모델 컴파일: 손실·옵티마이저·지표",
@@ -490,16 +490,16 @@ print(inspect.getsource(Sequential.backward))
     ),
     md(
         ko=r"""
-`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 손실 객체(`self.loss`)가 주는 기울기에는 샘플마다 $1/n$이 붙어 있습니다.
+`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 손실 객체(`self.compiled_loss`)가 주는 기울기에는 샘플마다 $1/n$이 붙어 있습니다.
 
-출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$(`self.loss.logits_gradient`)을 골라, 출력층의 $z$에서 바로 시작합니다(`output.backward_from_z`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
+출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$(`self.compiled_loss.logits_gradient`)을 골라, 출력층의 $z$에서 바로 시작합니다(`output.backward_from_z`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
 
 이제 에포크 하나입니다.
 """,
         en=r"""
-`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient the loss object (`self.loss`) returns carries a factor $1/n$ for every sample.
+`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient the loss object (`self.compiled_loss`) returns carries a factor $1/n$ for every sample.
 
-There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ (`self.loss.logits_gradient`) and starts right at the output layer's $z$ (`output.backward_from_z`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
+There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ (`self.compiled_loss.logits_gradient`) and starts right at the output layer's $z$ (`output.backward_from_z`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
 
 Now one epoch:
 """,
@@ -965,8 +965,10 @@ check.adam_string(string_lr, optimizer_0005)
     ),
     code(
         """
+sparse_m = ...           # trained with integer labels, "sparse_categorical_crossentropy"
+onehot_m = ...           # same start, one-hot labels, "categorical_crossentropy"
 weight_difference = ...  # max |W_sparse - W_onehot| over all weights after one epoch
-check.one_hot_same(weight_difference)
+check.one_hot_same(weight_difference, sparse_m, onehot_m)
 """,
         tags=["exercise"],
     ),
@@ -974,12 +976,12 @@ check.one_hot_same(weight_difference)
         ko=r"""
 **문제 4.** 출력이 10개(소프트맥스)이거나 1개(시그모이드)인 모델을 `metrics=["accuracy"]`로 컴파일했습니다. 레이블과 출력의 모양이 다음과 같을 때 Keras는 `"accuracy"`를 무엇으로 바꿉니까? `"binary_accuracy"`, `"sparse_categorical_accuracy"`, `"categorical_accuracy"` 중에서 고르세요.
 
-(a) 레이블 `(32,)`, 출력 `(32, 10)` (b) 레이블 `(32, 1)`, 출력 `(32, 10)` (c) 레이블 `(32, 10)`, 출력 `(32, 10)` (d) 레이블 `(32, 1)`, 출력 `(32, 1)`
+(a) 레이블 `(64, 3)`, 출력 `(64, 3)` (b) 레이블 `(64,)`, 출력 `(64, 1)` (c) 레이블 `(64, 1)`, 출력 `(64, 5)` (d) 레이블 `(64,)`, 출력 `(64, 5)`
 """,
         en=r"""
 **Exercise 4.** A model with 10 outputs (softmax) or 1 output (sigmoid) is compiled with `metrics=["accuracy"]`. For these shapes of labels and output, what does Keras turn `"accuracy"` into? Choose among `"binary_accuracy"`, `"sparse_categorical_accuracy"` and `"categorical_accuracy"`.
 
-(a) labels `(32,)`, output `(32, 10)` (b) labels `(32, 1)`, output `(32, 10)` (c) labels `(32, 10)`, output `(32, 10)` (d) labels `(32, 1)`, output `(32, 1)`
+(a) labels `(64, 3)`, output `(64, 3)` (b) labels `(64,)`, output `(64, 1)` (c) labels `(64, 1)`, output `(64, 5)` (d) labels `(64,)`, output `(64, 5)`
 """,
     ),
     code(
@@ -1010,7 +1012,7 @@ check.float32_start(float32_start)
 (ko-ch07-solutions)=
 ## 풀이
 
-각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 1. 순열(permutation)은 모든 인덱스를 한 번씩 무작위 순서로 늘어놓으므로, 앞 5,000개와 나머지는 저절로 겹치지 않고 합치면 전체가 됩니다. 집합 연산도, 중복 검사도 필요 없고 순서도 재현됩니다.
 """,
@@ -1018,13 +1020,14 @@ check.float32_start(float32_start)
 (en-ch07-solutions)=
 ## Solutions
 
-Each solution cell defines the answer and calls the same check (unfold them).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 1. A permutation lists every index once, in random order, so its first 5,000 entries and the rest cannot overlap and together cover everything: no set operations, no duplicate checks, and a reproducible order.
 """,
     ),
     code(
         """
+(x_train, y_train), _ = load_mnist()   # the bundled data, as at the top of the chapter
 rng = np.random.default_rng(1234)
 order = rng.permutation(len(x_train))
 valid_idx, train_idx = order[:5000], order[5000:]
@@ -1044,7 +1047,7 @@ check.validation_split(valid_idx, train_idx, len(x_train))
     ),
     code(
         """
-m = lossbook_mnist_model(seed=2)
+m = Sequential([Input((28, 28)), Flatten(), Dense(10, activation="softmax")], seed=2)
 m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 string_lr = m.optimizer.learning_rate
 optimizer_0005 = optimizers.Adam(learning_rate=0.005)
@@ -1064,8 +1067,16 @@ check.adam_string(string_lr, optimizer_0005)
     ),
     code(
         """
-sparse_m = lossbook_mnist_model(seed=3)
-onehot_m = lossbook_mnist_model(seed=4)
+def mnist_model(seed):   # the chapter's lossbook model
+    return Sequential([Input((28, 28)), Flatten(), Dense(300, activation="relu"),
+                       Dense(200, activation="relu"), Dense(100, activation="relu"),
+                       Dense(10, activation="softmax")], seed=seed)
+
+
+(x_raw, y_train), _ = load_mnist()
+x_train = x_raw / 255.0
+sparse_m = mnist_model(seed=3)
+onehot_m = mnist_model(seed=4)
 onehot_m.set_weights(sparse_m.get_weights())
 sparse_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -1077,7 +1088,7 @@ print(f"sparse : loss {h_sparse.history['loss'][0]:.10f}  accuracy {h_sparse.his
 print(f"one-hot: loss {h_onehot.history['loss'][0]:.10f}  accuracy {h_onehot.history['accuracy'][0]:.4f}")
 weight_difference = max(np.max(np.abs(a - b))
                         for a, b in zip(sparse_m.get_weights(), onehot_m.get_weights()))
-check.one_hot_same(weight_difference)
+check.one_hot_same(weight_difference, sparse_m, onehot_m)
 """,
         tags=["solution", "hide-cell"],
     ),
@@ -1091,12 +1102,12 @@ check.one_hot_same(weight_difference)
     ),
     code(
         """
-names = {"BinaryAccuracy": "binary_accuracy", "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
-         "CategoricalAccuracy": "categorical_accuracy"}
-answers = {}
+from keras.src.trainers import compile_utils
+
+answers = {}   # Keras's class names are accepted as answers, e.g. "SparseCategoricalAccuracy"
 for key, (y_shape, p_shape) in check.ACCURACY_CASES.items():
     metric = compile_utils.get_metric("accuracy", np.zeros(y_shape), np.zeros(p_shape))
-    answers[key] = names[type(metric).__name__]
+    answers[key] = type(metric).__name__
 print(answers)
 check.accuracy_rule(answers)
 """,
