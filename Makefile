@@ -1,5 +1,6 @@
 # lossbook — two commands do everything:
-#   make book   create .venv, install, build the HTML book into _build/html
+#   make book   create .venv, install (TeX too, as make test), build the PDFs and the HTML
+#               book into _build/html (the site links the two PDFs)
 #   make test   install, then run every check (lint, unit tests, nbval, strict build, browser)
 # Other targets: make notebooks (re-execute the chapters), make bench, make lint, make clean.
 # One stage of make test at a time: make unit, make nbval, make build (strict), make links,
@@ -14,7 +15,7 @@ MATHJAX := book/_static/mathjax/tex-chtml.js
 
 .PHONY: book test install mathjax chromium tex pdf notebooks bench lint clean unit nbval build links browser
 
-book: install mathjax
+book: install mathjax pdf
 	$(BIN)/jupyter-book build . --all
 	@echo
 	@echo "Book built. Open: file://$(CURDIR)/_build/html/index.html"
@@ -68,7 +69,7 @@ chromium:
 	@chromium --version 2>/dev/null
 
 # The PDF edition: _build/pdf/lossbook-ko.pdf and lossbook-en.pdf (tools/build_pdf.py).
-# `make book` then links both from the landing page.
+# `make book` runs it first and links both from the landing page.
 pdf: install tex
 	$(BIN)/python tools/build_pdf.py
 	@echo "PDFs: $(CURDIR)/_build/pdf/lossbook-ko.pdf $(CURDIR)/_build/pdf/lossbook-en.pdf"
@@ -97,7 +98,9 @@ notebooks: install
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE: some machines set them to force an old, slower
 # OpenBLAS kernel (a work-around for old OpenBLAS builds); a reader's machine does not, so
 # the benchmark runs NumPy with the kernel it picks itself (printed in its first line).
+# First the tests marked slow (the benchmark's own smoke run; not in make test's unit stage).
 bench: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m slow tests
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/mlp_vs_keras.py
 
 lint: install
