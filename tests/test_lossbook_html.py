@@ -17,12 +17,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-EXT = ROOT / "book" / "_ext"
-sys.path.insert(0, str(EXT))
-
-from lossbook_html import (  # noqa: E402
+from lossbook_html import (
     KO_UI,
     accessible_page,
     chapter,
@@ -30,6 +25,9 @@ from lossbook_html import (  # noqa: E402
     restart_figure_numbers,
     translate_ui,
 )
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXT = ROOT / "book" / "_ext"
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
        "RU5ErkJggg==")

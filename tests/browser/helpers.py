@@ -13,8 +13,9 @@ import pathlib
 
 import pytest
 
+from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's languages
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-LANGS = ("ko", "en")
 # Folders of the build that hold no pages of the book.
 NOT_PAGES = {"_static", "_sources", "_images", "_sphinx_design_static", "jupyter_execute"}
 # Sphinx's own pages: index.html only redirects to book/intro.html; search and the
