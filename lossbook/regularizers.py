@@ -1,12 +1,13 @@
 """Weight penalties added to the loss, as Keras 3 adds them (``kernel_regularizer=``).
 
-    L1(l1)       penalty = l1 · Σ|w|              gradient = l1 · sign(w)
+    L1(l1)       penalty = l1 · Σ|w|              gradient = l1 · sign(w)   (+1 at w = 0)
     L2(l2)       penalty = l2 · Σ w²              gradient = 2 · l2 · w
     L1L2(l1, l2) penalty = l1 · Σ|w| + l2 · Σ w²  (both gradients added)
 
 Note Keras's L2 has no ½: ``L2(0.01)`` adds 0.01·Σw², whose gradient is 0.02·w. The
 penalty is added once per batch to the (already averaged) loss, so it does not depend on
-the batch size. At w = 0 the L1 gradient is taken as 0 (the subgradient JAX uses).
+the batch size. At w = 0, |w| has no derivative; JAX (and so Keras on JAX) takes +1
+there, and so does lossbook: an L1-penalised bias that starts at 0 moves as in Keras.
 
 >>> reg = L2(0.01)
 >>> reg(np.array([[1.0, -2.0]])), reg.gradient(np.array([[1.0, -2.0]]))
@@ -64,6 +65,11 @@ class Regularizer:
         return f"{type(self).__name__}({args})"
 
 
+def _sign(w):
+    """d|w|/dw: −1 where w < 0, +1 where w > 0, and +1 at w = 0 (JAX's choice)."""
+    return np.where(w < 0, -1.0, 1.0).astype(w.dtype, copy=False)
+
+
 class L1(Regularizer):
     """l1 · Σ|w| (default l1 = 0.01): pushes weights to exactly zero."""
 
@@ -74,7 +80,7 @@ class L1(Regularizer):
         return float(self.l1 * np.sum(np.abs(_weights(x))))
 
     def gradient(self, x):
-        return self.l1 * np.sign(_weights(x))
+        return self.l1 * _sign(_weights(x))
 
     def get_config(self):
         return {"l1": self.l1}
@@ -110,7 +116,7 @@ class L1L2(Regularizer):
 
     def gradient(self, x):
         w = _weights(x)
-        return self.l1 * np.sign(w) + 2.0 * self.l2 * w
+        return self.l1 * _sign(w) + 2.0 * self.l2 * w
 
     def get_config(self):
         return {"l1": self.l1, "l2": self.l2}
