@@ -137,7 +137,7 @@ PAGE_JS = """() => ({
 })"""
 
 
-def visit(page, cdp, url, record):
+def visit(page, url, record):
     """Open ``url`` in ``page``; count what came over the network (CDP)."""
     record.clear()
     page.goto(url, wait_until="load", timeout=120_000)
@@ -168,7 +168,7 @@ def tour(browser, base_url, rels, size):
     results = {}
     try:
         for rel in rels:
-            net = visit(page, cdp, base_url + rel, record)
+            net = visit(page, base_url + rel, record)
             state = page.evaluate(PAGE_JS)
             state["broken"] = page.evaluate(BROKEN_WORDS_JS)
             results[rel] = {**net, **state}
