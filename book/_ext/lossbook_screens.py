@@ -31,7 +31,9 @@ for Colab and Binder). Each step is idempotent, so an incremental build can run 
    ``<script id="lossbook-twin">`` so the switch lands on the same section.
 7. Prev/next stay in one language (Korean "sources" no longer leads to "Course map").
 8. Solution cells say "풀이 보기" / "Show solution" instead of "셀 내용 보기".
-9. The glossary table gets a class; on a phone ``lossbook.css`` lays it out as a
+9. With the PDF edition built (``make pdf``, ``make book``), the download menu of each
+   page links the PDF of its language.
+10. The glossary table gets a class; on a phone ``lossbook.css`` lays it out as a
    definition list.
 """
 
@@ -358,7 +360,7 @@ def same_language_prev_next(html: str, page: str) -> str:
     def keep(m):
         href = m[3]
         other = [d for d in LANG_DIRS if d != lang][0]
-        if href.startswith(f"../{other}/") or "intro.html" in href:
+        if href.startswith(f"../{other}/"):  # the bilingual landing page may stay
             return ""
         return m[0]
 
@@ -375,6 +377,23 @@ _SOLUTION = re.compile(
 def label_solutions(html: str, lang: str) -> str:
     show, hide = SOLUTION_LABELS[lang]
     return _SOLUTION.sub(lambda m: f"{m[1]}{show}{m[2]}{hide}{m[3]}", html)
+
+
+PDF_LABELS = {"ko": "책 전체 PDF", "en": "Whole book (PDF)"}
+_DOWNLOAD_MENU = re.compile(
+    r'(<div class="dropdown dropdown-download-buttons">.*?<ul class="dropdown-menu">)', re.S)
+
+
+def pdf_edition_item(html: str, lang: str, href: str) -> str:
+    """The download menu also offers the PDF edition of the page's language (its
+    ".pdf" item prints the page: the print stylesheet makes that readable too)."""
+    if "lossbook-pdf-edition" in html:
+        return html
+    item = (f'\n<li><a href="{href}" class="btn btn-sm dropdown-item lossbook-pdf-edition" '
+            f'title="{PDF_LABELS[lang]}">'
+            '<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>'
+            f'<span class="btn__text-container">{PDF_LABELS[lang]}</span></a></li>')
+    return _DOWNLOAD_MENU.sub(lambda m: m[1] + item, html, count=1)
 
 
 def mark_twin_links(html: str) -> str:
@@ -424,6 +443,8 @@ def fix_build(outdir: pathlib.Path, fontawesome: pathlib.Path) -> None:
     for rel, html in texts.items():
         lang = page_language(rel)
         new = rewrite_links(html, rel, targets) if targets else html
+        if lang and (outdir / f"lossbook-{lang}.pdf").exists():
+            new = pdf_edition_item(new, lang, "../" * rel.count("/") + f"lossbook-{lang}.pdf")
         new = inline_icons(new, packs)
         if rel != "search.html":
             new = drop_search_scripts(new)

@@ -94,8 +94,8 @@
       + '<span class="lossbook-short"></span>';
     link.querySelector(".lossbook-long").textContent = LANG_NAMES[other];
     link.querySelector(".lossbook-short").textContent = other === "en" ? "EN" : "한";
-    link.setAttribute("aria-label", other === "en" ? "English version of this page"
-                                                   : "이 페이지의 한국어판");
+    // named by what it shows (axe: label-content-name-mismatch); the tooltip says more
+    link.title = other === "en" ? "English version of this page" : "이 페이지의 한국어판";
     const update = () => { link.href = twinHref(twin); };
     for (const event of ["pointerdown", "focus", "mouseenter", "click"]) {
       link.addEventListener(event, update);
@@ -136,15 +136,32 @@
     });
   }
 
+  /* 6. Math out of the Tab order (mathjax3_config in _config.yml: 161-288 Tab stops a
+   * chapter), except a displayed formula wider than its box: it scrolls sideways, and
+   * a keyboard can only scroll what it can focus (axe: scrollable-region-focusable). */
+  function wideMathFocusable() {
+    if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) return;
+    const mark = () => {
+      document.querySelectorAll('mjx-container[display="true"]').forEach((m) => {
+        m.tabIndex = m.scrollWidth > m.clientWidth + 1 ? 0 : -1;
+      });
+    };
+    MathJax.startup.promise.then(() => {
+      mark();
+      window.addEventListener("resize", mark);
+    });
+  }
+
   forwardToggles();
   koreanCopyButton();
   printOpen();
   ready(() => {
     languageSwitch();
     searchLanguage();
+    wideMathFocusable();
   });
 
-  /* 6. The search page (one page for both languages; _build/html/search.html). */
+  /* 7. The search page (one page for both languages; _build/html/search.html). */
   if (typeof Search === "undefined" || !document.getElementById("search-results")) return;
   /* global Search, Documentation */
   const params = new URLSearchParams(location.search);
