@@ -79,8 +79,8 @@ UI = {
         "next": "다음 장: [{title}]({stem}.ipynb) →",
         "home": "[강의 첫 페이지](index.md)",
         "show": "풀이 보기",
-        "show_code": "풀이 코드 보기",
-        "hide_code": "풀이 코드 숨기기",
+        "show_code": "풀이 보기",
+        "hide_code": "풀이 숨기기",
         "show_n": "{n}번 풀이 보기",
     },
     "en": {
@@ -89,8 +89,8 @@ UI = {
         "next": "Next chapter: [{title}]({stem}.ipynb) →",
         "home": "[Course home](index.md)",
         "show": "Show solution",
-        "show_code": "Show solution code",
-        "hide_code": "Hide solution code",
+        "show_code": "Show solution",
+        "hide_code": "Hide solution",
         "show_n": "Show solution {n}",
     },
 }

@@ -1120,7 +1120,7 @@ check.loss_names(answer)
 (ko-01-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** 식을 그대로 옮기면 됩니다. 샘플 하나이므로 배치 크기로 나눌 필요가 없습니다.
 """,
@@ -1128,7 +1128,7 @@ check.loss_names(answer)
 (en-01-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 **1.** The formula as written; one sample, so there is no batch size to divide by.
 """,

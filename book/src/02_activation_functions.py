@@ -862,7 +862,7 @@ check.dying_relu(relu_slope, leaky_slope)
 (ko-02-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** $\sigma'(0) = 0.25$이고, $0.25^{16} \approx 2.3\times10^{-10}$은 아직 크며 $0.25^{17} \approx 5.8\times10^{-11}$에서 처음으로 $10^{-10}$ 아래로 내려갑니다.
 """,
@@ -870,7 +870,7 @@ check.dying_relu(relu_slope, leaky_slope)
 (en-02-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 **1.** $\sigma'(0) = 0.25$; $0.25^{16} \approx 2.3\times10^{-10}$ is still too large, and $0.25^{17} \approx 5.8\times10^{-11}$ is the first below $10^{-10}$.
 """,

@@ -707,7 +707,7 @@ check.two_layer_xor(xor_out, hidden)
 (ko-03-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** 위에서 읽은 `Perceptron.fit`의 학습 부분과 같습니다. 계단 함수는 `z > 0`이면 1입니다($z = 0$이면 0).
 """,
@@ -715,7 +715,7 @@ check.two_layer_xor(xor_out, hidden)
 (en-03-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 **1.** The learning part of `Perceptron.fit` read above. The step gives 1 for `z > 0` (and 0 at $z = 0$).
 """,

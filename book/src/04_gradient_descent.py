@@ -915,7 +915,7 @@ check.saddle_steps(steps_to_escape)
 (ko-ch04-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **풀이 1.** 원소 하나를 움직이고, 함숫값을 두 번 구하고, **되돌립니다**. 되돌리지 않으면 다음 원소의 미분이 엉뚱한 점에서 계산되고, 검사는 "x를 바꾼 채로 돌려줍니다"라고 알려 줍니다. `lossbook.gradients.numerical_gradient`도 같은 일을 하며, 호출한 쪽의 배열을 건드리지 않으려고 먼저 복사합니다.
 """,
@@ -923,7 +923,7 @@ check.saddle_steps(steps_to_escape)
 (en-ch04-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 **Solution 1.** Move one element, evaluate twice, **put it back**. Without the last step the next element's derivative is taken at the wrong point, and the check says that your function leaves x changed. `lossbook.gradients.numerical_gradient` does the same, on a copy so that the caller's array is never touched.
 """,

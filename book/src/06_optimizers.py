@@ -968,7 +968,7 @@ check.stability(answers)
 (ko-ch06-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, 걸음 $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$, 즉 $\sqrt{10}\,\eta$입니다. 일반적으로는 $\sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$이라, $g = 2$처럼 $g^2 \gg 10\epsilon$일 때만 $\sqrt{10}\,\eta$입니다(고원의 $g = 7.4\times10^{-4}$에서는 $0.59\sqrt{10}\,\eta$). Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, 걸음 $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$. 편향 보정 덕분에 정확히 $\eta$입니다($\epsilon$ 때문에 아주 조금 작습니다).
 """,
@@ -976,7 +976,7 @@ check.stability(answers)
 (en-ch06-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, step $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$, that is $\sqrt{10}\,\eta$. In general it is $\sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$: $\sqrt{10}\,\eta$ only while $g^2 \gg 10\epsilon$, as for $g = 2$ (on the plateau, $g = 7.4\times10^{-4}$, it is $0.59\sqrt{10}\,\eta$). Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, step $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$: exactly $\eta$ thanks to the bias correction (a hair less because of $\epsilon$).
 """,

@@ -1012,7 +1012,7 @@ check.float32_start(float32_start)
 (ko-ch07-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
+먼저 스스로 풀어 보세요. 풀이는 설명(「N번 풀이 보기」)과 코드(「풀이 보기」)가 각각 접혀 있습니다. 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 1. 순열(permutation)은 모든 인덱스를 한 번씩 무작위 순서로 늘어놓으므로, 앞 5,000개와 나머지는 저절로 겹치지 않고 합치면 전체가 됩니다. 집합 연산도, 중복 검사도 필요 없고 순서도 재현됩니다.
 """,
@@ -1020,7 +1020,7 @@ check.float32_start(float32_start)
 (en-ch07-solutions)=
 ## Solutions
 
-Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
+Try on your own first. Each solution's explanation (“Show solution N”) and code (“Show solution”) are folded; the code defines the answer and calls the same check, which prints ✅.
 
 1. A permutation lists every index once, in random order, so its first 5,000 entries and the rest cannot overlap and together cover everything: no set operations, no duplicate checks, and a reproducible order.
 """,
