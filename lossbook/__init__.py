@@ -48,7 +48,18 @@ _SUBMODULES = (
     "exercises",
 )
 
-__all__ = list(_SUBMODULES) + ["__version__"]
+__all__ = list(_SUBMODULES) + ["__version__", "set_language"]
+
+
+def set_language(lang):
+    """Speak ``lang`` ("ko" or "en") in exercise feedback and figures for the session.
+
+    Each notebook's set-up cell calls it, so a notebook run anywhere (Colab runs
+    every notebook in ``/content``) speaks its own language. ``None`` forgets it.
+    """
+    from ._lang import set_language as _set_language
+
+    _set_language(lang)
 
 
 def __getattr__(name):

@@ -1,86 +1,81 @@
-"""Chapter 3 exercise checks: right answers pass, placeholders wait, typical slips are named."""
+"""Chapter 3 exercise checks, each tried four ways: right, differently right, typical wrong,
+garbage."""
 
 import numpy as np
 import pytest
+from exercise_cases import assert_garbage_is_feedback, assert_right, assert_wrong
 
-from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
 from lossbook.exercises import ch03 as check
 from lossbook.perceptron import Perceptron, logic_gate_data
 
 pytestmark = pytest.mark.usefixtures("english")
 
 
-def outcome(capsys):
-    line = capsys.readouterr().out.strip()
-    mark = line.split(": ", 1)[1][0]
-    return {"⏳": NOT_ATTEMPTED, "❌": WRONG, "✅": CORRECT}[mark], line
+def train(X, y, learning_rate=0.2, epochs=10):
+    weights = np.zeros(X.shape[1] + 1)
+    for _ in range(epochs):
+        for x_i, target in zip(X, y, strict=True):
+            output = 1 if np.dot(x_i, weights[1:]) + weights[0] > 0 else 0
+            weights[1:] += learning_rate * (target - output) * x_i
+            weights[0] += learning_rate * (target - output)
+    return weights
 
 
-def make_train(bias_update=True):
-    def train(X, y, learning_rate=0.2, epochs=10):
+def test_ex1_train_loop():
+    assert_right(check.check_train_loop(train))
+    assert_right(check.check_train_loop(
+        lambda X, y, learning_rate, epochs: Perceptron(X.shape[1], learning_rate=learning_rate,
+                                                       epochs=epochs).fit(X, y).weights.tolist()))
+
+    def batch_update(X, y, learning_rate=0.2, epochs=10):  # whole-batch instead of per sample
         weights = np.zeros(X.shape[1] + 1)
         for _ in range(epochs):
-            for x_i, target in zip(X, y, strict=True):
-                output = 1 if np.dot(x_i, weights[1:]) + weights[0] > 0 else 0
-                weights[1:] += learning_rate * (target - output) * x_i
-                if bias_update:
-                    weights[0] += learning_rate * (target - output)
+            out = (X @ weights[1:] + weights[0] > 0).astype(float)
+            weights[1:] += learning_rate * (y - out) @ X
+            weights[0] += learning_rate * np.sum(y - out)
         return weights
-    return train
+
+    assert_wrong(check.check_train_loop(batch_update), "batch_update(X=np.array([[0, 0]")
+    assert_garbage_is_feedback(check.check_train_loop, 1)
 
 
-def test_train_loop(capsys):
-    def placeholder(X, y, learning_rate=0.2, epochs=10):
-        ...
-        return None
-
-    check.train_loop(placeholder)
-    assert outcome(capsys)[0] == NOT_ATTEMPTED
-    check.train_loop(make_train())
-    assert outcome(capsys)[0] == CORRECT
-    check.train_loop(make_train(bias_update=False))  # forgot the bias rule
-    status, line = outcome(capsys)
-    assert status == WRONG and line.startswith("Exercise 1: ❌ input 1: differs at index 0")
-
-
-def test_small_learning_rate(capsys):
+def test_ex2_small_learning_rate():
     X, y = logic_gate_data("and")
-    check.small_learning_rate(...)
-    assert outcome(capsys)[0] == NOT_ATTEMPTED
-    check.small_learning_rate(Perceptron(2, learning_rate=0.1).fit(X, y).weights)
-    assert outcome(capsys)[0] == CORRECT
-    check.small_learning_rate(Perceptron(2).fit(X, y).weights)  # still lr 0.2
-    status, line = outcome(capsys)
-    assert status == WRONG and "those are the weights for learning rate 0.2" in line
+    right = Perceptron(2, learning_rate=0.1, epochs=10).fit(X, y).weights
+    assert_right(check.check_small_learning_rate(right))
+    assert_right(check.check_small_learning_rate(list(right)))
+    fb = check.check_small_learning_rate(2 * right)
+    assert_wrong(fb, "`weights_small`", "learning rate 0.2")
+    assert_garbage_is_feedback(check.check_small_learning_rate, 1)
 
 
-def test_threshold(capsys):
-    check.threshold(..., ...)
-    assert outcome(capsys)[0] == NOT_ATTEMPTED
-    check.threshold(0.4, 0.2)
-    assert outcome(capsys)[0] == CORRECT
-    check.threshold(-0.4, 0.2)  # b itself, the post's reading
-    status, line = outcome(capsys)
-    assert status == WRONG and "the threshold is -b, not b" in line
+def test_ex3_threshold():
+    X, y = logic_gate_data("and")
+    b, w1, w2 = Perceptron(2, learning_rate=0.2, epochs=10).fit(X, y).weights
+    assert_right(check.check_threshold(-b, w1 + w2 + b))
+    assert_right(check.check_threshold(np.array([-b]), np.float32(w1 + w2 + b)))
+    assert_wrong(check.check_threshold(b, w1 + w2 + b), "`theta`", "-b, not b")
+    assert_wrong(check.check_threshold(-b, w1 + w2), "`margin`", "subtract θ")
+    assert_garbage_is_feedback(check.check_threshold, 2)
 
 
-def test_xor_feature(capsys):
+def test_ex4_xor_feature():
     X, _ = logic_gate_data("xor")
-    check.xor_feature(...)
-    assert outcome(capsys)[0] == NOT_ATTEMPTED
-    check.xor_feature(np.column_stack([X, X[:, 0] * X[:, 1]]))
-    status, line = outcome(capsys)
-    assert status == CORRECT and "converges in epoch 8" in line
-    check.xor_feature(np.column_stack([X, X[:, 0] + X[:, 1]]))  # a sum is no new information
-    status, line = outcome(capsys)
-    assert status == WRONG and "differs at index (1, 2): got 1.0, expected 0.0" in line
+    assert_right(check.check_xor_feature(np.column_stack([X, X[:, 0] * X[:, 1]])))
+    assert_right(check.check_xor_feature(np.column_stack([X, X.prod(axis=1)]).astype(int)))
+    assert_wrong(check.check_xor_feature(np.column_stack([X, X.sum(axis=1)])), "`X3`")
+    assert_garbage_is_feedback(check.check_xor_feature, 1)
 
 
-def test_two_layer_xor(capsys):
-    check.two_layer_xor(...)
-    assert outcome(capsys)[0] == NOT_ATTEMPTED
-    check.two_layer_xor([0, 1, 1, 0])
-    assert outcome(capsys)[0] == CORRECT
-    check.two_layer_xor([0, 1, 1, 1])  # OR instead of XOR
-    status, line = outcome(capsys)
-    assert status == WRONG and "differs at index 3: got 1.0, expected 0.0" in line
+def test_ex5_two_layer_xor():
+    X, y = logic_gate_data("xor")
+    models = {g: Perceptron(2, learning_rate=0.2, epochs=10).fit(*logic_gate_data(g))
+              for g in ("nand", "or", "and")}
+    hidden = np.column_stack([models["nand"].predict(X), models["or"].predict(X)])
+    assert_right(check.check_two_layer_xor(models["and"].predict(hidden), hidden))
+    assert_right(check.check_two_layer_xor([0, 1, 1, 0], hidden.tolist()))
+    # the XOR targets copied, no network built
+    assert_wrong(check.check_two_layer_xor(y, ...), "`hidden` is still empty")
+    assert_wrong(check.check_two_layer_xor(y, hidden[:, ::-1]), "`hidden`", "NAND first")
+    assert_wrong(check.check_two_layer_xor(y, np.ones((4, 2))), "`hidden`")
+    assert_garbage_is_feedback(check.check_two_layer_xor, 2)

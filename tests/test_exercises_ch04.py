@@ -1,142 +1,114 @@
-"""Chapter 4 exercise checks: right answers pass, placeholders wait, typical slips are named."""
+"""Chapter 4 exercise checks, each tried four ways: right, differently right, typical wrong,
+garbage."""
 
 import numpy as np
 import pytest
-from helpers import central_diff
+from exercise_cases import assert_garbage_is_feedback, assert_right, assert_wrong
 
-from lossbook.exercises import CORRECT, NOT_ATTEMPTED, WRONG
+from lossbook import gradients as grads
 from lossbook.exercises import ch04 as check
 
 pytestmark = pytest.mark.usefixtures("english")
 
 
-# -- exercise 1 -------------------------------------------------------------------------
+def central(f, x, h=1e-4):
+    x = np.array(x, dtype=float)
+    g = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        keep = x[idx]
+        x[idx] = keep + h
+        fp = f(x)
+        x[idx] = keep - h
+        fm = f(x)
+        x[idx] = keep
+        g[idx] = (fp - fm) / (2 * h)
+    return g
 
 
-def central(f, x, h=1e-4):  # a right answer: the shared test helper with the chapter's h
-    return central_diff(f, x, h)
+def test_ex1_numerical_gradient():
+    assert_right(check.check_numerical_gradient(central))
+    assert_right(check.check_numerical_gradient(grads.numerical_gradient))
 
-
-def test_numerical_gradient_right_and_placeholder():
-    assert check.check_numerical_gradient(central).status == CORRECT
-
-    def placeholder(f, x, h=1e-4):
-        ...
-
-    assert check.check_numerical_gradient(placeholder).status == NOT_ATTEMPTED
-    assert check.check_numerical_gradient(...).status == NOT_ATTEMPTED
-
-
-def test_numerical_gradient_forward_difference_is_named():
     def forward(f, x, h=1e-4):
-        grad = np.zeros_like(x)
-        fx = f(x)
+        x = np.array(x, dtype=float)
+        g = np.zeros_like(x)
         for idx in np.ndindex(x.shape):
-            old = x[idx]
-            x[idx] = old + h
-            grad[idx] = (f(x) - fx) / h
-            x[idx] = old
-        return grad
+            keep = x[idx]
+            x[idx] = keep + h
+            g[idx] = (f(x) - f(np.where(np.arange(x.size).reshape(x.shape) == -1, 0, x))) / h
+            x[idx] = keep
+        return g
 
-    fb = check.check_numerical_gradient(forward)
-    assert fb.status == WRONG
-    assert fb.message.startswith("input 1: differs at index 0: got 6.0001")
-
-
-def test_numerical_gradient_not_restoring_x_is_named():
-    def forgets(f, x, h=1e-4):
-        grad = np.zeros_like(x)
+    def changes_x(f, x, h=1e-4):
         for idx in np.ndindex(x.shape):
-            old = x[idx]
-            x[idx] = old + h
-            up = f(x)
-            x[idx] = old - h
-            grad[idx] = (up - f(x)) / (2 * h)
-        return grad
+            x[idx] += h
+        return central(f, x, h)
 
-    fb = check.check_numerical_gradient(forgets)
-    assert fb.status == WRONG
-    assert "raised ChangedInputError" in fb.message and "put its original value back" in fb.message
+    assert_wrong(check.check_numerical_gradient(forward), "forward(f=sphere, x=np.array([3, 4]))")
+    assert_wrong(check.check_numerical_gradient(changes_x), "leaves x changed")
+    assert_garbage_is_feedback(check.check_numerical_gradient, 1)
 
 
-# -- exercise 2 -------------------------------------------------------------------------
+def descent(grad, init_x, learning_rate, steps):
+    x = np.array(init_x, dtype=float)
+    path = [x]
+    for _ in range(steps):
+        x = x - learning_rate * grad(x)
+        path.append(x)
+    return np.array(path)
 
 
-def test_gradient_descent():
-    def descent(grad, init_x, learning_rate, steps):
-        path = [init_x]
-        for _ in range(steps):
-            path.append(path[-1] - learning_rate * grad(path[-1]))
-        return np.array(path)
-
-    def last_point_only(grad, init_x, learning_rate, steps):
-        return descent(grad, init_x, learning_rate, steps)[-1]
-
-    def uphill(grad, init_x, learning_rate, steps):
-        path = [init_x]
-        for _ in range(steps):
-            path.append(path[-1] + learning_rate * grad(path[-1]))
-        return np.array(path)
-
-    def placeholder(grad, init_x, learning_rate, steps):
-        ...
-
-    assert check.check_gradient_descent(descent).status == CORRECT
-    assert check.check_gradient_descent(placeholder).status == NOT_ATTEMPTED
-    fb = check.check_gradient_descent(last_point_only)
-    assert fb.message == "input 1: shape differs: got (1,), expected (2, 1)"
-    fb = check.check_gradient_descent(uphill)
-    assert fb.status == WRONG
-    assert fb.message.startswith("input 1: differs at index (1, 0): got 1.275, expected 1.225")
+def test_ex2_gradient_descent():
+    assert_right(check.check_gradient_descent(descent))
+    assert_right(check.check_gradient_descent(
+        lambda grad, x0, lr, steps: [list(p) for p in descent(grad, x0, lr, steps)]))
+    fb = check.check_gradient_descent(lambda g, x0, lr, steps: descent(g, x0, lr, steps)[1:])
+    assert_wrong(fb, "has shape (1, 1); it needs shape (2, 1)")
+    assert_garbage_is_feedback(check.check_gradient_descent, 1)
 
 
-# -- exercises 3 to 7 ---------------------------------------------------------------------
+def test_ex3_learning_rates():
+    assert_right(check.check_learning_rates([0.0, 1.0, 1.2**10]))
+    assert_right(check.check_learning_rates(np.array([[0.0], [1.0], [6.1917364224]])))
+    fb = check.check_learning_rates([0.0, 1.0, -(1.2**10)])
+    assert_wrong(fb, "`x10` is not right at index 2")
+    assert "expected" not in fb.message
+    assert_garbage_is_feedback(check.check_learning_rates, 1)
 
 
-def test_learning_rates():
-    assert check.check_learning_rates(...).status == NOT_ATTEMPTED
-    assert check.check_learning_rates([..., ..., ...]).status == NOT_ATTEMPTED
-    assert check.check_learning_rates([0.0, 1.0, 1.2**10]).status == CORRECT
-    assert check.check_learning_rates([0, 1, 6.19]).status == CORRECT
-    fb = check.check_learning_rates([0.0, -1.0, 6.19])  # sign of (-1)**10 forgotten
-    assert fb.status == WRONG and fb.message == "differs at index 1: got -1.0, expected 1.0"
+def test_ex4_best_h():
+    assert_right(check.check_best_h({"forward": 1e-8, "central": 1e-4}))
+    assert_right(check.check_best_h({"forward": "1e-08", "central": np.float32(1e-4)}))
+    assert_wrong(check.check_best_h({"forward": 1e-12, "central": 1e-4}), "(forward) 1e-12")
+    assert_garbage_is_feedback(check.check_best_h, 1)
 
 
-def test_best_h():
-    assert check.check_best_h({"forward": ..., "central": ...}).status == NOT_ATTEMPTED
-    assert check.check_best_h({"forward": 1e-8, "central": 1e-4}).status == CORRECT
-    fb = check.check_best_h({"forward": 1e-8, "central": 1e-12})  # "smaller is better"
-    assert fb.status == WRONG
-    assert fb.message.startswith("(central) 1e-12 is not right — for a quadratic")
+def test_ex5_error_orders():
+    assert_right(check.check_error_orders({"forward": 1, "central": 2}))
+    assert_right(check.check_error_orders({"forward": 1.0, "central": "2"}))
+    assert_wrong(check.check_error_orders({"forward": 2, "central": 2}), "(forward) 2")
+    assert_garbage_is_feedback(check.check_error_orders, 1)
 
 
-def test_error_orders():
-    assert check.check_error_orders({"forward": 1, "central": 2}).status == CORRECT
-    fb = check.check_error_orders({"forward": 1, "central": 1})
-    assert fb.status == WRONG and fb.message.startswith("(central) 1 is not right")
-    assert check.check_error_orders({"forward": 1, "central": ...}).message == (
-        "not answered yet: (central)")
-
-
-def test_ravine():
-    assert check.check_ravine(..., ...).status == NOT_ATTEMPTED
+def test_ex6_ravine():
     x_100 = -7 * (1 - 0.99 / 10) ** 100
-    assert check.check_ravine(1.0, x_100).status == CORRECT
-    fb = check.check_ravine(2.0, x_100)  # 2/λ with λ = 1 instead of the y curvature 2
-    assert fb.status == WRONG and fb.message == "max_lr: value differs: got 2.0, expected 1.0"
-    fb = check.check_ravine(1.0, ...)
-    assert fb.status == NOT_ATTEMPTED and fb.message.startswith("x_100: ")
+    assert_right(check.check_ravine(1.0, x_100))
+    assert_right(check.check_ravine(2 / 2, np.array([x_100])))
+    assert_wrong(check.check_ravine(2.0, x_100), "`max_lr` = 2.0 is not right")
+    assert_wrong(check.check_ravine(1.0, -7.0), "`x_100` = -7.0 is not right")
+    assert_garbage_is_feedback(check.check_ravine, 2)
 
 
-def test_saddle_steps():
-    assert check.check_saddle_steps(...).status == NOT_ATTEMPTED
-    assert check.check_saddle_steps(102).status == CORRECT
-    fb = check.check_saddle_steps(101)  # rounded down
-    assert fb.status == WRONG
-    assert fb.message.startswith("value differs: got 101.0, expected 102.0 (hint:")
+def test_ex7_saddle_steps():
+    k = int(np.ceil(np.log(1e8) / np.log(1.2)))
+    assert_right(check.check_saddle_steps(k))
+    assert_right(check.check_saddle_steps(float(k)))
+    fb = check.check_saddle_steps(k - 1)  # rounded down
+    assert_wrong(fb, f"`steps_to_escape` = {float(k - 1)} is not right", "round up")
+    assert_garbage_is_feedback(check.check_saddle_steps, 1)
 
 
-def test_messages_in_korean(monkeypatch, capsys):
+def test_messages_in_korean(monkeypatch):
     monkeypatch.setenv("LOSSBOOK_LANG", "ko")
-    check.saddle_steps(...)
-    assert capsys.readouterr().out == "연습 7: ⏳ 아직 풀지 않았습니다.\n"
+    fb = check.check_ravine(2.0, 1.0)
+    assert fb.message == "`max_lr` = 2.0은(는) 맞지 않습니다"

@@ -1164,6 +1164,7 @@ check.cross_entropy_error_fn(my_cee)
     ),
     code(
         """
+t6, y_a, y_b = check.two_predictions_data()   # the data of the exercise cell
 sse_a = losses.sum_squared_error(t6, y_a)
 sse_b = losses.sum_squared_error(t6, y_b)
 cee_a = losses.cross_entropy_error(t6, y_a)
@@ -1183,6 +1184,7 @@ check.two_predictions(sse_a, sse_b, cee_a, cee_b)
     ),
     code(
         """
+y_true, y_pred = check.mse_data()   # rng(1): y_pred first, then y_true
 C = y_pred.shape[-1]
 scaled = C / 2 * losses.mean_squared_error(y_true, y_pred).mean()
 print(f"C/2 * mean(MSE)   = {scaled:.12f}")
@@ -1201,10 +1203,14 @@ check.mse_vs_sse(scaled)
     ),
     code(
         """
+targets5 = np.array([1, 0, 0, 1, 0])
+third = np.array([0.30, 0.40, 0.20, 0.65, 0.2])
 per_sample = losses.binary_crossentropy(targets5[:, None], third[:, None])
 bce_third = per_sample.mean()
+delta = 1e-7   # the post's BCEE: delta inside the logarithms
+bcee = -np.mean(targets5 * np.log(third + delta) + (1 - targets5) * np.log(1 - third + delta))
 print("per sample:", per_sample)
-print(f"mean {bce_third:.6f}, the post's BCEE {BCEE(third, targets5):.6f}")
+print(f"mean {bce_third:.6f}, the post's BCEE {bcee:.6f}")
 check.bce_third_example(bce_third)
 """,
         tags=["solution", "hide-cell"],
@@ -1219,6 +1225,8 @@ check.bce_third_example(bce_third)
     ),
     code(
         """
+z30 = np.array([[30.0]])
+t0 = np.array([[0.0]])
 via_sigmoid = losses.binary_crossentropy(t0, sigmoid(z30))[0]
 via_logits = losses.binary_crossentropy(t0, z30, from_logits=True)[0]
 print(f"(a) via sigmoid : {via_sigmoid:.6f}")

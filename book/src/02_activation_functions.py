@@ -937,6 +937,7 @@ print(f"max |analytic - numeric| = {np.max(np.abs(my_tanh_grad(z) - numeric)):.1
     ),
     code(
         """
+W1, b1, W2, b2, W3, b3 = check.three_layer_weights()
 W = W1 @ W2 @ W3
 b = b1 @ W2 @ W3 + b2 @ W3 + b3
 check.three_layers(W, b)

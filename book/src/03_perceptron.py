@@ -674,8 +674,9 @@ check.xor_feature(X3)
     ),
     code(
         """
-xor_out = ...
-check.two_layer_xor(xor_out)
+hidden = ...    # first layer: the NAND and OR outputs on X_xor side by side, shape (4, 2)
+xor_out = ...   # second layer: the AND perceptron applied to hidden
+check.two_layer_xor(xor_out, hidden)
 """,
         tags=["exercise"],
     ),
@@ -733,6 +734,8 @@ def my_train(X, y, learning_rate=0.2, epochs=10):
     return weights
 
 
+X, y = logic_gate_data("and")
+p_and = Perceptron(2, learning_rate=0.2, epochs=10).fit(X, y)
 print("my_train(AND):", my_train(X, y), " Perceptron.fit:", p_and.weights)
 check.train_loop(my_train)
 """,
@@ -748,6 +751,8 @@ check.train_loop(my_train)
     ),
     code(
         """
+X, y = logic_gate_data("and")
+p_and = Perceptron(2, learning_rate=0.2, epochs=10).fit(X, y)
 p_small = Perceptron(2, learning_rate=0.1, epochs=10).fit(X, y)
 weights_small = p_small.weights
 print("lr = 0.1 weights:", weights_small, " lr = 0.2 weights:", p_and.weights)
@@ -767,6 +772,7 @@ check.small_learning_rate(weights_small)
     ),
     code(
         """
+p_and = Perceptron(2, learning_rate=0.2, epochs=10).fit(*logic_gate_data("and"))
 b, w1, w2 = p_and.weights
 theta = -b
 margin = (w1 + w2) - theta
@@ -785,6 +791,7 @@ check.threshold(theta, margin)
     ),
     code(
         """
+X_xor, y_xor = logic_gate_data("xor")
 X3 = np.column_stack([X_xor, X_xor[:, 0] * X_xor[:, 1]])
 p3 = Perceptron(3, learning_rate=0.2, epochs=10).fit(X3, y_xor)
 print("weights [b, w1, w2, w3] =", p3.weights)
@@ -803,11 +810,14 @@ check.xor_feature(X3)
     ),
     code(
         """
+X_xor, y_xor = logic_gate_data("xor")
+models = {gate: Perceptron(2, learning_rate=0.2, epochs=10).fit(*logic_gate_data(gate))
+          for gate in ("nand", "or", "and")}
 hidden = np.column_stack([models["nand"].predict(X_xor), models["or"].predict(X_xor)])
 print("hidden layer (NAND, OR):", hidden.tolist())
 xor_out = models["and"].predict(hidden)
 print("output AND(hidden):     ", xor_out, " targets", y_xor)
-check.two_layer_xor(xor_out)
+check.two_layer_xor(xor_out, hidden)
 """,
         tags=["solution", "hide-cell"],
     ),

@@ -948,9 +948,13 @@ check.batch_factors(factors)
     ),
     code(
         """
-move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h = 1e-4
-move_b1 = ...   # the move of z[n, j] when b1[j] moves by h = 1e-4
-check.kink_moves(move_W1, move_b1, x_batch, net)
+def kink_moves(x_n, h=1e-4):
+    move_W1 = ...   # the largest move of z[n, j] when one W1[d, j] moves by h
+    move_b1 = ...   # the move of z[n, j] when b1[j] moves by h
+    return move_W1, move_b1
+
+
+check.kink_moves(kink_moves)   # tried on sample rows x_n of its own
 """,
         tags=["exercise"],
     ),
@@ -1080,6 +1084,9 @@ check.softmax_cross_entropy_grad(my_softmax_ce_grad)
     ),
     code(
         """
+rng = np.random.default_rng(0)
+X, W, G = rng.standard_normal((3, 4)), rng.standard_normal((4, 2)), rng.standard_normal((3, 2))
+b = np.zeros(2)
 d1, d2 = Affine(W, b), Affine(W, b)
 d1.forward(X)
 d1.backward(G)
@@ -1103,13 +1110,22 @@ check.batch_factors(factors)
     ),
     code(
         """
-h = 1e-4
-move_W1 = h * np.max(np.abs(x_batch[n]))   # the feature of sample n largest in size
-move_b1 = h
+def kink_moves(x_n, h=1e-4):
+    move_W1 = h * np.max(np.abs(x_n))   # the feature of the sample largest in size
+    move_b1 = h
+    return move_W1, move_b1
+
+
+rng = np.random.default_rng(0)   # the ReLU net and batch of the gradient check
+x_batch = rng.standard_normal((8, 4))
+net = TwoLayerNet(input_size=4, hidden_size=5, output_size=3, seed=0)
+z_hidden = x_batch @ net.params["W1"] + net.params["b1"]
+n, j = np.unravel_index(np.argmin(np.abs(z_hidden)), z_hidden.shape)
+move_W1, move_b1 = kink_moves(x_batch[n])
 print(f"|z| = {abs(z_hidden[n, j]):.2e}, largest |x[n, d]| = {np.max(np.abs(x_batch[n])):.2f}")
 crosses = move_W1 > abs(z_hidden[n, j])
 print(f"largest move of z by one W1 entry: {move_W1:.2e}, crosses the kink: {crosses}; by b1[j]: {move_b1:.0e}")
-check.kink_moves(move_W1, move_b1, x_batch, net)
+check.kink_moves(kink_moves)
 """,
         tags=["solution", "hide-cell"],
     ),

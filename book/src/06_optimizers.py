@@ -1034,6 +1034,7 @@ def nesterov_look_ahead(grad_fn, w0, lr, mu, steps):
     return np.array(points)
 
 
+ravine_start = [-7.0, 2.0]
 keras_form = minimize(SGD(learning_rate=0.1, momentum=0.9, nesterov=True), ravine_grad,
                       ravine_start, steps=30)
 paper_form = nesterov_look_ahead(ravine_grad, ravine_start, 0.1, 0.9, 30)
@@ -1053,7 +1054,7 @@ check.nesterov_look_ahead(nesterov_look_ahead)
     code(
         """
 paper_adagrad = Adagrad(learning_rate=0.1, initial_accumulator_value=0.0)
-path = minimize(paper_adagrad, plateau_grad, [3.0], steps=100)[:, 0]
+path = minimize(paper_adagrad, check.plateau_grad, [3.0], steps=100)[:, 0]
 x_100 = path[-1]
 print(f"first step {path[0] - path[1]:.4f}, x after 100 steps {x_100:.4f}")
 check.adagrad_paper_start(x_100)
@@ -1077,6 +1078,7 @@ runs = {
     "d": SGD(learning_rate=0.75, momentum=0.9, nesterov=True),
 }
 answers = {}
+ravine_start = [-7.0, 2.0]
 for key, opt in runs.items():
     with np.errstate(over="ignore", invalid="ignore"):
         end = minimize(opt, ravine_grad, ravine_start, steps=200)[-1]

@@ -960,8 +960,10 @@ check.adam_string(string_lr, optimizer_0005)
     ),
     code(
         """
+sparse_m = ...           # trained with integer labels, "sparse_categorical_crossentropy"
+onehot_m = ...           # same start, one-hot labels, "categorical_crossentropy"
 weight_difference = ...  # max |W_sparse - W_onehot| over all weights after one epoch
-check.one_hot_same(weight_difference)
+check.one_hot_same(weight_difference, sparse_m, onehot_m)
 """,
         tags=["exercise"],
     ),
@@ -969,12 +971,12 @@ check.one_hot_same(weight_difference)
         ko=r"""
 **문제 4.** 출력이 10개(소프트맥스)이거나 1개(시그모이드)인 모델을 `metrics=["accuracy"]`로 컴파일했습니다. 레이블과 출력의 모양이 다음과 같을 때 Keras는 `"accuracy"`를 무엇으로 바꿉니까? `"binary_accuracy"`, `"sparse_categorical_accuracy"`, `"categorical_accuracy"` 중에서 고르세요.
 
-(a) 레이블 `(32,)`, 출력 `(32, 10)` (b) 레이블 `(32, 1)`, 출력 `(32, 10)` (c) 레이블 `(32, 10)`, 출력 `(32, 10)` (d) 레이블 `(32, 1)`, 출력 `(32, 1)`
+(a) 레이블 `(64, 3)`, 출력 `(64, 3)` (b) 레이블 `(64,)`, 출력 `(64, 1)` (c) 레이블 `(64, 1)`, 출력 `(64, 5)` (d) 레이블 `(64,)`, 출력 `(64, 5)`
 """,
         en=r"""
 **Exercise 4.** A model with 10 outputs (softmax) or 1 output (sigmoid) is compiled with `metrics=["accuracy"]`. For these shapes of labels and output, what does Keras turn `"accuracy"` into? Choose among `"binary_accuracy"`, `"sparse_categorical_accuracy"` and `"categorical_accuracy"`.
 
-(a) labels `(32,)`, output `(32, 10)` (b) labels `(32, 1)`, output `(32, 10)` (c) labels `(32, 10)`, output `(32, 10)` (d) labels `(32, 1)`, output `(32, 1)`
+(a) labels `(64, 3)`, output `(64, 3)` (b) labels `(64,)`, output `(64, 1)` (c) labels `(64, 1)`, output `(64, 5)` (d) labels `(64,)`, output `(64, 5)`
 """,
     ),
     code(
@@ -1020,6 +1022,7 @@ Each solution cell defines the answer and calls the same check (unfold them).
     ),
     code(
         """
+(x_train, y_train), _ = load_mnist()   # the bundled data, as at the top of the chapter
 rng = np.random.default_rng(1234)
 order = rng.permutation(len(x_train))
 valid_idx, train_idx = order[:5000], order[5000:]
@@ -1039,7 +1042,7 @@ check.validation_split(valid_idx, train_idx, len(x_train))
     ),
     code(
         """
-m = lossbook_mnist_model(seed=2)
+m = Sequential([Input((28, 28)), Flatten(), Dense(10, activation="softmax")], seed=2)
 m.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 string_lr = m.optimizer.learning_rate
 optimizer_0005 = optimizers.Adam(learning_rate=0.005)
@@ -1059,8 +1062,16 @@ check.adam_string(string_lr, optimizer_0005)
     ),
     code(
         """
-sparse_m = lossbook_mnist_model(seed=3)
-onehot_m = lossbook_mnist_model(seed=4)
+def mnist_model(seed):   # the chapter's lossbook model
+    return Sequential([Input((28, 28)), Flatten(), Dense(300, activation="relu"),
+                       Dense(200, activation="relu"), Dense(100, activation="relu"),
+                       Dense(10, activation="softmax")], seed=seed)
+
+
+(x_raw, y_train), _ = load_mnist()
+x_train = x_raw / 255.0
+sparse_m = mnist_model(seed=3)
+onehot_m = mnist_model(seed=4)
 onehot_m.set_weights(sparse_m.get_weights())
 sparse_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -1072,7 +1083,7 @@ print(f"sparse : loss {h_sparse.history['loss'][0]:.10f}  accuracy {h_sparse.his
 print(f"one-hot: loss {h_onehot.history['loss'][0]:.10f}  accuracy {h_onehot.history['accuracy'][0]:.4f}")
 weight_difference = max(np.max(np.abs(a - b))
                         for a, b in zip(sparse_m.get_weights(), onehot_m.get_weights()))
-check.one_hot_same(weight_difference)
+check.one_hot_same(weight_difference, sparse_m, onehot_m)
 """,
         tags=["solution", "hide-cell"],
     ),
@@ -1086,12 +1097,12 @@ check.one_hot_same(weight_difference)
     ),
     code(
         """
-names = {"BinaryAccuracy": "binary_accuracy", "SparseCategoricalAccuracy": "sparse_categorical_accuracy",
-         "CategoricalAccuracy": "categorical_accuracy"}
-answers = {}
+from keras.src.trainers import compile_utils
+
+answers = {}   # Keras's class names are accepted as answers, e.g. "SparseCategoricalAccuracy"
 for key, (y_shape, p_shape) in check.ACCURACY_CASES.items():
     metric = compile_utils.get_metric("accuracy", np.zeros(y_shape), np.zeros(p_shape))
-    answers[key] = names[type(metric).__name__]
+    answers[key] = type(metric).__name__
 print(answers)
 check.accuracy_rule(answers)
 """,

@@ -13,19 +13,16 @@ import numpy as np
 
 from ..backprop import Affine, SoftmaxCrossEntropy, Value, sigmoid_circuit
 from . import (
-    CORRECT,
-    WRONG,
+    Chapter,
     Feedback,
+    Text,
+    as_number,
     compare_choices,
     compare_function,
     compare_values,
-    exercise_name,
     first_not_correct,
     is_placeholder,
-    labelled,
     not_attempted,
-    report,
-    say,
 )
 
 __all__ = [
@@ -36,7 +33,37 @@ __all__ = [
     "softmax_cross_entropy_grad",
     "batch_factors",
     "kink_moves",
+    "hint",
+    "progress",
 ]
+
+CHAPTER = Chapter(5, hints={
+    1: ("q = x + y로 두면 f = q·z: 곱셈 노드는 입력을 맞바꿔 보내고(∂f/∂q = z, ∂f/∂z = q), "
+        "덧셈 노드는 기울기를 그대로 나눠 줍니다",
+        "let q = x + y, so f = q·z: the multiply node swaps its inputs (∂f/∂q = z, ∂f/∂z = q), "
+        "the add node passes the gradient on unchanged"),
+    2: ("z = w0·x0 + w1·x1 + w2를 먼저 구하고 σ'(z) = σ(z)(1 - σ(z))를 계산하세요",
+        "compute z = w0·x0 + w1·x1 + w2 first, then σ'(z) = σ(z)(1 - σ(z))"),
+    3: ("x는 곱셈 노드에 두 번, 덧셈 노드에 한 번 들어갑니다: 세 경로의 기울기를 모두 더하세요",
+        "x enters the multiply node twice and the add node once: add the gradients of all three "
+        "paths"),
+    4: ("모양을 맞추세요: dX = G @ W.T, dW = X.T @ G, 그리고 b는 모든 샘플에 더해졌으니 db는 "
+        "G를 샘플 방향(axis=0)으로 더한 것",
+        "match the shapes: dX = G @ W.T, dW = X.T @ G, and since b was added to every sample, "
+        "db sums G over the samples (axis=0)"),
+    5: ("각 행에서 최댓값을 빼고 소프트맥스 p를 구하고, t = np.eye(C)[labels]로 원-핫을 만든 뒤 "
+        "(p - t) / N",
+        "subtract each row's maximum, take the softmax p, build one-hot rows "
+        "t = np.eye(C)[labels], and return (p - t) / N"),
+    6: ("dW = Xᵀ G와 db = Σ G는 샘플에 대한 합입니다: 같은 샘플이 두 번 들어가면?",
+        "dW = Xᵀ G and db = Σ G are sums over the samples: what if every sample appears twice?"),
+    7: ("z[n, j] = Σ_d x[n, d]·W1[d, j] + b1[j]: W1[d, j]를 h 움직이면 z는 x[n, d]·h 움직입니다. "
+        "크기(절댓값)가 가장 큰 x[n, d]를 고르세요",
+        "z[n, j] = Σ_d x[n, d]·W1[d, j] + b1[j]: moving W1[d, j] by h moves z by x[n, d]·h. "
+        "Pick the x[n, d] largest in size (absolute value)"),
+})
+hint = CHAPTER.hint
+progress = CHAPTER.progress
 
 
 def _all_placeholders(answer) -> bool:
@@ -56,13 +83,13 @@ def _add_multiply_grads(x=1.0, y=2.0, z=3.0):
 
 def check_add_multiply(answer) -> Feedback:
     if _all_placeholders(answer):
-        return compare_values(..., 0.0)
-    return compare_values(answer, _add_multiply_grads())
+        return not_attempted()
+    return compare_values(answer, _add_multiply_grads(), name="grads")
 
 
 def add_multiply(answer) -> None:
     """Exercise 1: ``answer = [df/dx, df/dy, df/dz]`` for f = (x + y)·z at (1, 2, 3)."""
-    report(exercise_name(1), check_add_multiply(answer))
+    CHAPTER.report(1, check_add_multiply, answer)
 
 
 # -- exercise 2: the sigmoid neuron with other inputs ------------------------------------------
@@ -79,16 +106,16 @@ def _neuron_grads():
 
 def check_sigmoid_neuron(dw, dx) -> Feedback:
     exp_dw, exp_dx = _neuron_grads()
-    fb_dw = (compare_values(..., 0.0) if _all_placeholders(dw)
-             else compare_values(dw, exp_dw, rtol=0, atol=5e-3))
-    fb_dx = (compare_values(..., 0.0) if _all_placeholders(dx)
-             else compare_values(dx, exp_dx, rtol=0, atol=5e-3))
-    return first_not_correct(labelled("dw", "dw", fb_dw), labelled("dx", "dx", fb_dx))
+    fb_dw = (not_attempted() if _all_placeholders(dw)
+             else compare_values(dw, exp_dw, rtol=0, atol=5e-3, name="dw"))
+    fb_dx = (not_attempted() if _all_placeholders(dx)
+             else compare_values(dx, exp_dx, rtol=0, atol=5e-3, name="dx"))
+    return first_not_correct(fb_dw, fb_dx)
 
 
 def sigmoid_neuron(dw, dx) -> None:
     """Exercise 2: df/dw (3 numbers) and df/dx (2 numbers) for w = [1, -1, 0], x = [2, 1]."""
-    report(exercise_name(2), check_sigmoid_neuron(dw, dx))
+    CHAPTER.report(2, check_sigmoid_neuron, dw, dx)
 
 
 # -- exercise 3: a node used in several places -------------------------------------------------
@@ -101,25 +128,31 @@ def _shared_grad(x=3.0):
 
 
 def check_shared_node(answer) -> Feedback:
-    fb = compare_values(answer, _shared_grad())
-    if fb.status != WRONG:
+    """g'(3) = 7; a one-element array (e.g. from numerical_gradient) counts as a number."""
+    fb = compare_values(answer, _shared_grad(), rtol=1e-6, name="g_prime")
+    value = as_number(answer)
+    if fb.ok or value is None:
         return fb
     x = 3.0
-    hints = {
+    slips = {
         x + 1: ("곱셈 노드의 두 입력이 모두 x입니다: 두 입력 쪽 기울기를 모두 더하세요",
                 "both inputs of the multiply node are x: add the gradients sent to both"),
         2 * x: ("덧셈 노드가 x에게 보내는 기울기 1도 더하세요",
                 "also add the gradient 1 that the add node sends to x"),
+        x * x + x: ("그것은 g(3)의 값입니다. 기울기 g'(3)을 구하세요",
+                    "that is g(3) itself; the exercise asks for the gradient g'(3)"),
+        2 * (2 * x + 1): ("backward()를 두 번 불러 기울기가 쌓였나요?",
+                          "did two calls of backward() add up the gradient?"),
     }
-    for value, (ko, en) in hints.items():
-        if np.isclose(float(np.asarray(answer, dtype=float)), value):
-            return Feedback(WRONG, fb.message + say(f" — {ko}", f" — {en}"))
+    for slip, (ko, en) in slips.items():
+        if np.isclose(value, slip):
+            return Feedback(fb.status, fb.text + Text(f" — {ko}", f" — {en}"))
     return fb
 
 
 def shared_node(answer) -> None:
     """Exercise 3: g'(3) for g(x) = x·x + x."""
-    report(exercise_name(3), check_shared_node(answer))
+    CHAPTER.report(3, check_shared_node, answer)
 
 
 # -- exercise 4: the backward pass of an affine layer ------------------------------------------
@@ -142,35 +175,12 @@ def _affine_reference(X, W, G):
 
 
 def check_affine_backward(fn) -> Feedback:
-    if not callable(fn):
-        return compare_function(fn, _affine_reference, [])
-    for k, (X, W, G) in enumerate(_affine_cases(), start=1):
-        try:
-            got = fn(X.copy(), W.copy(), G.copy())
-        except NotImplementedError:
-            return not_attempted()
-        except Exception as exc:  # noqa: BLE001 - the learner's code: report, don't crash
-            error = f"{type(exc).__name__}: {exc}"
-            return Feedback(WRONG, say(f"입력 {k}에서 오류가 났습니다: {error}",
-                                       f"input {k} raised {error}"))
-        if got is None:
-            return not_attempted("함수가 None을 돌려줍니다: 본문을 쓰고 결과를 return 하세요",
-                                  "the function returns None: write its body and return the result")
-        if not isinstance(got, (tuple, list)) or len(got) != 3:
-            return Feedback(WRONG, say("(dX, dW, db) 세 개를 돌려주어야 합니다",
-                                       "return three arrays, (dX, dW, db)"))
-        for label, g, e in zip(("dX", "dW", "db"), got, _affine_reference(X, W, G), strict=True):
-            fb = compare_values(g, e)
-            if fb.status != CORRECT:
-                return Feedback(WRONG, say(f"입력 {k}, ", f"input {k}, ") + f"{label}: "
-                                + fb.message)
-    return Feedback(CORRECT, say("맞았습니다! (3개 입력 모두 일치)",
-                                 "correct! (all 3 inputs match)"))
+    return compare_function(fn, _affine_reference, _affine_cases(), parts=("dX", "dW", "db"))
 
 
 def affine_backward(fn) -> None:
     """Exercise 4: ``fn(X, W, G)`` returns (dX, dW, db) for Y = X W + b and G = dL/dY."""
-    report(exercise_name(4), check_affine_backward(fn))
+    CHAPTER.report(4, check_affine_backward, fn)
 
 
 # -- exercise 5: softmax + cross-entropy ----------------------------------------------------------
@@ -197,7 +207,7 @@ def check_softmax_cross_entropy_grad(fn) -> Feedback:
 
 def softmax_cross_entropy_grad(fn) -> None:
     """Exercise 5: ``fn(logits, labels)`` returns dL/dz of the batch-mean cross-entropy."""
-    report(exercise_name(5), check_softmax_cross_entropy_grad(fn))
+    CHAPTER.report(5, check_softmax_cross_entropy_grad, fn)
 
 
 # -- exercise 6: what a bigger batch does to dW and db ---------------------------------------------
@@ -217,40 +227,49 @@ def _batch_factors():
 
 def check_batch_factors(answer) -> Feedback:
     expected = {k: round(v, 6) for k, v in _batch_factors().items()}
-    if isinstance(answer, dict):
-        answer = {k: (round(float(v), 6) if isinstance(v, (int, float)) else v)
-                  for k, v in answer.items()}
+
+    def normalize(item, value):
+        number = as_number(value)
+        return value if number is None else round(number, 6)
+
     hints = {
         "dW": ("dW = Xᵀ G는 샘플에 대한 합입니다", "dW = Xᵀ G is a sum over the samples"),
         "db": ("db도 G를 샘플 방향으로 더한 것입니다", "db also sums G over the samples"),
         "dW_mean_loss": ("평균 손실에서는 G = ∂L/∂Y에 1/N이 들어 있습니다",
                          "with a mean loss, G = ∂L/∂Y itself carries the 1/N"),
     }
-    return compare_choices(answer, expected, hints)
+    return compare_choices(answer, expected, hints, normalize=normalize, name="factors")
 
 
 def batch_factors(answer) -> None:
     """Exercise 6: factors ``{"dW": a, "db": b, "dW_mean_loss": c}`` for a doubled batch."""
-    report(exercise_name(6), check_batch_factors(answer))
+    CHAPTER.report(6, check_batch_factors, answer)
 
 
 # -- exercise 7: which parameter crosses the ReLU kink -------------------------------------
 
 
-def _kink_moves(x_batch, net, h):
-    z = np.asarray(x_batch) @ net.params["W1"] + net.params["b1"]
-    n, _ = np.unravel_index(np.argmin(np.abs(z)), z.shape)
-    return h * float(np.max(np.abs(x_batch[n]))), h
+def _kink_moves(x_n, h=1e-4):
+    """(largest move of z[n, j] when one W1[d, j] moves by h, its move when b1[j] does)."""
+    return h * float(np.max(np.abs(x_n))), h
 
 
-def check_kink_moves(move_w1, move_b1, x_batch, net, h=1e-4) -> Feedback:
-    exp_w1, exp_b1 = _kink_moves(x_batch, net, h)
-    return first_not_correct(
-        labelled("move_W1", "move_W1", compare_values(move_w1, exp_w1, rtol=1e-2)),
-        labelled("move_b1", "move_b1", compare_values(move_b1, exp_b1, rtol=1e-2)),
-    )
+def _kink_cases():
+    """Sample rows whose largest entry is not the largest in size, so ``max`` instead of
+    ``max |x|`` (or ``sum``, or ``mean``) gives a different value."""
+    return [
+        (np.array([0.5, -2.0, 1.0, 0.3]), 1e-4),
+        (np.array([-0.1, -0.7, -0.2]), 1e-4),
+        (np.array([1.5, -0.4, 0.9, -1.6, 0.2]), 1e-3),
+    ]
 
 
-def kink_moves(move_w1, move_b1, x_batch, net, h=1e-4) -> None:
-    """Exercise 7: how far z moves (at most) when one W1 entry, or one b1 entry, moves by h."""
-    report(exercise_name(7), check_kink_moves(move_w1, move_b1, x_batch, net, h))
+def check_kink_moves(fn) -> Feedback:
+    return compare_function(fn, _kink_moves, _kink_cases(), rtol=1e-6,
+                            parts=("move_W1", "move_b1"))
+
+
+def kink_moves(fn) -> None:
+    """Exercise 7: ``fn(x_n, h)`` returns how far z[n, j] moves (at most) when one W1
+    entry, or one b1 entry, moves by h, for the sample row ``x_n``."""
+    CHAPTER.report(7, check_kink_moves, fn)

@@ -15,16 +15,18 @@ from .. import gradients
 from ..optimizers import SGD, Adagrad, Adam, RMSprop, minimize
 from . import (
     CORRECT,
-    WRONG,
+    Chapter,
     Feedback,
+    Text,
+    as_number,
+    call_learner,
     compare_choices,
     compare_function,
     compare_values,
-    exercise_name,
+    correct,
     is_placeholder,
-    labelled,
-    report,
-    say,
+    not_attempted,
+    wrong,
 )
 
 __all__ = [
@@ -35,7 +37,33 @@ __all__ = [
     "stability",
     "plateau",
     "plateau_grad",
+    "hint",
+    "progress",
 ]
+
+CHAPTER = Chapter(6, hints={
+    1: ("RMSprop: 누적 s = (1 - ρ)·g² (ρ = 0.9)에서 걸음 η·g/√(s + ε). Adam: 첫 걸음에서는 "
+        "편향 보정된 m̂ = g, v̂ = g²이라 걸음은 약 η·g/(|g| + ε)",
+        "RMSprop: the accumulator is s = (1 - ρ)·g² (ρ = 0.9) and the step η·g/√(s + ε). Adam: "
+        "on the first step the bias-corrected m̂ = g and v̂ = g², so the step is about "
+        "η·g/(|g| + ε)"),
+    2: ("순서가 중요합니다: 먼저 v = mu * v - lr * g, 그다음 w = w + v; (w, v)를 돌려주세요",
+        "order matters: first v = mu * v - lr * g, then w = w + v; return (w, v)"),
+    3: ("w = np.array(w0, dtype=float), v = 0으로 시작해 points에 w + mu * v를 넣고, steps번: "
+        "v = mu * v - lr * grad_fn(w + mu * v); w = w + v; 다시 w + mu * v를 기록",
+        "start from w = np.array(w0, dtype=float), v = 0, record w + mu * v, then steps times: "
+        "v = mu * v - lr * grad_fn(w + mu * v); w = w + v; record w + mu * v again"),
+    4: ("minimize(Adagrad(learning_rate=0.1, initial_accumulator_value=0.0), plateau_grad, "
+        "[3.0], steps=100)의 마지막 행",
+        "the last row of minimize(Adagrad(learning_rate=0.1, initial_accumulator_value=0.0), "
+        "plateau_grad, [3.0], steps=100)"),
+    5: ("모멘텀은 η < 1 + μ = 1.9, 케라스식 네스테로프는 η < (1 + μ)/(1 + 2μ) ≈ 0.68에서 "
+        "안정합니다",
+        "momentum is stable for η < 1 + μ = 1.9, Keras-style Nesterov for "
+        "η < (1 + μ)/(1 + 2μ) ≈ 0.68"),
+})
+hint = CHAPTER.hint
+progress = CHAPTER.progress
 
 
 def _first_step(optimizer, g):
@@ -51,21 +79,25 @@ def _first_step(optimizer, g):
 def check_first_steps(rmsprop_step, adam_step) -> Feedback:
     """RMSprop(0.01) and Adam(0.01), gradient 2: the size of the first step."""
     if is_placeholder(rmsprop_step) and is_placeholder(adam_step):
-        return compare_values(..., 0.0)
+        return not_attempted()
     parts = [
-        ("RMSprop", rmsprop_step, _first_step(RMSprop(learning_rate=0.01), 2.0)),
-        ("Adam", adam_step, _first_step(Adam(learning_rate=0.01), 2.0)),
+        ("rmsprop_step", rmsprop_step, _first_step(RMSprop(learning_rate=0.01), 2.0)),
+        ("adam_step", adam_step, _first_step(Adam(learning_rate=0.01), 2.0)),
     ]
     for name, got, expected in parts:
-        fb = compare_values(got, expected, rtol=1e-3, atol=0.0)  # 4 digits by hand
+        fb = compare_values(got, expected, rtol=1e-3, atol=0.0, name=name)  # 4 digits by hand
+        value = as_number(got)
+        if not fb.ok and value is not None and np.isclose(value, -expected, rtol=1e-3):
+            fb = Feedback(fb.status, fb.text + Text(" — 걸음의 크기(양수)를 적으세요",
+                                                    " — give the size of the step (positive)"))
         if fb.status != CORRECT:
-            return labelled(name, name, fb)
-    return Feedback(CORRECT, say("맞았습니다! (두 걸음 모두)", "correct! (both steps)"))
+            return fb
+    return correct("맞았습니다! (두 걸음 모두)", "correct! (both steps)")
 
 
 def first_steps(rmsprop_step, adam_step) -> None:
     """Exercise 1: print the feedback on the two first steps."""
-    report(exercise_name(1), check_first_steps(rmsprop_step, adam_step))
+    CHAPTER.report(1, check_first_steps, rmsprop_step, adam_step)
 
 
 # -- exercise 2: one momentum step ------------------------------------------------------------
@@ -83,40 +115,37 @@ def check_momentum_step(fn) -> Feedback:
     """``fn(w, v, g, lr, mu) -> (w, v)``, chained over a few gradients, against SGD(momentum)."""
     if not callable(fn):
         return compare_function(fn, None, [])
-    for k, (w0, gs, lr, mu) in enumerate(_momentum_cases()):
+    name = getattr(fn, "__name__", "momentum_step")
+    for k, (w0, gs, lr, mu) in enumerate(_momentum_cases(), start=1):
         opt = SGD(learning_rate=lr, momentum=mu)
         w_ref = w0.copy()
         w, v = w0.copy(), np.zeros_like(w0)
         for step, g in enumerate(gs, start=1):
             opt.apply([g], [w_ref])
             v_ref = opt.slots[0]["momentum"]
-            try:
-                out = fn(w.copy(), v.copy(), g.copy(), lr, mu)
-            except NotImplementedError:
-                return compare_values(..., 0.0)
-            except Exception as exc:  # noqa: BLE001 - the learner's code: report, don't crash
-                error = f"{type(exc).__name__}: {exc}"
-                return Feedback(WRONG, say(
-                    f"입력 {k + 1}, {step}번째 걸음에서 오류가 났습니다: {error}",
-                    f"input {k + 1}, step {step} raised {error}"))
-            if out is None:
-                return compare_function(lambda: None, None, [()])
+            where = Text(f"입력 {k}의 {step}번째 걸음, {name}(w, v, g, lr={lr}, mu={mu})",
+                         f"input {k}, step {step}, {name}(w, v, g, lr={lr}, mu={mu})")
+            out, problem = call_learner(fn, (w.copy(), v.copy(), g.copy(), lr, mu))
+            if problem is not None:
+                if problem.status != "wrong":
+                    return problem
+                return wrong(where + ": " + problem.text)
             if not isinstance(out, (tuple, list)) or len(out) != 2:
-                return Feedback(WRONG, say("(새 w, 새 v) 두 값을 튜플로 돌려주세요",
-                                           "return the pair (new w, new v) as a tuple"))
-            w, v = (np.asarray(x, dtype=float) for x in out)
-            for label, got, expected in (("v", v, v_ref), ("w", w, w_ref)):
-                fb = compare_values(got, expected, rtol=1e-9, atol=1e-12)
+                return wrong(where + Text(": (새 w, 새 v) 두 값을 튜플로 돌려주세요",
+                                          ": return the pair (new w, new v) as a tuple"))
+            for label, got, expected in (("v", out[1], v_ref), ("w", out[0], w_ref)):
+                fb = compare_values(got, expected, rtol=1e-9, atol=1e-12, name=label,
+                                    show_expected=True)
                 if fb.status != CORRECT:
-                    return labelled(f"입력 {k + 1}, {step}번째 걸음의 {label}",
-                                     f"input {k + 1}, step {step}, {label}", fb)
-    return Feedback(CORRECT, say("맞았습니다! (SGD(momentum=...)과 매 걸음 일치)",
-                                 "correct! (matches SGD(momentum=...) at every step)"))
+                    return wrong(where + ": " + fb.text)
+            w, v = (np.asarray(x, dtype=float) for x in out)
+    return correct("맞았습니다! (SGD(momentum=...)과 매 걸음 일치)",
+                   "correct! (matches SGD(momentum=...) at every step)")
 
 
 def momentum_step(fn) -> None:
     """Exercise 2: print the feedback on the learner's momentum step."""
-    report(exercise_name(2), check_momentum_step(fn))
+    CHAPTER.report(2, check_momentum_step, fn)
 
 
 # -- exercise 3: Nesterov momentum as in the paper ---------------------------------------------
@@ -137,7 +166,7 @@ def check_nesterov_look_ahead(fn) -> Feedback:
 
 def nesterov_look_ahead(fn) -> None:
     """Exercise 3: print the feedback on the learner's paper-form Nesterov loop."""
-    report(exercise_name(3), check_nesterov_look_ahead(fn))
+    CHAPTER.report(3, check_nesterov_look_ahead, fn)
 
 
 # -- exercise 4: Adagrad started at zero, on the plateau -----------------------------------------
@@ -157,24 +186,24 @@ def plateau_grad(x):
 
 def check_adagrad_paper_start(x_100) -> Feedback:
     """Adagrad(0.1, initial_accumulator_value=0) from x = 3 on the plateau: x after 100 steps."""
-    if not is_placeholder(x_100) and np.size(x_100) == 1:
-        x_100 = float(np.asarray(x_100, dtype=float).ravel()[0])
     opt = Adagrad(learning_rate=0.1, initial_accumulator_value=0.0)
     expected = minimize(opt, plateau_grad, [3.0], steps=100)[-1, 0]
-    fb = compare_values(x_100, expected, rtol=1e-6, atol=1e-9)
-    if fb.status == WRONG and not is_placeholder(x_100):
-        keras_start = minimize(Adagrad(learning_rate=0.1), plateau_grad, [3.0], steps=100)[-1, 0]
-        if np.isclose(x_100, keras_start, rtol=1e-6):
-            return Feedback(WRONG, say(
-                "Keras 기본값(G₀ = 0.1)으로 계산한 값입니다. "
-                "initial_accumulator_value=0.0을 주세요",
-                "that is Keras's default start (G₀ = 0.1); pass initial_accumulator_value=0.0"))
+    fb = compare_values(x_100, expected, rtol=1e-6, atol=1e-9, name="x_100")
+    value = as_number(x_100)
+    if fb.ok or value is None:
+        return fb
+    keras_start = minimize(Adagrad(learning_rate=0.1), plateau_grad, [3.0], steps=100)[-1, 0]
+    if np.isclose(value, keras_start, rtol=1e-6):
+        return wrong(Text("`x_100`: Keras 기본값(G₀ = 0.1)으로 계산한 값입니다. "
+                          "initial_accumulator_value=0.0을 주세요",
+                          "`x_100`: that is Keras's default start (G₀ = 0.1); "
+                          "pass initial_accumulator_value=0.0"))
     return fb
 
 
 def adagrad_paper_start(x_100) -> None:
     """Exercise 4: print the feedback on Adagrad with the paper's G₀ = 0."""
-    report(exercise_name(4), check_adagrad_paper_start(x_100))
+    CHAPTER.report(4, check_adagrad_paper_start, x_100)
 
 
 # -- exercise 5: how large can the learning rate be? -----------------------------------------
@@ -205,12 +234,22 @@ def check_stability(answers) -> Feedback:
               "the limit for Keras-style Nesterov is η < (1 + μ)/(1 + 2μ)"),
         "d": ("(1 + 0.9)/(1 + 1.8)을 계산해 보세요", "compute (1 + 0.9)/(1 + 1.8)"),
     }
-    if isinstance(answers, dict):
-        answers = {k: (v.strip().lower() if isinstance(v, str) else v) for k, v in answers.items()}
-    return compare_choices(answers, expected, hints)
+    return compare_choices(answers, expected, hints, normalize=_behaviour_word, name="answers")
+
+
+def _behaviour_word(item, value):
+    """"converges" in any usual spelling: "Converge", "converged", "수렴"; same for diverges."""
+    if not isinstance(value, str):
+        return value
+    word = value.strip().lower()
+    if word.startswith("converg") or word.startswith("수렴"):
+        return "converges"
+    if word.startswith("diverg") or word.startswith("발산"):
+        return "diverges"
+    return value
 
 
 def stability(answers) -> None:
     """Exercise 5: print the feedback on the four stability predictions."""
-    report(exercise_name(5), check_stability(answers))
+    CHAPTER.report(5, check_stability, answers)
 
