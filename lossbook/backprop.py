@@ -357,9 +357,10 @@ class MaxGate(_Gate):
 
 class _Layer:
     def _check_dout(self, dout, expected_shape):
+        """dout as an array of the shape forward() returned (the values are not checked)."""
         if getattr(self, "_cache_shape", None) is None:
             raise RuntimeError(f"{type(self).__name__}.backward() called before forward()")
-        dout = as_float_array(dout, "dout")
+        dout = np.asarray(dout)
         if dout.shape != expected_shape:
             raise ValueError(
                 f"{type(self).__name__}.backward: dout has shape {dout.shape},"
@@ -373,8 +374,16 @@ class Affine(_Layer):
     the name follows *Deep Learning from Scratch*).
 
     ``W`` has shape (in, out) and ``b`` shape (out,). They are used by reference, so an
-    optimizer updating them in place updates the layer. After ``backward(dout)``:
-    ``dW`` = xᵀ·dout, ``db`` = Σ dout over samples, and the return value dx = dout·Wᵀ.
+    optimizer updating them in place updates the layer. ``backward(dout)`` returns
+    dx = dout·Wᵀ and writes the weight gradients dW = xᵀ·dout and db = Σ dout (over
+    samples) into the arrays ``dW`` and ``db``, made once here: whoever holds them sees
+    each new gradient. ``lossbook.model.Dense`` is this layer followed by an activation.
+
+    ``input_gradient = False`` skips dx. That is for a first layer, whose input x is the
+    data: nothing before it has weights, so nobody needs dL/dx (``lossbook.model`` sets
+    it, saving the largest product of the backward pass).
+
+    Shapes are checked; the values are not (a NaN in x gives NaN out).
     """
 
     def __init__(self, W, b):
@@ -387,12 +396,13 @@ class Affine(_Layer):
                 f"b must have shape ({self.W.shape[1]},) to match W of shape {self.W.shape},"
                 f" got {self.b.shape}"
             )
-        self.dW = None
-        self.db = None
+        self.dW = np.zeros_like(self.W)
+        self.db = np.zeros_like(self.b)
+        self.input_gradient = True
         self._cache_shape = None
 
     def forward(self, x):
-        x = as_float_array(x, "x")
+        x = np.asarray(x, dtype=self.W.dtype)
         if x.ndim == 0 or x.shape[-1] != self.W.shape[0]:
             raise ValueError(
                 f"Affine.forward: x must end in {self.W.shape[0]} features (W is"
@@ -405,11 +415,13 @@ class Affine(_Layer):
 
     def backward(self, dout):
         dout = self._check_dout(dout, self._cache_shape)
-        x2 = self.x.reshape(-1, self.W.shape[0])
-        d2 = dout.reshape(-1, self.W.shape[1])
-        self.dW = x2.T @ d2
-        self.db = d2.sum(axis=0)
-        return dout @ self.W.T
+        x = self.x.reshape(-1, self.W.shape[0])  # one row per sample (x may have more axes)
+        g = dout.reshape(-1, self.W.shape[1])
+        np.matmul(x.T, g, out=self.dW)  # dW = xᵀ·dout, written into the array dW
+        np.sum(g, axis=0, out=self.db)  # db = Σ_rows dout
+        if not self.input_gradient:
+            return None
+        return dout @ self.W.T  # dx = dout·Wᵀ
 
 
 class ReLU(_Layer):

@@ -624,16 +624,15 @@ print("same as shifted     :", activations.softmax(big - big.max()))
     ),
     md(
         ko=r"""
-`lossbook`의 구현을 들여다봅시다. 공개 함수 `softmax`는 입력을 검사한 뒤 내부 함수 `_softmax`를 부르고, 최댓값을 빼는 줄은 `_softmax`의 첫 줄에 있습니다.
+`lossbook`의 구현을 들여다봅시다. 함수 본문은 식 그대로이고, 최댓값을 빼는 줄이 첫 줄입니다. 입력 검사(유한한 수인지, `axis`가 올바른지)는 맨 위의 `@_checked`가 모든 활성화 함수에 대해 한곳에서 맡습니다.
 """,
         en=r"""
-Let us look inside `lossbook`. The public `softmax` checks its input and calls the internal kernel `_softmax`, whose first line subtracts the maximum.
+Let us look inside `lossbook`. The body is the formula itself, and its first line subtracts the maximum. The input checks (finite numbers, a valid `axis`) are done in one place for every activation, by the `@_checked` line on top.
 """,
     ),
     code(
         """
 print(inspect.getsource(lossbook.activations.softmax))
-print(inspect.getsource(lossbook.activations._softmax))
 """
     ),
     md(

@@ -590,10 +590,10 @@ for name, exact, numeric in (("dW", affine.dW, num_dW), ("db", affine.db, num_db
     ),
     md(
         ko=r"""
-`Affine.backward`의 코드는 위 세 식 그대로입니다.
+`Affine.backward`의 코드는 위 세 식 그대로입니다. 두 가지만 덧붙입니다. `dW`와 `db`는 층이 처음에 한 번 만든 배열에 값을 써 넣습니다(`out=`). 그래서 그 배열을 쥐고 있는 쪽(옵티마이저, 7장의 모델)은 `backward`가 끝날 때마다 새 기울기를 봅니다. 그리고 `input_gradient`가 거짓이면 $dX$를 건너뜁니다. 입력이 데이터 자체인 첫 층에서는 $dX$를 쓸 곳이 없기 때문입니다(7장).
 """,
         en=r"""
-The code of `Affine.backward` is the three formulas above:
+The code of `Affine.backward` is the three formulas above, with two details. `dW` and `db` are written (`out=`) into arrays the layer made once, so whoever holds them (an optimizer, chapter 7's model) sees each new gradient after `backward`. And when `input_gradient` is false, $dX$ is skipped: in a first layer, whose input is the data itself, nobody needs it (chapter 7).
 """,
     ),
     code(
