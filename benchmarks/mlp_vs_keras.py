@@ -84,7 +84,7 @@ def _lossbook_worker(args):
         model.fit(x, y, epochs=1, batch_size=batch_size, verbose=0)
 
     def accuracy(model):
-        return model.evaluate(x_test, y_test, batch_size=256)[1]
+        return model.evaluate(x_test, y_test, batch_size=256, verbose=0)[1]
 
     return _serve(build, fit, accuracy)
 

@@ -20,8 +20,13 @@ A ``Dense`` layer is chapter 5's affine layer followed by an activation:
     backward  dz = da ⊙ f'(z),    dW = xᵀ·dz,  db = Σ_rows dz,  dx = dz·Wᵀ
 
 The formulas are not repeated here: the affine map is ``lossbook.backprop.Affine``,
-f and f' come from ``lossbook.activations`` and the losses and their gradients from
-``lossbook.losses`` — the same code the chapters teach.
+f and f' come from ``lossbook.activations``, the losses and their gradients from the
+loss objects of ``lossbook.losses``, the metrics from ``lossbook.metrics`` — the same
+code the chapters teach. ``fit`` calls ``lossbook.callbacks`` as Keras calls its
+callbacks; ``save_weights``/``load_weights`` write and read Keras 3's ``.weights.h5``
+(``lossbook.saving``); initializers and regularizers come from ``lossbook.initializers``
+and ``lossbook.regularizers``. Every Keras argument is accepted in Keras's order and
+honoured, or refused with a TypeError naming it.
 
 The output gradient. For a softmax output with (sparse) categorical cross-entropy,
 or a sigmoid output with binary cross-entropy, backpropagation starts at the output
@@ -43,17 +48,22 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import math
 import numbers
 
 import numpy as np
 
-from lossbook import activations, losses, optimizers
-from lossbook._checks import as_float_array, check_int, check_labels
+from lossbook import activations, losses, optimizers, saving
+from lossbook import callbacks as callbacks_module  # fit's own argument is called callbacks
+from lossbook import metrics as metrics_module  # compile's own argument is called metrics
+from lossbook._checks import as_float_array, check_int
 from lossbook.backprop import Affine
+from lossbook.callbacks import History
 
 __all__ = [
     "Sequential",
     "Dense",
+    "Dropout",
     "Flatten",
     "Input",
     "History",
@@ -72,19 +82,13 @@ def set_seed(seed):
     _global_rng = np.random.default_rng(seed)
 
 
-def _resolve_activation(identifier):
-    """A Keras string name ("relu", "softmax", ...; None is "linear") checked against
-    ``lossbook.activations``."""
-    if identifier is None:
-        return "linear"
-    if not isinstance(identifier, str):
-        raise TypeError(
-            f"Dense activation must be a Keras string name such as 'relu', "
-            f"got {type(identifier).__name__}"
-        )
-    name = identifier.strip().lower()
-    activations.get(name)  # raises ValueError for unknown names
-    return name
+def _refuse(where, **arguments):
+    """TypeError for a Keras argument lossbook does not support, if it was given."""
+    for name, (value, default) in arguments.items():
+        if value is not default and value != default:
+            raise TypeError(
+                f"{where}: lossbook does not support the Keras argument {name}={value!r}"
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -93,12 +97,22 @@ def _resolve_activation(identifier):
 
 
 class Layer:
-    """Base class: ``build(input_shape)``, ``forward(x)``, ``backward(dout)``."""
+    """Base class: ``build(input_shape)``, ``forward(x)``, ``backward(dout)``.
 
-    def __init__(self, name=None):
+    Keyword arguments every layer takes, as in Keras: ``name``, ``trainable`` and, for
+    the first layer of a ``Sequential``, ``input_shape`` (one sample's shape).
+    """
+
+    def __init__(self, *, name=None, trainable=True, input_shape=None, **kwargs):
+        if kwargs:
+            raise TypeError(
+                f"{type(self).__name__}: unexpected keyword argument(s) {', '.join(kwargs)}"
+            )
         self.name = name
+        self.trainable = bool(trainable)
         self.built = False
         self.input_shape = None
+        self._declared_input_shape = None if input_shape is None else _sample_shape(input_shape)
 
     def build(self, input_shape, rng, dtype):
         self.input_shape = tuple(input_shape)
@@ -111,6 +125,24 @@ class Layer:
     def weights(self):
         return []
 
+    def get_weights(self):
+        """Copies of the layer's weights (kernel first, then bias), as Keras."""
+        return [w.copy() for w in self.weights]
+
+    def set_weights(self, weights):
+        """Overwrite the layer's weights (same order and shapes as ``get_weights``)."""
+        mine = self.weights
+        if len(weights) != len(mine):
+            raise ValueError(
+                f"layer {self.name or type(self).__name__} expects {len(mine)} weight arrays, "
+                f"got {len(weights)}"
+            )
+        for i, (w, new) in enumerate(zip(mine, weights, strict=True)):
+            new = np.asarray(new)
+            if new.shape != w.shape:
+                raise ValueError(f"weight {i} has shape {w.shape}, got {new.shape}")
+            w[...] = new
+
     def forward(self, x, training=False):
         return x
 
@@ -119,19 +151,37 @@ class Layer:
         return dout
 
 
-class Input(Layer):
-    """Declares the shape of one sample, e.g. ``Input((28, 28))`` (the batch axis is left out)."""
+def _sample_shape(shape):
+    shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
+    if not shape:
+        raise ValueError("Input shape needs at least one axis, got ()")
+    return tuple(check_int(s, "each Input shape entry", minimum=1) for s in shape)
 
-    def __init__(self, shape, name=None):
-        super().__init__(name)
-        shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
-        if not shape:
-            raise ValueError("Input shape needs at least one axis, got ()")
-        self.shape = tuple(check_int(s, "each Input shape entry", minimum=1) for s in shape)
+
+class Input(Layer):
+    """Declares the shape of one sample, e.g. ``Input((28, 28))`` (the batch axis is left out;
+    ``batch_shape=(None, 28, 28)`` says the same). Keras's other arguments are refused:
+    batches may have any size, and the model's ``dtype`` is the Sequential's."""
+
+    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, ragged=None,
+                 batch_shape=None, name=None, tensor=None, optional=False):
+        _refuse("Input", batch_size=(batch_size, None), dtype=(dtype, None),
+                sparse=(sparse, None), ragged=(ragged, None), tensor=(tensor, None),
+                optional=(optional, False))
+        super().__init__(name=name)
+        if (shape is None) == (batch_shape is None):
+            raise ValueError("Input needs exactly one of shape or batch_shape")
+        self.shape = _sample_shape(shape if batch_shape is None else tuple(batch_shape)[1:])
 
 
 class Flatten(Layer):
     """Reshapes each sample to a vector: (n, 28, 28) → (n, 784). No weights."""
+
+    def __init__(self, data_format=None, **kwargs):
+        if data_format not in (None, "channels_last"):
+            raise TypeError(f"Flatten: lossbook does not support the Keras argument "
+                            f"data_format={data_format!r} (samples are channels-last)")
+        super().__init__(**kwargs)
 
     def output_shape(self, input_shape):
         return (int(np.prod(input_shape)),)
@@ -148,8 +198,10 @@ class Dense(Layer):
     """Fully connected layer ``a = activation(x·W + b)`` (Keras ``Dense``): chapter 5's
     affine layer (``self.affine``, a ``backprop.Affine``) followed by an activation.
 
-    Kernel initialised Glorot-uniform, U(−l, l) with l = √(6 / (fan_in + fan_out)),
-    bias zero. Weights are built on the first input, like Keras.
+    The kernel starts from ``kernel_initializer`` (Glorot-uniform: U(−l, l) with
+    l = √(6 / (fan_in + fan_out))), the bias from ``bias_initializer`` (zeros). Weights
+    are built on the first input, like Keras. ``kernel_regularizer``/``bias_regularizer``
+    (e.g. "l2") add their penalty to the loss, as Keras does.
 
     >>> layer = Dense(3, activation="relu")
     >>> layer.build((4,), np.random.default_rng(0), np.float64)
@@ -157,14 +209,29 @@ class Dense(Layer):
     (2, 3)
     """
 
-    def __init__(self, units, activation=None, use_bias=True, name=None):
-        super().__init__(name)
+    def __init__(self, units, activation=None, use_bias=True,
+                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
+                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                 kernel_constraint=None, bias_constraint=None, lora_rank=None,
+                 lora_alpha=None, quantization_config=None, **kwargs):
+        super().__init__(**kwargs)
+        _refuse("Dense", activity_regularizer=(activity_regularizer, None),
+                kernel_constraint=(kernel_constraint, None),
+                bias_constraint=(bias_constraint, None), lora_rank=(lora_rank, None),
+                lora_alpha=(lora_alpha, None), quantization_config=(quantization_config, None))
+        from lossbook import initializers, regularizers
+
         self.units = check_int(units, "Dense units", minimum=1)
-        self.activation = _resolve_activation(activation)
+        f = activations.get(activation)
+        self.activation = f.__name__
         # the bare formulas f and f' (fit checks its data once, not every batch)
-        self._f = activations.get(self.activation).formula
-        self._f_grad = activations.get_grad(self.activation).formula
+        self._f = f.formula
+        self._f_grad = activations.get_grad(f).formula
         self.use_bias = bool(use_bias)
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
         self.affine = None
 
     def build(self, input_shape, rng, dtype):
@@ -173,10 +240,11 @@ class Dense(Layer):
                 f"Dense expects flat inputs (n, features), got sample shape {tuple(input_shape)};"
                 " add Flatten() first"
             )
-        fan_in, fan_out = int(input_shape[0]), self.units
-        limit = np.sqrt(6.0 / (fan_in + fan_out))
-        kernel = rng.uniform(-limit, limit, size=(fan_in, fan_out)).astype(dtype)
-        self.affine = Affine(kernel, np.zeros(fan_out, dtype=dtype))  # without a bias, b stays 0
+        fan_in = int(input_shape[0])
+        kernel = self.kernel_initializer((fan_in, self.units), dtype=dtype, rng=rng)
+        bias = (self.bias_initializer((self.units,), dtype=dtype, rng=rng) if self.use_bias
+                else np.zeros(self.units, dtype=dtype))  # without a bias, b stays 0
+        self.affine = Affine(kernel, bias)
         super().build(input_shape, rng, dtype)
 
     def output_shape(self, input_shape):
@@ -198,10 +266,14 @@ class Dense(Layer):
             return []
         return [self.kernel, self.bias] if self.use_bias else [self.kernel]
 
-    @property
-    def grads(self):
-        """dL/d(each weight), filled by ``backward``, in the order of ``weights``."""
-        return [self.affine.dW, self.affine.db] if self.use_bias else [self.affine.dW]
+    def penalty(self):
+        """The regularizers' penalty on the current weights (0.0 without regularizers)."""
+        total = 0.0
+        if self.kernel_regularizer is not None:
+            total += self.kernel_regularizer(self.kernel)
+        if self.bias_regularizer is not None and self.use_bias:
+            total += self.bias_regularizer(self.bias)
+        return total
 
     def forward(self, x, training=False):
         """z = x·W + b, then a = f(z); keeps z for the backward pass."""
@@ -209,62 +281,85 @@ class Dense(Layer):
         return self._f(self.z)
 
     def backward(self, da):
-        """From da = dL/da: dz = da ⊙ f'(z) by the chain rule, then the affine layer's
-        backward fills dW = xᵀ·dz, db = Σ_rows dz and returns dx = dz·Wᵀ."""
-        dz = self._f_grad(self.z, upstream=da)
-        return self.affine.backward(dz)
+        """From da = dL/da: dz = da ⊙ f'(z) by the chain rule, then ``backward_from_z``."""
+        return self.backward_from_z(self._f_grad(self.z, upstream=da))
+
+    def backward_from_z(self, dz):
+        """From dz = dL/dz: the affine layer's backward (fills dW = xᵀ·dz and db = Σ_rows dz,
+        returns dx = dz·Wᵀ), plus the gradients of the regularizers' penalties."""
+        dx = self.affine.backward(dz)
+        if self.kernel_regularizer is not None:
+            self.affine.dW += self.kernel_regularizer.gradient(self.kernel)
+        if self.bias_regularizer is not None and self.use_bias:
+            self.affine.db += self.bias_regularizer.gradient(self.bias)
+        return dx
 
 
-# ---------------------------------------------------------------------------
-# Accuracy metrics, resolved the way Keras resolves "accuracy"
-# ---------------------------------------------------------------------------
+class Dropout(Layer):
+    """During training, zeroes each input with probability ``rate`` and scales the others
+    by 1/(1 − rate), so that each output's expected value is its input; at inference
+    (``training=False``: ``predict``, ``evaluate``) it passes x through unchanged.
 
+    ``seed`` seeds this layer's masks; without it they come from the model's generator.
+    ``noise_shape`` as Keras: e.g. ``(None, 1)`` drops whole rows (None = the input's size).
 
-def _sparse_categorical_accuracy(y_true, y_pred):
-    return y_pred.argmax(axis=-1) == y_true.reshape(-1)
+    >>> layer = Dropout(0.5, seed=0)
+    >>> layer.build((4,), None, np.float64)
+    >>> layer.forward(np.ones((1, 4)), training=True)
+    array([[2., 0., 0., 0.]])
+    """
 
+    def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate <= 1:
+            raise ValueError(
+                f"Invalid value received for argument `rate`. Expected a float value between "
+                f"0 and 1. Received: rate={rate}"
+            )
+        self.rate = float(rate)
+        self.noise_shape = None if noise_shape is None else tuple(noise_shape)
+        self.seed = seed
+        self._rng = None
 
-def _categorical_accuracy(y_true, y_pred):
-    return y_pred.argmax(axis=-1) == y_true.argmax(axis=-1)
+    def build(self, input_shape, rng, dtype):
+        self._rng = np.random.default_rng(self.seed) if self.seed is not None else rng
+        super().build(input_shape, rng, dtype)
 
+    def forward(self, x, training=False):
+        if not training or self.rate == 0:
+            self.mask = None
+            return x
+        shape = x.shape if self.noise_shape is None else tuple(
+            n if s is None else s for s, n in zip(self.noise_shape, x.shape, strict=True))
+        keep = self._rng.random(shape) >= self.rate  # kept with probability 1 − rate
+        scale = 0.0 if self.rate == 1 else 1.0 / (1.0 - self.rate)
+        self.mask = (keep * scale).astype(x.dtype)
+        return x * self.mask
 
-def _binary_accuracy(y_true, y_pred):
-    return ((y_pred > 0.5) == (y_true > 0.5)).mean(axis=-1)
-
-
-_ACCURACY = {
-    "sparse_categorical_accuracy": _sparse_categorical_accuracy,
-    "categorical_accuracy": _categorical_accuracy,
-    "binary_accuracy": _binary_accuracy,
-}
-
-
-class History:
-    """What ``fit`` returns: ``history.history["loss"]`` etc., one value per epoch."""
-
-    def __init__(self):
-        self.history = {}
-        self.epoch = []
-
-    def __repr__(self):
-        return f"History(epochs={len(self.epoch)}, keys={list(self.history)})"
+    def backward(self, dout):
+        return dout if self.mask is None else dout * self.mask
 
 
 # ---------------------------------------------------------------------------
 # Sequential
 # ---------------------------------------------------------------------------
 
-_SPARSE = "sparse_categorical_crossentropy"
+# Loss functions compile turns into their Keras classes (what Keras's LossFunctionWrapper
+# computes for them), so that the cross-entropies bring their logits_gradient.
+_LOSS_CLASSES = {
+    losses.sparse_categorical_crossentropy: losses.SparseCategoricalCrossentropy,
+    losses.categorical_crossentropy: losses.CategoricalCrossentropy,
+    losses.binary_crossentropy: losses.BinaryCrossentropy,
+    losses.mean_squared_error: losses.MeanSquaredError,
+    losses.mean_absolute_error: losses.MeanAbsoluteError,
+    losses.mean_squared_logarithmic_error: losses.MeanSquaredLogarithmicError,
+}
 
-# Output layer and loss pairs whose gradient starts at the logits z (chapter 5):
-# the gradient, wrt z, of the loss summed over the batch.
-_LOGITS_GRADIENTS = {
-    ("softmax", _SPARSE): functools.partial(
-        losses.sparse_categorical_crossentropy_grad, from_logits=True),
-    ("softmax", "categorical_crossentropy"): functools.partial(
-        losses.categorical_crossentropy_grad, from_logits=True),
-    ("sigmoid", "binary_crossentropy"): functools.partial(
-        losses.binary_crossentropy_grad, from_logits=True),
+# Output activation and loss class whose gradient can start at the logits z (chapter 5).
+_LOGITS_PAIRS = {
+    ("softmax", losses.SparseCategoricalCrossentropy),
+    ("softmax", losses.CategoricalCrossentropy),
+    ("sigmoid", losses.BinaryCrossentropy),
 }
 
 
@@ -282,24 +377,33 @@ def _one_blas_thread(method):
 class Sequential:
     """A stack of layers trained with ``compile`` / ``fit`` (Keras ``Sequential``).
 
-    ``seed`` seeds weight initialisation and shuffling (else ``set_seed``'s generator);
-    ``dtype`` is "float64" (default) or "float32".
+    Keras's arguments ``layers``, ``trainable`` (False: ``fit`` leaves the weights as
+    they are) and ``name``; lossbook's own, keyword-only: ``seed`` seeds weight
+    initialisation, dropout and shuffling (else ``set_seed``'s generator), ``dtype`` is
+    "float64" (default) or "float32".
     """
 
-    def __init__(self, layers=None, seed=None, dtype="float64", name="sequential"):
+    def __init__(self, layers=None, trainable=True, name=None, *, seed=None, dtype="float64"):
         try:
             ok = np.dtype(dtype) in (np.float32, np.float64)
         except TypeError:
             ok = False
         if not ok:
             raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+        if not isinstance(trainable, bool):
+            raise TypeError(f"trainable must be True or False, got {trainable!r}")
         self.dtype = np.dtype(dtype)
-        self.name = name
+        self.trainable = trainable
+        self.name = "sequential" if name is None else name
         self.rng = np.random.default_rng(seed) if seed is not None else _global_rng
         self.layers = []
         self._input_shape = None
+        self.output_shape = None
         self.optimizer = self.loss = None
         self.compiled = False
+        self.stop_training = False
+        self.history = None
+        self._metrics = []
         for layer in layers or []:
             self.add(layer)
 
@@ -312,6 +416,10 @@ class Sequential:
             return
         if not isinstance(layer, Layer):
             raise TypeError(f"Sequential.add expects a layer, got {type(layer).__name__}")
+        if layer._declared_input_shape is not None:
+            if self.layers or self._input_shape is not None:
+                raise ValueError("input_shape= belongs to the first layer of a Sequential model")
+            self._input_shape = layer._declared_input_shape
         self.layers.append(layer)
         if self._input_shape is not None:
             self.build(self._input_shape)
@@ -335,9 +443,10 @@ class Sequential:
         # there, so its backward skips that product (the largest of the backward pass).
         for layer in dense:
             layer.affine.input_gradient = layer is not dense[0]
-        # What the optimizer updates: one long vector of all weights (see _one_long_vector).
-        self._weight_vector, self._gradient_vector = _one_long_vector(dense, self.dtype)
-        self._variable_sizes = [w.size for w in self.weights]  # for clipnorm, per weight
+        # What the optimizer updates: one long vector of all trainable weights.
+        trainable = [layer for layer in dense if layer.trainable]
+        self._weight_vector, self._gradient_vector = _one_long_vector(trainable, self.dtype)
+        self._variable_sizes = [w.size for layer in trainable for w in layer.weights]
 
     @property
     def built(self):
@@ -348,7 +457,7 @@ class Sequential:
         return [w for layer in self.layers for w in layer.weights]
 
     def get_weights(self):
-        """Copies of all weights in Keras order (kernel, bias of each layer)."""
+        """Copies of all weights in Keras order (kernel, bias of each layer); [] unbuilt."""
         return [w.copy() for w in self.weights]
 
     def set_weights(self, weights):
@@ -363,51 +472,101 @@ class Sequential:
             w[...] = new
 
     def count_params(self):
+        if not self.built:
+            raise ValueError(
+                f"You tried to call `count_params` on layer '{self.name}', but the layer isn't "
+                "built. You can build it manually via: `layer.build(input_shape)`."
+            )
         return sum(w.size for w in self.weights)
 
+    def save_weights(self, filepath, overwrite=True, max_shard_size=None):
+        """Write the weights to a Keras 3 ``.weights.h5`` file (``lossbook.saving``)."""
+        _refuse("save_weights", max_shard_size=(max_shard_size, None))
+        saving.save_weights(self, filepath, overwrite=overwrite)
+
+    def load_weights(self, filepath, skip_mismatch=False, **kwargs):
+        """Read weights from a Keras 3 ``.weights.h5`` file (``lossbook.saving``)."""
+        if kwargs:
+            raise TypeError(f"load_weights: unexpected keyword argument(s) {', '.join(kwargs)}")
+        saving.load_weights(self, filepath, skip_mismatch=skip_mismatch)
+
     # -- compile -----------------------------------------------------------
-    def compile(self, optimizer="rmsprop", loss=None, metrics=None):
-        """Choose optimizer and loss (strings or objects) and the metrics to report.
+    def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
+                weighted_metrics=None, run_eagerly=False, steps_per_execution=1,
+                jit_compile="auto", auto_scale_loss=True):
+        """Choose the optimizer, the loss (a name, function or loss object) and the metrics.
 
         For a softmax output with (sparse) categorical cross-entropy, or a sigmoid output
         with binary cross-entropy, backpropagation starts from dL/dz = (p − t)/n at the
         output layer's z (chapter 5); for any other pair, from dL/dp (see ``backward``).
 
-        ``metrics=["accuracy"]`` is resolved like Keras: binary accuracy for a single
-        output unit, sparse categorical accuracy for integer labels, categorical
-        accuracy for one-hot targets.
+        ``metrics`` are resolved on the first data as Keras does ("accuracy" becomes
+        binary, sparse categorical or categorical accuracy from the shapes).
+        ``loss_weights`` (one number) scales the loss. lossbook always runs eagerly on
+        NumPy, so ``run_eagerly``, ``jit_compile`` and ``auto_scale_loss`` change nothing;
+        ``weighted_metrics`` and ``steps_per_execution`` other than 1 are not supported.
         """
+        _refuse("compile", weighted_metrics=(weighted_metrics, None),
+                steps_per_execution=(steps_per_execution, 1))
+        if jit_compile is True:
+            raise TypeError("compile: lossbook runs on NumPy and cannot jit_compile=True")
         if loss is None:
             raise ValueError("compile needs a loss, e.g. loss='sparse_categorical_crossentropy'")
-        self.optimizer = optimizers.get(optimizer)
-        self.loss = losses.get(loss)
-        self.loss_name = getattr(self.loss, "__name__", type(self.loss).__name__)
-        self.loss_gradient = losses.get_grad(loss)
         if not self.layers:
             raise ValueError("add layers to the model before compile")
+        self.optimizer = optimizers.get(optimizer)
+        loss = losses.get(loss)
+        if not isinstance(loss, losses.Loss):  # a function: its Keras class, as Keras wraps it
+            known = _LOSS_CLASSES.get(loss)
+            loss = known() if known else losses.LossFunctionWrapper(loss)
+        self.loss = loss
+        self.loss_weight = _loss_weight(loss_weights)
         output = getattr(self.layers[-1], "activation", None)
-        self.logits_gradient = _LOGITS_GRADIENTS.get((output, self.loss_name))
-        metrics = [] if metrics is None else (
-            [metrics] if isinstance(metrics, str) else list(metrics)
-        )
-        for m in metrics:
-            if not isinstance(m, str) or m.strip().lower() not in ("accuracy", "acc", *_ACCURACY):
-                known = ", ".join(["accuracy", *_ACCURACY])
-                raise ValueError(f"unknown metric {m!r}; known metrics: {known}")
-        self.metrics = [m.strip().lower() for m in metrics]
+        # start backpropagation at the logits z: chapter 5's dL/dz = (p − t)/n
+        self.starts_at_logits = (output, type(loss)) in _LOGITS_PAIRS and not loss.from_logits
+        if metrics is None:
+            metrics = []
+        elif isinstance(metrics, (str, metrics_module.Metric)) or callable(metrics):
+            metrics = [metrics]
+        elif isinstance(metrics, dict):
+            raise TypeError("compile: metrics as a dict is for models with several outputs")
+        self._metric_identifiers = list(metrics)
+        for m in self._metric_identifiers:  # unknown names fail now, not in fit
+            if not (isinstance(m, str) and m.lower() in ("accuracy", "acc")):
+                metrics_module.get(m)
+        self._metrics = []
         self.compiled = True
 
+    @property
+    def metrics(self):
+        """The compiled metric objects (after the first fit/evaluate, as in Keras)."""
+        return list(self._metrics)
+
+    @property
+    def metrics_names(self):
+        """Names of the values ``evaluate`` returns: "loss", then each metric's name."""
+        return ["loss", *(m.name for m in self._metrics)] if self.compiled else []
+
+    def _build_metrics(self, y):
+        """Resolve the compiled metrics once, on the shapes of the targets (Keras's rule)."""
+        if not self._metrics and self._metric_identifiers:
+            p = np.zeros((1, *self.output_shape), dtype=self.dtype)
+            self._metrics = [metrics_module.for_compile(m, self.loss, y[:1], p)
+                             for m in self._metric_identifiers]
+
     # -- the algorithm: forward, loss, backward, update ----------------------
-    def train_batch(self, x, y):
+    def train_batch(self, x, y, sample_weight=None):
         """One training step on the mini-batch (x, y): forward, loss, backward, update.
 
-        Returns the batch's loss summed over its samples, and the model's outputs p.
+        Returns the batch's loss (by default the mean over the batch, plus the weights'
+        penalties) and the model's outputs p.
         """
         p = self.forward(x, training=True)
-        loss = float(np.sum(self.loss(y, p)))
-        self.backward(y, p)
-        self.optimizer.apply(self._gradient_vector, self._weight_vector,  # w ← w − step
-                             variable_sizes=self._variable_sizes)
+        loss = self.compute_loss(x, y, p, sample_weight)
+        self.backward(y, p, sample_weight)
+        if self.trainable:
+            self.optimizer.apply(self._gradient_vector, self._weight_vector,  # w ← w − step
+                                 variable_sizes=self._variable_sizes)
         return loss, p
 
     def forward(self, x, training=False):
@@ -416,27 +575,38 @@ class Sequential:
             x = layer.forward(x, training)
         return x
 
-    def backward(self, y, p):
-        """Backpropagation: the gradient of the batch-mean loss, from the output layer
-        back to the first layer with weights, each layer filling its weight gradients.
+    def backward(self, y, p, sample_weight=None):
+        """Backpropagation: the gradient of the loss, from the output layer back to the
+        first layer with weights, each layer filling its weight gradients.
 
         Softmax or sigmoid output with its cross-entropy: start at the output layer's z
         with dL/dz = (p − t)/n (chapter 5), the exact derivative even where Keras clips p.
         Any other pair: start at p with dL/dp, and the output layer applies f' itself.
         """
-        n = len(p)
-        layers = [layer for layer in self.layers if layer.built]
+        layers = list(self.layers)
         first = next(i for i, layer in enumerate(layers) if layer.weights)
-        if self.logits_gradient is not None:
+        if self.starts_at_logits:
             output = layers.pop()
-            g = output.affine.backward(self.logits_gradient(y, output.z) / n)
+            dz = self.loss.logits_gradient(y, output.z, sample_weight)
+            g = output.backward_from_z(dz * self.loss_weight)
         else:
-            g = self.loss_gradient(y, p) / n
+            g = self.loss.gradient(y, p, sample_weight) * self.loss_weight
         for layer in reversed(layers[first:]):  # layers before the first have no weights
             g = layer.backward(g)
 
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        """The loss as Keras computes it: the compiled loss of (y, y_pred), weighted by
+        ``loss_weights``, plus the penalties of the layers' regularizers."""
+        loss = float(self.loss.value(y, y_pred, sample_weight)) * self.loss_weight
+        for layer in self.layers:
+            if hasattr(layer, "penalty"):
+                loss += layer.penalty()
+        return loss
+
     # -- data checks -------------------------------------------------------
-    def _prepare(self, x, y=None, name="x"):
+    def _prepare(self, x, y=None, sample_weight=None, name="x"):
+        """Check (x, y, sample_weight) once: x float of the model's dtype and input shape,
+        y checked by the loss against the output shape, sample_weight one number per sample."""
         x = as_float_array(x, name, dtype=self.dtype)
         if x.ndim < 2:
             raise ValueError(f"{name} must have a batch axis: shape (n, ...), got {x.shape}")
@@ -447,185 +617,266 @@ class Sequential:
                 f"{name} has sample shape {x.shape[1:]} but the model expects {self._input_shape}"
             )
         if y is None:
-            return x, None
+            return x, None, None
         y_name = "y" if name == "x" else name.replace("x", "y", 1)
         if len(y) != len(x):
             raise ValueError(
                 f"{name} and {y_name} have different lengths: {len(x)} samples, {len(y)} targets"
             )
-        out = self.output_shape
-        if self.loss_name == _SPARSE:
-            y = np.asarray(y)
-            if y.ndim == 2 and y.shape[1] == 1:
-                y = y[:, 0]
-            if y.ndim != 1:
-                raise ValueError(
-                    f"{y_name} must hold integer labels of shape (n,) for "
-                    f"sparse_categorical_crossentropy, got shape {y.shape}"
-                )
-            y = check_labels(y, out[-1], y_name)
-        else:
-            y = as_float_array(y, y_name, dtype=self.dtype)
-            if y.ndim == 1 and out == (1,):
-                y = y[:, None]
-            if y.shape[1:] != out:
-                raise ValueError(
-                    f"{y_name} has shape {y.shape} but the model outputs {(len(x), *out)}"
-                    f" for loss {self.loss_name}"
-                )
-        return x, y
-
-    def _accuracy_fn(self, y):
-        m = self.metrics[0] if self.metrics else None
-        if m is None:
-            return None
-        if m in _ACCURACY:
-            return _ACCURACY[m]
-        if self.output_shape[-1] == 1:
-            return _binary_accuracy
-        if y.ndim == 1:
-            return _sparse_categorical_accuracy
-        return _categorical_accuracy
-
-    def _metric_name(self):
-        return self.metrics[0] if self.metrics else None
+        # the loss checks y against a stand-in prediction of the model's output shape
+        stand_in = np.full((len(x), *self.output_shape), 0.5, dtype=self.dtype)
+        y_arr = np.asarray(y)
+        if y_arr.ndim == 1 and self.output_shape == (1,):
+            y_arr = y_arr[:, None]
+        try:
+            y, _, _ = self.loss.validate(y_arr, stand_in)
+        except ValueError as error:
+            raise ValueError(f"{y_name} does not fit the model's output of shape "
+                             f"{(len(x), *self.output_shape)} for loss {self.loss.name}: "
+                             f"{error}".replace("y_true", y_name)) from None
+        if sample_weight is not None:
+            sample_weight = as_float_array(sample_weight, "sample_weight", dtype=self.dtype)
+            if sample_weight.shape != (len(x),):
+                raise ValueError(f"sample_weight must hold one weight per sample, shape "
+                                 f"({len(x)},); got {sample_weight.shape}")
+            if np.any(sample_weight < 0):
+                raise ValueError("sample_weight must not be negative")
+        return x, y, sample_weight
 
     # -- public training API -----------------------------------------------
     @_one_blas_thread
-    def fit(self, x, y, epochs=1, batch_size=32, validation_data=None, shuffle=True,
-            verbose=1, seed=None):
-        """Train for ``epochs`` passes over (x, y) in mini-batches; return a ``History``.
+    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
+            validation_split=0.0, validation_data=None, shuffle=True, class_weight=None,
+            sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None,
+            validation_batch_size=None, validation_freq=1, *, seed=None):
+        """Train for ``epochs`` passes over (x, y) in mini-batches; return the ``History``.
 
-        The per-epoch "loss" and metric are averages over the batches seen during the
-        epoch (as Keras reports them); "val_loss"/"val_…" are measured after the epoch.
-        verbose=0 silent, 1 a progress bar (tqdm), 2 one line per epoch. ``seed`` seeds
-        the shuffling of this call (else the model's generator).
+        Keras's arguments in Keras's order. The per-epoch "loss" and metrics are averages
+        over the epoch's batches (as Keras reports them); "val_loss"/"val_…" are measured
+        after the epoch, on ``validation_data`` or on the last ``validation_split`` of
+        (x, y), taken before any shuffling. ``shuffle="batch"`` shuffles within each batch
+        only, as Keras. ``class_weight`` {class: weight} weighs each sample by its class
+        (loss = Σ w·l / n, as Keras). ``callbacks`` follow Keras's protocol
+        (``lossbook.callbacks``); one may set ``model.stop_training``. verbose: 0 silent,
+        1 or "auto" a line per epoch, 2 the same. lossbook's ``seed`` (keyword-only)
+        seeds this call's shuffling (else the model's generator).
         """
+        _refuse("fit", steps_per_epoch=(steps_per_epoch, None),
+                validation_steps=(validation_steps, None))
         if not self.compiled:
             raise RuntimeError("call compile(optimizer, loss) before fit")
-        check_int(epochs, "epochs")
-        check_int(batch_size, "batch_size", minimum=1)
-        if verbose not in (0, 1, 2):
-            raise ValueError(f"verbose must be 0, 1 or 2, got {verbose!r}")
-        x, y = self._prepare(x, y)
+        if x is None or y is None:
+            raise ValueError("fit needs the data x and the targets y")
+        batch_size = 32 if batch_size is None else check_int(batch_size, "batch_size", minimum=1)
+        epochs = check_int(epochs, "epochs")
+        initial_epoch = check_int(initial_epoch, "initial_epoch")
+        validation_freq = check_int(validation_freq, "validation_freq", minimum=1)
+        verbose = _verbose(verbose)
+        if shuffle not in (True, False, "batch"):
+            raise ValueError(f"shuffle must be True, False or 'batch', got {shuffle!r}")
+        if class_weight is not None and sample_weight is not None:
+            raise ValueError("You cannot `class_weight` and `sample_weight` at the same time.")
+        if validation_split and validation_data is None:
+            (x, y, sample_weight), validation_data = _split_last(x, y, sample_weight,
+                                                                 validation_split)
+        x, y, sample_weight = self._prepare(x, y, sample_weight)
+        if class_weight is not None:
+            sample_weight = _class_weights(y, class_weight, self.dtype)
         if validation_data is not None:
-            if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
-                raise ValueError("validation_data must be a tuple (x_val, y_val)")
-            x_val, y_val = self._prepare(*validation_data, name="x_val")
+            x_val, y_val, w_val = self._validation(validation_data)
+        self._build_metrics(y)
         rng = np.random.default_rng(seed) if seed is not None else self.rng
-        history = History()
-        for epoch in range(epochs):
-            bar = [_ProgressBar(-(-len(x) // batch_size), epoch, epochs)] if verbose == 1 else []
-            logs = self.train_epoch(x, y, batch_size, shuffle, rng, callbacks=bar)
-            if validation_data is not None:
-                val = self._evaluate(x_val, y_val, batch_size)
+        steps = math.ceil(len(x) / batch_size)
+        cbs = callbacks_module.CallbackList(callbacks, add_history=True,
+                                            add_progbar=verbose != 0, model=self,
+                                            verbose=verbose, epochs=epochs, steps=steps)
+        self.stop_training = False
+        cbs.on_train_begin()
+        logs = {}
+        for epoch in range(initial_epoch, epochs):
+            cbs.on_epoch_begin(epoch)
+            logs = self.train_epoch(x, y, batch_size, shuffle, rng, sample_weight, cbs)
+            if validation_data is not None and (epoch + 1) % validation_freq == 0:
+                val = self._evaluate(x_val, y_val, validation_batch_size or batch_size,
+                                     w_val, cbs)
                 logs.update({"val_" + k: v for k, v in val.items()})
-            for b in bar:
-                b.on_epoch_end(epoch, logs)
-            if verbose == 2:
-                text = " - ".join(f"{k}: {v:.4f}" for k, v in logs.items())
-                print(f"Epoch {epoch + 1}/{epochs} - {text}")
-            history.epoch.append(epoch)
-            for k, v in logs.items():
-                history.history.setdefault(k, []).append(v)
-        self.history = history
-        return history
+            cbs.on_epoch_end(epoch, logs)
+            if self.stop_training:
+                break
+        cbs.on_train_end(logs)
+        return self.history
 
-    def train_epoch(self, x, y, batch_size=32, shuffle=True, rng=None, callbacks=()):
+    def train_epoch(self, x, y, batch_size=32, shuffle=True, rng=None, sample_weight=None,
+                    callbacks=None):
         """One epoch: the samples of (x, y) in a new random order (``shuffle=True``, drawn
         from ``rng``, else the model's generator), cut into mini-batches of ``batch_size``,
         one ``train_batch`` each.
 
-        Returns the logs: the loss (and metric) averaged over all the epoch's samples.
+        Returns the logs: the loss (and metrics) averaged over all the epoch's samples.
         """
         n = len(x)
-        order = (rng or self.rng).permutation(n) if shuffle else np.arange(n)
-        acc_fn, metric = self._accuracy_fn(y), self._metric_name()
-        loss_sum, correct = 0.0, 0.0
+        rng = rng or self.rng
+        order = rng.permutation(n) if shuffle is True else np.arange(n)
+        for metric in self._metrics:
+            metric.reset_state()
+        loss_sum = 0.0
         for step, start in enumerate(range(0, n, batch_size)):
             rows = order[start:start + batch_size]  # this mini-batch's row numbers
-            batch_loss, p = self.train_batch(x[rows], y[rows])
-            loss_sum += batch_loss
-            if acc_fn is not None:
-                correct += float(np.sum(acc_fn(y[rows], p)))
-            seen = start + len(rows)
-            logs = _logs(loss_sum / seen, metric, correct / seen if acc_fn else None)
-            for callback in callbacks:  # e.g. the progress bar of verbose=1
-                callback.on_train_batch_end(step, logs)
+            if shuffle == "batch":  # Keras's "batch": shuffle within the batch only
+                rows = rng.permutation(rows)
+            if callbacks:
+                callbacks.on_train_batch_begin(step)
+            w = None if sample_weight is None else sample_weight[rows]
+            batch_loss, p = self.train_batch(x[rows], y[rows], w)
+            loss_sum += batch_loss * len(rows)
+            for metric in self._metrics:
+                metric.update_state(y[rows], p)
+            logs = {"loss": loss_sum / (start + len(rows)),
+                    **{m.name: float(m.result()) for m in self._metrics}}
+            if callbacks:
+                callbacks.on_train_batch_end(step, logs)
+        return logs
+
+    def _validation(self, validation_data):
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) not in (2, 3):
+            raise ValueError("validation_data must be a tuple (x_val, y_val) or "
+                             "(x_val, y_val, val_sample_weight)")
+        return self._prepare(*validation_data, name="x_val")
+
+    @_one_blas_thread
+    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None,
+                 steps=None, callbacks=None, return_dict=False, **kwargs):
+        """The loss over (x, y) and the compiled metrics, as Keras returns them: the loss
+        alone, or ``[loss, metric, ...]`` (names in ``metrics_names``), or a dict with
+        ``return_dict=True``. verbose=1 or "auto" prints them in one line, 0 nothing."""
+        if kwargs:
+            raise TypeError(f"evaluate: unexpected keyword argument(s) {', '.join(kwargs)}")
+        _refuse("evaluate", steps=(steps, None))
+        verbose = _verbose(verbose)
+        if not self.compiled:
+            raise RuntimeError("call compile(optimizer, loss) before evaluate")
+        batch_size = 32 if batch_size is None else check_int(batch_size, "batch_size", minimum=1)
+        x, y, sample_weight = self._prepare(x, y, sample_weight)
+        self._build_metrics(y)
+        cbs = callbacks_module.CallbackList(callbacks, add_progbar=verbose != 0, model=self,
+                                            verbose=verbose, epochs=1,
+                                            steps=math.ceil(len(x) / batch_size))
+        logs = self._evaluate(x, y, batch_size, sample_weight, cbs)
+        if return_dict:
+            return logs
+        return list(logs.values()) if len(logs) > 1 else logs["loss"]
+
+    def _evaluate(self, x, y, batch_size, sample_weight=None, callbacks=None):
+        """The logs of ``evaluate`` on checked data: {"loss": ..., metric: ...}."""
+        check_int(batch_size, "batch_size", minimum=1)
+        for metric in self._metrics:
+            metric.reset_state()
+        if callbacks:
+            callbacks.on_test_begin()
+        loss_sum = 0.0
+        for step, start in enumerate(range(0, len(x), batch_size)):
+            rows = slice(start, start + batch_size)
+            if callbacks:
+                callbacks.on_test_batch_begin(step)
+            p = self.forward(x[rows])
+            w = None if sample_weight is None else sample_weight[rows]
+            loss_sum += self.compute_loss(x[rows], y[rows], p, w, training=False) * len(p)
+            for metric in self._metrics:
+                metric.update_state(y[rows], p)
+            logs = {"loss": loss_sum / min(start + batch_size, len(x)),
+                    **{m.name: float(m.result()) for m in self._metrics}}
+            if callbacks:
+                callbacks.on_test_batch_end(step, logs)
+        if callbacks:
+            callbacks.on_test_end(logs)
         return logs
 
     @_one_blas_thread
-    def evaluate(self, x, y, batch_size=32, verbose=0):
-        """Mean loss over (x, y), and the metric: ``[loss, accuracy]`` as Keras returns it."""
-        logs = self._evaluate(x, y, batch_size)
-        return list(logs.values()) if len(logs) > 1 else logs["loss"]
-
-    def _evaluate(self, x, y, batch_size):
-        """The logs of ``evaluate``: {"loss": mean loss, metric: value}."""
-        if not self.compiled:
-            raise RuntimeError("call compile(optimizer, loss) before evaluate")
-        check_int(batch_size, "batch_size", minimum=1)
-        x, y = self._prepare(x, y)
-        acc_fn = self._accuracy_fn(y)
-        loss_sum, correct = 0.0, 0.0
-        for start in range(0, len(x), batch_size):
-            p = self.forward(x[start:start + batch_size])
-            yb = y[start:start + batch_size]
-            loss_sum += float(np.sum(self.loss(yb, p)))
-            if acc_fn is not None:
-                correct += float(np.sum(acc_fn(yb, p)))
-        n = len(x)
-        return _logs(loss_sum / n, self._metric_name(), correct / n if acc_fn else None)
-
-    @_one_blas_thread
-    def predict(self, x, batch_size=32, verbose=0):
-        """Model outputs for ``x``, computed in batches: shape (n, *output_shape)."""
-        check_int(batch_size, "batch_size", minimum=1)
-        x, _ = self._prepare(x)
+    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+        """Model outputs for ``x``, computed in batches: shape (n, *output_shape).
+        (Nothing is printed, whatever ``verbose`` says: lossbook shows no progress bar.)"""
+        _refuse("predict", steps=(steps, None))
+        _verbose(verbose)
+        batch_size = 32 if batch_size is None else check_int(batch_size, "batch_size", minimum=1)
+        x, _, _ = self._prepare(x)
+        cbs = callbacks_module.CallbackList(callbacks, model=self)
+        cbs.on_predict_begin()
         out = np.empty((len(x), *self.output_shape), dtype=self.dtype)
-        for start in range(0, len(x), batch_size):
+        for step, start in enumerate(range(0, len(x), batch_size)):
+            cbs.on_predict_batch_begin(step)
             out[start:start + batch_size] = self.forward(x[start:start + batch_size])
+            cbs.on_predict_batch_end(step, {"outputs": out[start:start + batch_size]})
+        cbs.on_predict_end()
         return out
 
-    def __call__(self, x):
-        return self.predict(x, batch_size=max(len(x), 1))
+    def __call__(self, x, training=False):
+        """The model's outputs for the batch x in one pass; ``training=True`` as in fit
+        (dropout active)."""
+        x, _, _ = self._prepare(x)
+        return self.forward(x, training=bool(training))
 
     def summary(self):
-        """Print each layer's output shape and parameter count."""
+        """Print each layer's output shape and parameter count ("?" before it is built)."""
         lines = [f'Model: "{self.name}"']
         shape = self._input_shape
         for layer in self.layers:
             shape = layer.output_shape(shape) if shape is not None else None
             n = sum(w.size for w in layer.weights)
+            count = f"{n:>9,}" if layer.built else "0 (unbuilt)"
             lines.append(f"  {type(layer).__name__:<8} {str((None, *shape)) if shape else '?':<16}"
-                         f" {n:>9,}")
-        lines.append(f"Total params: {self.count_params():,}")
+                         f" {count}")
+        lines.append(f"Total params: {sum(w.size for w in self.weights):,}")
         print("\n".join(lines))
 
 
-def _logs(loss, metric, acc):
-    logs = {"loss": float(loss)}
-    if metric is not None and acc is not None:
-        logs[metric] = float(acc)
-    return logs
+def _loss_weight(loss_weights):
+    """compile's loss_weights for one output: None (1.0), a number, or a list of one."""
+    if loss_weights is None:
+        return 1.0
+    if isinstance(loss_weights, (list, tuple)) and len(loss_weights) == 1:
+        loss_weights = loss_weights[0]
+    if isinstance(loss_weights, bool) or not isinstance(loss_weights, numbers.Real):
+        raise TypeError(f"compile: loss_weights must be one number for a model with one "
+                        f"output, got {loss_weights!r}")
+    return float(loss_weights)
 
 
-class _ProgressBar:
-    """The progress bar of ``verbose=1`` (tqdm), refreshed every 50 steps."""
+def _verbose(verbose):
+    if verbose == "auto":
+        return 1
+    if verbose not in (0, 1, 2):
+        raise ValueError(f"verbose must be 'auto', 0, 1 or 2, got {verbose!r}")
+    return verbose
 
-    def __init__(self, steps, epoch, epochs):
-        from tqdm import tqdm
 
-        self.bar = tqdm(total=steps, desc=f"Epoch {epoch + 1}/{epochs}", unit="step", leave=True)
+def _split_last(x, y, sample_weight, validation_split):
+    """Keras's validation_split: the last fraction of the samples, before any shuffling."""
+    if isinstance(validation_split, bool) or not 0 < validation_split < 1:
+        raise ValueError(f"validation_split must be between 0 and 1, got {validation_split!r}")
+    n = len(x)
+    split_at = int(math.floor(n * (1.0 - validation_split)))
+    if split_at == 0 or split_at == n:
+        raise ValueError(
+            f"Training data contains {n} samples, which is not sufficient to split it into a "
+            f"validation and training set as specified by `validation_split={validation_split}`."
+        )
+    w = (None, None) if sample_weight is None else (sample_weight[:split_at],
+                                                    sample_weight[split_at:])
+    train = (x[:split_at], y[:split_at], w[0])
+    val = (x[split_at:], y[split_at:]) if w[1] is None else (x[split_at:], y[split_at:], w[1])
+    return train, val
 
-    def on_train_batch_end(self, batch, logs):
-        self.bar.update(1)
-        if batch % 50 == 0 or self.bar.n == self.bar.total:
-            self.bar.set_postfix(logs, refresh=False)
 
-    def on_epoch_end(self, epoch, logs):
-        self.bar.set_postfix(logs, refresh=True)
-        self.bar.close()
+def _class_weights(y, class_weight, dtype):
+    """One weight per sample from its class, as Keras: class_weight.get(class, 1)."""
+    if not isinstance(class_weight, dict):
+        raise TypeError(f"class_weight must be a dict {{class: weight}}, got "
+                        f"{type(class_weight).__name__}")
+    y = np.asarray(y)
+    if y.ndim > 1:
+        y = np.argmax(y, axis=-1) if y.shape[-1] != 1 else y[..., 0]
+    classes = np.round(y).astype(int)
+    return np.array([class_weight.get(int(c), 1.0) for c in classes], dtype=dtype)
 
 
 # Threads NumPy's BLAS may use inside fit/evaluate/predict (None: leave it alone).

@@ -232,15 +232,16 @@ def test_huge_logits_stay_finite():
 
 
 def test_verbose_modes(rng, capsys):
+    """verbose=1 ("auto") and 2 print Keras's per-epoch lines (no tqdm needed), 0 nothing."""
     x, y = blobs(rng, 20)
     model = Sequential([Dense(3, activation="softmax")], seed=0)
     model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    model.fit(x, y, epochs=2, verbose=2)
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 2 and lines[0].startswith("Epoch 1/2 - loss: ")
-    assert "accuracy: " in lines[1]
-    model.fit(x, y, epochs=1, verbose=1)
-    assert "Epoch 1/1" in capsys.readouterr().err  # tqdm writes to stderr
+    for verbose in (1, 2, "auto"):
+        history = model.fit(x, y, epochs=2, verbose=verbose)
+        lines = capsys.readouterr().out.strip().splitlines()
+        assert lines[0] == "Epoch 1/2" and lines[2] == "Epoch 2/2"
+        loss = history.history["loss"][1]
+        assert lines[3].startswith("1/1 - ") and f"loss: {loss:.4f}" in lines[3]
     model.fit(x, y, epochs=1, verbose=0)
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
@@ -275,7 +276,7 @@ def test_errors(rng):
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     with pytest.raises(ValueError, match="y has label 3, outside the valid range 0..2"):
         model.fit(x, np.full(10, 3), verbose=0)
-    with pytest.raises(ValueError, match=r"integer labels of shape \(n,\).*got shape \(10, 3\)"):
+    with pytest.raises(ValueError, match=r"y \(integer labels\) has shape \(10, 3\).*\(10,\)"):
         model.fit(x, np.eye(3)[y], verbose=0)
     with pytest.raises(ValueError, match="x and y have different lengths: 10 samples, 9"):
         model.fit(x, y[:9], verbose=0)
@@ -294,7 +295,8 @@ def test_errors(rng):
     with pytest.raises(ValueError, match="x is empty"):
         model.predict(np.zeros((0, 5)))
     model.compile(optimizer="adam", loss="categorical_crossentropy")
-    with pytest.raises(ValueError, match=r"y has shape \(10,\) but the model outputs \(10, 3\)"):
+    with pytest.raises(ValueError, match=r"y does not fit the model's output of shape \(10, 3\) "
+                       r"for loss categorical_crossentropy: shape mismatch: y has shape \(10,\)"):
         model.fit(x, y, verbose=0)
 
 
@@ -389,7 +391,7 @@ def test_output_gradient_chosen_by_compile_agrees_with_the_chain_rule(rng, out, 
          "binary_crossentropy": rng.integers(0, 2, (n, 3)).astype(float)}[loss]
     model = Sequential([Input((4,)), Dense(3, activation=out)], seed=0)
     model.compile(optimizer=SGD(learning_rate=1.0), loss=loss)
-    assert model.logits_gradient is not None
+    assert model.starts_at_logits
     grads = gradient_by_sgd_step(model, x, y)
     z = x @ model.layers[0].kernel + model.layers[0].bias
     p = activations.get(out)(z)
@@ -397,7 +399,7 @@ def test_output_gradient_chosen_by_compile_agrees_with_the_chain_rule(rng, out, 
     np.testing.assert_allclose(grads[0], x.T @ dz, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(grads[1], dz.sum(axis=0), rtol=1e-9, atol=1e-12)
     model.compile(optimizer="sgd", loss="mse")
-    assert model.logits_gradient is None  # softmax + MSE: the chain rule
+    assert not model.starts_at_logits  # softmax + MSE: the chain rule
 
 
 @pytest.mark.keras

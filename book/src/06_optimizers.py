@@ -706,7 +706,7 @@ mnist_optimizers = {
 curves, scores = {}, {}
 for name, opt in mnist_optimizers.items():
     model, curves[name] = train(opt)
-    scores[name] = model.evaluate(x_test, y_test, batch_size=256)
+    scores[name] = model.evaluate(x_test, y_test, batch_size=256, verbose=0)
 
 steps = np.arange(1, len(curves["SGD"]) + 1) * chunk // 32
 fig, ax = plt.subplots(figsize=(8, 4.5))
@@ -760,7 +760,7 @@ What two epochs (200 steps) show:
         """
 for lr in (0.01, 0.05):
     model, curve = train(Adagrad(learning_rate=lr))
-    test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=256)
+    test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=256, verbose=0)
     print(f"Adagrad({lr}): last train loss {curve[-1]:.3f}, test accuracy {100 * test_acc:.1f} %")
 """
     ),

@@ -373,7 +373,7 @@ print(f"lossbook training loss {history_l.history['loss'][0]:.4f}, accuracy {his
     code(
         """
 test_loss_k, test_acc_k = keras_model.evaluate(x_test, y_test, batch_size=500, verbose=0)
-test_loss_l, test_acc_l = lb_model.evaluate(x_test, y_test, batch_size=500)
+test_loss_l, test_acc_l = lb_model.evaluate(x_test, y_test, batch_size=500, verbose=0)
 print(f"Keras    test loss {test_loss_k:.4f}, test accuracy {test_acc_k:.4f}")
 print(f"lossbook test loss {test_loss_l:.4f}, test accuracy {test_acc_l:.4f}")
 print("Keras resolved 'accuracy' to:", [type(m).__name__ for m in keras_model.metrics[-1].metrics])
@@ -410,8 +410,8 @@ fresh = keras_mnist_model()
 fresh.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 fresh.evaluate(x_test[:100], y_column[:100], verbose=0)
 print("labels", y_column.shape, "-> Keras chose:", [type(m).__name__ for m in fresh.metrics[-1].metrics])
-print(f"lossbook accuracy, labels (n,): {lb_model.evaluate(x_test, y_test, batch_size=500)[1]:.4f}"
-      f"   labels (n, 1): {lb_model.evaluate(x_test, y_column, batch_size=500)[1]:.4f}")
+print(f"lossbook accuracy, labels (n,): {lb_model.evaluate(x_test, y_test, batch_size=500, verbose=0)[1]:.4f}"
+      f"   labels (n, 1): {lb_model.evaluate(x_test, y_column, batch_size=500, verbose=0)[1]:.4f}")
 """
     ),
     md(
@@ -465,8 +465,8 @@ print(inspect.getsource(Sequential.train_batch))
 네 줄이 지금까지 만든 부품 네 가지입니다.
 
 1. `self.forward(x, training=True)`: **순전파**. 층을 차례로 통과시켜 출력 확률 `p`를 얻습니다(2장 활성화 함수, 5장 층).
-2. `self.loss(y, p)`: 배치의 **손실**. 샘플마다 손실을 구해 더합니다(1장).
-3. `self.backward(y, p)`: **역전파**. 손실의 기울기를 출력층에서 첫 층까지 연쇄 법칙으로 전해 각 층의 가중치 기울기를 채웁니다(5장).
+2. `self.compute_loss(x, y, p, sample_weight)`: 배치의 **손실**. 샘플마다 손실을 구해 배치 평균을 냅니다(1장). 규제(regularizer)가 있으면 그 벌점도 더합니다.
+3. `self.backward(y, p, sample_weight)`: **역전파**. 손실의 기울기를 출력층에서 첫 층까지 연쇄 법칙으로 전해 각 층의 가중치 기울기를 채웁니다(5장).
 4. `self.optimizer.apply(...)`: **옵티마이저**. 그 기울기로 모든 가중치를 제자리에서 한 걸음 움직입니다(6장). 모델은 모든 가중치를 긴 벡터 하나에 담아 두므로, 옵티마이저는 6장에서처럼 벡터 하나 $w$와 그 기울기를 봅니다.
 
 순전파와 역전파는 이렇게 생겼습니다.
@@ -475,8 +475,8 @@ print(inspect.getsource(Sequential.train_batch))
 Its four lines are the four parts built so far:
 
 1. `self.forward(x, training=True)`: the **forward pass**, through the layers in order, giving the output probabilities `p` (activations, chapter 2; layers, chapter 5).
-2. `self.loss(y, p)`: the batch's **loss**, the per-sample losses summed (chapter 1).
-3. `self.backward(y, p)`: **backpropagation**, carrying the loss gradient from the output layer back to the first with the chain rule and filling each layer's weight gradients (chapter 5).
+2. `self.compute_loss(x, y, p, sample_weight)`: the batch's **loss**, the mean of the per-sample losses (chapter 1), plus the penalties of any regularizers.
+3. `self.backward(y, p, sample_weight)`: **backpropagation**, carrying the loss gradient from the output layer back to the first with the chain rule and filling each layer's weight gradients (chapter 5).
 4. `self.optimizer.apply(...)`: the **optimizer**, moving every weight one step, in place, with those gradients (chapter 6). The model keeps all its weights in one long vector, so the optimizer sees one vector $w$ and its gradient, as in chapter 6.
 
 The forward and backward passes look like this:
@@ -490,16 +490,16 @@ print(inspect.getsource(Sequential.backward))
     ),
     md(
         ko=r"""
-`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 기울기는 배치 크기 `n`으로 나눕니다.
+`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 손실 객체(`self.loss`)가 주는 기울기에는 샘플마다 $1/n$이 붙어 있습니다.
 
-출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$을 골라, 출력층의 $z$에서 바로 시작합니다(`output.affine.backward`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
+출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$(`self.loss.logits_gradient`)을 골라, 출력층의 $z$에서 바로 시작합니다(`output.backward_from_z`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
 
 이제 에포크 하나입니다.
 """,
         en=r"""
-`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient is divided by the batch size `n`.
+`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient the loss object (`self.loss`) returns carries a factor $1/n$ for every sample.
 
-There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ and starts right at the output layer's $z$ (`output.affine.backward`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
+There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ (`self.loss.logits_gradient`) and starts right at the output layer's $z$ (`output.backward_from_z`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
 
 Now one epoch:
 """,
@@ -511,18 +511,18 @@ print(inspect.getsource(Sequential.train_epoch))
     ),
     md(
         ko=r"""
-- 에포크마다 `permutation(n)`이 **새 무작위 순서**를 만들고(`shuffle=False`이면 `0, 1, …, n-1` 그대로), 루프가 그 순서를 `batch_size`개씩 잘라 미니배치를 만듭니다. 미니배치는 `ceil(n / batch_size)`개이고 마지막 것은 더 작을 수 있습니다.
-- 미니배치마다 `train_batch`가 한 번, 즉 가중치 갱신이 한 번 일어납니다(`callbacks`는 `verbose=1`일 때의 진행 막대 같은 것입니다). 10,000장을 배치 32로 학습하면 한 에포크는 313걸음입니다.
-- `loss_sum`은 샘플별 손실의 **합**을 모으고 `correct`는 맞힌 샘플 수를 셉니다. 둘을 지금까지 본 샘플 수로 나눈 값이 `logs`이고, 에포크가 끝날 때의 `logs`가 `History`의 `"loss"`와 `"accuracy"`가 됩니다. 그래서 앞에서 말했듯 이 값은 가중치가 바뀌는 **중에** 잰 평균입니다.
+- 에포크마다 `permutation(n)`이 **새 무작위 순서**를 만들고(`shuffle=False`이면 `0, 1, …, n-1` 그대로, `shuffle="batch"`이면 Keras처럼 미니배치 안에서만 섞습니다), 루프가 그 순서를 `batch_size`개씩 잘라 미니배치를 만듭니다. 미니배치는 `ceil(n / batch_size)`개이고 마지막 것은 더 작을 수 있습니다.
+- 미니배치마다 `train_batch`가 한 번, 즉 가중치 갱신이 한 번 일어납니다. `callbacks`는 Keras의 콜백(callback)입니다. 진행 표시, `History`, `EarlyStopping` 같은 것들이 미니배치와 에포크의 앞뒤에서 불립니다. 10,000장을 배치 32로 학습하면 한 에포크는 313걸음입니다.
+- `loss_sum`은 미니배치의 평균 손실에 그 크기를 곱해, 즉 샘플별 손실의 **합**을 모읍니다. 지표(metric) 객체는 `update_state`로 맞힌 샘플 수 같은 값을 누적합니다. 지금까지 본 샘플에 대한 평균이 `logs`이고, 에포크가 끝날 때의 `logs`가 `History`의 `"loss"`와 `"accuracy"`가 됩니다. 그래서 앞에서 말했듯 이 값은 가중치가 바뀌는 **중에** 잰 평균입니다.
 
 `fit`은 이 함수를 `epochs`번 부르고, 검증 데이터가 있으면 에포크마다 평가해 `History`에 적습니다.
 
 무작위성은 이 함수의 `permutation` 한 곳에만 있습니다. 미니배치를 무작위로 뽑는 것은 옵티마이저가 아니라 `fit`입니다({ref}`6장의 바로잡기 <ko-fix-minibatch>`). 그래서 아래 "같은 배치, 같은 시작점"에서는 `fit(..., shuffle=False)`만으로 두 모델이 같은 미니배치를 같은 순서로 보게 할 수 있습니다. 옵티마이저만 따로 부르면 무작위성이 전혀 없습니다. 같은 기울기로 Adam을 한 걸음씩 두 번 밟으면 결과가 똑같습니다. (「모델 컴파일」 글이 Adam을 "Momentum + Adagrad"라고 한 것도 정확하지 않습니다. Adam의 분모는 RMSprop의 이동 평균입니다. {ref}`6장의 바로잡기 <ko-fix-adam-adagrad>`를 보세요.)
 """,
         en=r"""
-- Every epoch, `permutation(n)` makes a **new random order** (with `shuffle=False` it is `0, 1, …, n-1`), and the loop cuts that order into mini-batches of `batch_size`. There are `ceil(n / batch_size)` mini-batches, the last one possibly smaller.
-- Each mini-batch runs `train_batch` once: one weight update (`callbacks` are things like the progress bar of `verbose=1`). Training on 10,000 images with batch size 32 takes 313 steps per epoch.
-- `loss_sum` collects the **sum** of the per-sample losses and `correct` counts the samples predicted right; divided by the number of samples seen so far they make the `logs`, and the `logs` at the end of the epoch become `History`'s `"loss"` and `"accuracy"`. That is why, as said above, they are averages measured **while** the weights were changing.
+- Every epoch, `permutation(n)` makes a **new random order** (with `shuffle=False` it is `0, 1, …, n-1`; with `shuffle="batch"` samples are shuffled only within each mini-batch, as Keras does), and the loop cuts that order into mini-batches of `batch_size`. There are `ceil(n / batch_size)` mini-batches, the last one possibly smaller.
+- Each mini-batch runs `train_batch` once: one weight update. `callbacks` are Keras's callbacks (the progress line, `History`, `EarlyStopping`, ...), called before and after every mini-batch and epoch. Training on 10,000 images with batch size 32 takes 313 steps per epoch.
+- `loss_sum` collects each mini-batch's mean loss times its size, that is the **sum** of the per-sample losses, and each metric object accumulates its counts (such as the samples predicted right) with `update_state`; the averages over the samples seen so far make the `logs`, and the `logs` at the end of the epoch become `History`'s `"loss"` and `"accuracy"`. That is why, as said above, they are averages measured **while** the weights were changing.
 
 `fit` calls this function `epochs` times and, given validation data, evaluates after each epoch and records everything in `History`.
 
@@ -878,7 +878,7 @@ plt.show()
     code(
         """
 acc64_k = keras64.evaluate(x_test, y_test, batch_size=500, verbose=0)[1]
-acc64_l = lb64.evaluate(x_test, y_test, batch_size=500)[1]
+acc64_l = lb64.evaluate(x_test, y_test, batch_size=500, verbose=0)[1]
 print(f"test accuracy after {steps_done} mini-batches: Keras {acc64_k:.4f}, lossbook {acc64_l:.4f}")
 """
     ),
