@@ -10,6 +10,7 @@ Expected values come from lossbook itself (``lossbook.optimizers.get``), from Nu
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -349,8 +350,10 @@ __all__ += ["logits_model", "early_stopping", "class_weights", "CLASS_LABELS", "
             "softmax_rows"]
 
 
+@functools.lru_cache(maxsize=1)
 def _mnist_scaled():
-    """(x_train, y_train), (x_test, y_test) of the bundled MNIST, pixels scaled to [0, 1]."""
+    """(x_train, y_train), (x_test, y_test) of the bundled MNIST, pixels scaled to [0, 1]
+    (read once per session)."""
     from ..datasets import load_mnist  # noqa: PLC0415 - only the checks that need it load it
 
     (x_train, y_train), (x_test, y_test) = load_mnist()
