@@ -97,7 +97,9 @@ notebooks: install
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE: some machines set them to force an old, slower
 # OpenBLAS kernel (a work-around for old OpenBLAS builds); a reader's machine does not, so
 # the benchmark runs NumPy with the kernel it picks itself (printed in its first line).
+# First the tests marked slow (the benchmark's own smoke run; not in make test's unit stage).
 bench: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m slow tests
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/mlp_vs_keras.py
 
 lint: install

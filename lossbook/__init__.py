@@ -27,6 +27,8 @@ functions that need them. Submodules load on first attribute access, so
 
 import importlib
 
+from ._lang import set_language
+
 __version__ = "0.1.0"
 
 _SUBMODULES = (
@@ -49,17 +51,6 @@ _SUBMODULES = (
 )
 
 __all__ = list(_SUBMODULES) + ["__version__", "set_language"]
-
-
-def set_language(lang):
-    """Speak ``lang`` ("ko" or "en") in exercise feedback and figures for the session.
-
-    Each notebook's set-up cell calls it, so a notebook run anywhere (Colab runs
-    every notebook in ``/content``) speaks its own language. ``None`` forgets it.
-    """
-    from ._lang import set_language as _set_language
-
-    _set_language(lang)
 
 
 def __getattr__(name):

@@ -771,8 +771,7 @@ class LossFunctionWrapper(Loss):
     def __init__(self, fn, reduction="sum_over_batch_size", name=None, dtype=None, **kwargs):
         if not callable(fn):
             raise TypeError(f"fn must be a loss function, got {type(fn).__name__}")
-        super().__init__(name=name or getattr(fn, "__name__", None), reduction=reduction,
-                         dtype=dtype)
+        super().__init__(name=name, reduction=reduction, dtype=dtype)
         self.targets = "any"
         if fn in _DERIVATIVES:
             signature = inspect.signature(fn)

@@ -399,7 +399,7 @@ class Sequential:
         self.layers = []
         self._input_shape = None
         self.output_shape = None
-        self.optimizer = self.loss = None
+        self.optimizer = self.loss = self.compiled_loss = None
         self.compiled = False
         self.stop_training = False
         self.history = None
@@ -515,11 +515,12 @@ class Sequential:
         if not self.layers:
             raise ValueError("add layers to the model before compile")
         self.optimizer = optimizers.get(optimizer)
+        self.loss = loss  # as given, like Keras's model.loss
         loss = losses.get(loss)
         if not isinstance(loss, losses.Loss):  # a function: its Keras class, as Keras wraps it
             known = _LOSS_CLASSES.get(loss)
             loss = known() if known else losses.LossFunctionWrapper(loss)
-        self.loss = loss
+        self.compiled_loss = loss  # the loss object fit computes with
         self.loss_weight = _loss_weight(loss_weights)
         output = getattr(self.layers[-1], "activation", None)
         # start backpropagation at the logits z: chapter 5's dL/dz = (p − t)/n
@@ -551,7 +552,7 @@ class Sequential:
         """Resolve the compiled metrics once, on the shapes of the targets (Keras's rule)."""
         if not self._metrics and self._metric_identifiers:
             p = np.zeros((1, *self.output_shape), dtype=self.dtype)
-            self._metrics = [metrics_module.for_compile(m, self.loss, y[:1], p)
+            self._metrics = [metrics_module.for_compile(m, self.compiled_loss, y[:1], p)
                              for m in self._metric_identifiers]
 
     # -- the algorithm: forward, loss, backward, update ----------------------
@@ -587,17 +588,17 @@ class Sequential:
         first = next(i for i, layer in enumerate(layers) if layer.weights)
         if self.starts_at_logits:
             output = layers.pop()
-            dz = self.loss.logits_gradient(y, output.z, sample_weight)
+            dz = self.compiled_loss.logits_gradient(y, output.z, sample_weight)
             g = output.backward_from_z(dz * self.loss_weight)
         else:
-            g = self.loss.gradient(y, p, sample_weight) * self.loss_weight
+            g = self.compiled_loss.gradient(y, p, sample_weight) * self.loss_weight
         for layer in reversed(layers[first:]):  # layers before the first have no weights
             g = layer.backward(g)
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
         """The loss as Keras computes it: the compiled loss of (y, y_pred), weighted by
         ``loss_weights``, plus the penalties of the layers' regularizers."""
-        loss = float(self.loss.value(y, y_pred, sample_weight)) * self.loss_weight
+        loss = float(self.compiled_loss.value(y, y_pred, sample_weight)) * self.loss_weight
         for layer in self.layers:
             if hasattr(layer, "penalty"):
                 loss += layer.penalty()
@@ -629,10 +630,10 @@ class Sequential:
         if y_arr.ndim == 1 and self.output_shape == (1,):
             y_arr = y_arr[:, None]
         try:
-            y, _, _ = self.loss.validate(y_arr, stand_in)
+            y, _, _ = self.compiled_loss.validate(y_arr, stand_in)
         except ValueError as error:
             raise ValueError(f"{y_name} does not fit the model's output of shape "
-                             f"{(len(x), *self.output_shape)} for loss {self.loss.name}: "
+                             f"{(len(x), *self.output_shape)} for loss {self.compiled_loss.name}: "
                              f"{error}".replace("y_true", y_name)) from None
         if sample_weight is not None:
             sample_weight = as_float_array(sample_weight, "sample_weight", dtype=self.dtype)

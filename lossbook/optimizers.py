@@ -36,7 +36,7 @@ import numpy as np
 
 from lossbook import schedules
 from lossbook._checks import as_float_array, check_int, check_positive, check_same_shape, lookup
-from lossbook.schedules import LearningRateSchedule
+from lossbook.schedules import is_schedule
 
 # ``from lossbook.optimizers.schedules import CosineDecay`` works as in Keras.
 sys.modules[f"{__name__}.schedules"] = schedules
@@ -83,11 +83,8 @@ def _check_learning_rate(value, name="learning_rate"):
 
 
 def _check_optional_positive(value, name):
-    """``None`` (off) or a finite number > 0."""
-    if value is None:
-        return None
-    value = check_positive(value, name)  # Keras silently ignores 0 and negative values
-    return value
+    """``None`` (off) or a finite number > 0 (Keras silently treats 0 and negatives as off)."""
+    return None if value is None else check_positive(value, name)
 
 
 def _as_list(arrays, name):
@@ -138,6 +135,11 @@ class Optimizer:
     3. the optimizer's own update with the clipped gradients;
     4. ``iterations += 1``. A schedule's rate for this step is ``schedule(iterations)``
        read before the increment (the first step uses ``schedule(0)``).
+
+    >>> w = np.array([0.0, 0.0])
+    >>> SGD(learning_rate=1.0, clipnorm=1.0).apply([np.array([3.0, 4.0])], [w])
+    >>> w                   # the gradient (3, 4) has length 5: clipped to length 1 first
+    array([-0.6, -0.8])
     """
 
     _slot_names: tuple[str, ...] = ()
@@ -159,7 +161,8 @@ class Optimizer:
                     "averaging, loss scaling and gradient accumulation are not implemented); "
                     f"leave {arg} at its default {default!r}"
                 )
-        self.learning_rate = learning_rate  # validated by the property below
+        self.iterations = 0
+        self.learning_rate = learning_rate  # checked by the property below
         self.weight_decay = None if weight_decay is None else check_positive(
             weight_decay, "weight_decay", allow_zero=True
         )
@@ -179,7 +182,6 @@ class Optimizer:
             "weight_decay": weight_decay, "clipnorm": clipnorm,
             "global_clipnorm": global_clipnorm, "clipvalue": clipvalue,
         }
-        self.iterations = 0
         self._slots = None  # one dict of arrays per parameter, built on the first apply
         self._signature = None  # ((shape, dtype), ...) of the parameters
 
@@ -208,7 +210,7 @@ class Optimizer:
             return
         if callable(getattr(self, "_learning_rate", None)):
             kind = ("a `LearningRateSchedule` object"
-                    if isinstance(self._learning_rate, LearningRateSchedule) else "a callable")
+                    if is_schedule(self._learning_rate) else "a callable")
             raise TypeError(
                 f"This optimizer was created with {kind} as its `learning_rate` constructor "
                 "argument, hence its learning rate is not settable. If you need the learning "
@@ -219,12 +221,12 @@ class Optimizer:
 
     def _current_learning_rate(self):
         lr = self._learning_rate
-        if isinstance(lr, LearningRateSchedule):
-            lr = lr(self.iterations)  # as Keras: the updates done so far (0 on the first)
-        elif callable(lr):
-            lr = lr()  # as Keras: a plain callable takes no arguments
-        else:
+        if not callable(lr):  # a number
             return lr
+        if is_schedule(lr):
+            lr = lr(self.iterations)  # as Keras: the updates done so far (0 on the first)
+        else:
+            lr = lr()  # as Keras: a plain callable takes no arguments
         return _check_learning_rate(lr, f"learning_rate at iteration {self.iterations}")
 
     # -- public API ----------------------------------------------------------
@@ -293,7 +295,7 @@ class Optimizer:
         a plain callable learning rate is kept as the callable itself.
         """
         lr = self._learning_rate
-        if isinstance(lr, LearningRateSchedule):
+        if is_schedule(lr):
             lr = schedules.serialize(lr)
         return {
             "name": self.name,
@@ -427,10 +429,11 @@ class SGD(Optimizer):
     array([ 0.8, -1.6])
     """
 
-    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False,
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -473,10 +476,10 @@ class Adagrad(Optimizer):
     _slot_names = ("accumulator",)
 
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -518,10 +521,10 @@ class RMSprop(Optimizer):
     """
 
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -578,10 +581,11 @@ class Adam(Optimizer):
     """
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 amsgrad=False, weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 amsgrad=False,
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)
@@ -633,10 +637,10 @@ class Nadam(Optimizer):
     _slot_names = ("momentum", "velocity")
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
-                 weight_decay=None,
-                 clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None):
+                 # the arguments every Keras optimizer shares (see Optimizer):
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
+                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+                 loss_scale_factor=None, gradient_accumulation_steps=None, name=None):
         super().__init__(learning_rate, weight_decay, clipnorm, clipvalue, global_clipnorm,
                          use_ema, ema_momentum, ema_overwrite_frequency, loss_scale_factor,
                          gradient_accumulation_steps, name)

@@ -34,6 +34,7 @@ __all__ = [
     "InverseTimeDecay",
     "CosineDecay",
     "CosineDecayRestarts",
+    "is_schedule",
     "serialize",
     "deserialize",
 ]
@@ -116,6 +117,17 @@ class LearningRateSchedule:
             return f"{type(self).__name__}()"
         args = ", ".join(f"{k}={v!r}" for k, v in config.items() if k != "name")
         return f"{type(self).__name__}({args})"
+
+
+def is_schedule(obj):
+    """True for a learning-rate schedule: lossbook's, or Keras's (recognised by its base
+    class's name, so Keras's schedules work with lossbook's optimizers without importing
+    Keras), which an optimizer calls with the step. Other callables take no arguments.
+
+    >>> is_schedule(ExponentialDecay(0.1, 10, 0.5)), is_schedule(lambda: 0.1)
+    (True, False)
+    """
+    return any(cls.__name__ == "LearningRateSchedule" for cls in type(obj).__mro__)
 
 
 # -- the schedules ----------------------------------------------------------
@@ -421,7 +433,7 @@ def serialize(learning_rate_schedule):
     >>> serialize(ExponentialDecay(0.1, 10, 0.5))["class_name"]
     'ExponentialDecay'
     """
-    if not isinstance(learning_rate_schedule, LearningRateSchedule):
+    if not is_schedule(learning_rate_schedule):
         raise TypeError(
             "serialize expects a LearningRateSchedule, "
             f"got {type(learning_rate_schedule).__name__}"

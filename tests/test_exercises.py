@@ -231,3 +231,26 @@ def test_every_exercise_of_every_chapter_has_a_hint(chapter):
     assert module.CHAPTER.exercises == list(range(1, len(module.CHAPTER.exercises) + 1))
     assert all(ko and en and ko != en or ko == en for ko, en in module.CHAPTER.hints.values())
     assert _lang.LANGUAGES == ("ko", "en")
+
+
+@pytest.mark.parametrize("chapter", range(1, 8))
+def test_each_exercise_cell_calls_a_check_of_its_chapter(chapter):
+    """One hint per exercise cell, and every exercise and solution cell ends with a check
+    of its own chapter's module (so progress() counts the right exercises)."""
+    import importlib
+    import json
+    import pathlib
+    import re
+
+    module = importlib.import_module(f"lossbook.exercises.ch{chapter:02d}")
+    book = pathlib.Path(__file__).resolve().parents[1] / "book" / "en"
+    (path,) = book.glob(f"{chapter:02d}_*.ipynb")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    tagged = {"exercise": [], "solution": []}
+    for cell in cells:
+        for tag in set(cell.get("metadata", {}).get("tags", [])) & set(tagged):
+            calls = re.findall(r"^check\.(\w+)\(", "".join(cell["source"]), flags=re.M)
+            assert calls and calls[-1] in module.__all__, (tag, calls)
+            tagged[tag].append(calls[-1])
+    assert len(tagged["exercise"]) == len(module.CHAPTER.exercises)
+    assert tagged["solution"] == tagged["exercise"]

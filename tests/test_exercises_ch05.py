@@ -42,6 +42,7 @@ def test_ex3_shared_node():
     assert_wrong(check.check_shared_node(6), "`g_prime` = 6.0", "gradient 1 that the add node")
     assert_wrong(check.check_shared_node(4), "both inputs of the multiply node")
     assert_wrong(check.check_shared_node([3, 3, 1]), "`g_prime` has shape (3,)")
+    assert_wrong(check.check_shared_node(v), "`g_prime`", ".grad")
     assert_garbage_is_feedback(check.check_shared_node, 1)
 
 

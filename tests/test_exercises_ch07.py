@@ -69,8 +69,8 @@ def test_ex3_one_hot_same():
     assert_right(check.check_one_hot_same(diff, a, b))
     assert_right(check.check_one_hot_same(np.array([diff]), a, b))
     # 0 written down without running the experiment
-    fb = check.check_one_hot_same(0, ..., ...)
-    assert fb.status == NOT_ATTEMPTED and "pass the two models" in fb.message
+    assert_wrong(check.check_one_hot_same(0, ..., ...), "must be measured on two trained models")
+    assert check.check_one_hot_same(..., ..., ...).status == NOT_ATTEMPTED
     assert_wrong(check.check_one_hot_same(0, a, a), "the same model")
     untrained = Sequential([Input((4,)), Dense(3, activation="softmax")], seed=1)
     untrained.compile(optimizer="adam", loss="categorical_crossentropy")
@@ -80,7 +80,9 @@ def test_ex3_one_hot_same():
     assert_wrong(check.check_one_hot_same(diff_cd, c, d), "set_weights")
     assert_wrong(check.check_one_hot_same(0.5, a, b), "`weight_difference` = 0.5 is not right")
     assert_garbage_is_feedback(check.check_one_hot_same, 1)
-    assert_garbage_is_feedback(lambda w, m: check.check_one_hot_same(0.0, m, m), 2)
+    assert_garbage_is_feedback(lambda w, m: check.check_one_hot_same(w, m, m), 2)
+    for garbage in ("model", 3, [a, b]):
+        assert_wrong(check.check_one_hot_same(0.0, garbage, b))
 
 
 def test_ex4_accuracy_rule():

@@ -1027,7 +1027,8 @@ def test_wrappers_and_get_give_keras_objects():
     with pytest.raises(AttributeError):
         loss.from_logits = False  # the formula's option: fixed at construction
     wrapped = L.LossFunctionWrapper(L.mean_squared_error)
-    assert wrapped.name == "mean_squared_error"
+    assert wrapped.name == "loss_function_wrapper"  # as Keras names it (compile passes a name)
+    assert L.LossFunctionWrapper(L.mean_squared_error, name="mse").name == "mse"
     assert wrapped([[1.0, 2.0]], [[2.0, 2.0]]) == L.MeanSquaredError()([[1.0, 2.0]], [[2.0, 2.0]])
     # textbook losses return the batch mean already; the wrapper's gradient is of that mean
     sse = L.LossFunctionWrapper(L.sum_squared_error)

@@ -309,6 +309,7 @@ def test_blas_thread_limit_can_be_disabled(rng, monkeypatch):
 
 
 @pytest.mark.keras
+@pytest.mark.slow  # about a minute: make bench runs it, the unit stage does not
 def test_benchmark_smoke():
     env = dict(os.environ, KERAS_BACKEND="jax", JAX_PLATFORMS="cpu")
     env.pop("JAX_ENABLE_X64", None)

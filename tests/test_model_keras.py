@@ -100,6 +100,7 @@ def test_fit_positional_batch_size_then_epochs(keras, data):
     history = model.fit(x, y, 16, 2, 0, [counter], shuffle=False)
     keras_history = twin.fit(x, y, 16, 2, 0, shuffle=False)
     assert history.epoch == keras_history.epoch == [0, 1]
+    assert model.loss == twin.loss == "sparse_categorical_crossentropy"  # as given to compile
     assert batches == [0, 1, 0, 1]  # 24 samples in batches of 16: two steps per epoch
     close(history.history["loss"], keras_history.history["loss"])
     same_weights(model, twin)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-import importlib.util
 import pathlib
-import sys
+import re
 
+import nbbuild as _nbbuild
 import nbformat
 import pytest
 
@@ -27,18 +27,19 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 VOLATILE_METADATA = {"execution", "collapsed", "scrolled"}
 
 
-@functools.cache
 def nbbuild():
-    spec = importlib.util.spec_from_file_location("nbbuild", ROOT / "tools" / "nbbuild.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["nbbuild"] = module  # chapter sources import their cell classes from it
-    spec.loader.exec_module(module)
-    return module
+    return _nbbuild
 
 
 @functools.cache
 def titles():
     return nbbuild().titles()
+
+
+@functools.cache
+def targets():
+    """Reference targets and citation labels of the whole book, read once."""
+    return nbbuild().label_pages(), nbbuild().bib_labels()
 
 
 def _cell_view(cell) -> dict:
@@ -103,17 +104,68 @@ def chapters():
     return [(lang, stem) for stem in titles() for lang in nbbuild().LANGS]
 
 
+def installed_commit(nb) -> str | None:
+    """The lossbook commit a committed notebook's set-up cell installs in Colab (its
+    freshness is tests/test_colab.py's business; here only the sources count)."""
+    first = next((c for c in nb.cells if c.cell_type == "code"), None)
+    match = re.search(r"@([0-9a-f]{40})\"", first.source if first else "")
+    return match[1] if match else None
+
+
 @pytest.mark.parametrize(("lang", "stem"), chapters(), ids=lambda v: v)
 def test_committed_notebook_matches_its_source(lang, stem):
     path = ROOT / "book" / lang / f"{stem}.ipynb"
     assert path.exists(), f"book/{lang}/{stem}.ipynb is missing: run tools/nbbuild.py {stem}"
-    expected = nbbuild().make_notebook(stem, lang, titles())
     committed = nbformat.read(path, as_version=4)
+    expected = nbbuild().make_notebook(stem, lang, titles(), installed_commit(committed))
     where = first_difference(expected, committed)
     assert where is None, (
         f"book/{lang}/{stem}.ipynb differs from book/src/{stem}.py at {where}\n"
         f"(edit the source, then rebuild: .venv/bin/python tools/nbbuild.py {stem})"
     )
+
+
+@pytest.mark.parametrize(("lang", "stem"), chapters(), ids=lambda v: v)
+def test_launch_copy_matches_its_source(lang, stem):
+    """The copy the launch buttons open is the chapter in plain Markdown."""
+    path = nbbuild().launch_path(stem, lang)
+    assert path.exists(), f"{path.relative_to(ROOT)} is missing: run tools/nbbuild.py {stem}"
+    committed = nbformat.read(path, as_version=4)
+    expected = nbbuild().launch_copy(
+        nbbuild().make_notebook(stem, lang, titles(), installed_commit(committed)), *targets())
+    where = first_difference(expected, committed)
+    assert where is None, (
+        f"{path.relative_to(ROOT)} differs from book/src/{stem}.py at {where}\n"
+        f"(rebuild: .venv/bin/python tools/nbbuild.py {stem})"
+    )
+
+
+@pytest.mark.parametrize(("lang", "stem"), chapters(), ids=lambda v: v)
+def test_launch_copy_has_no_myst_markup(lang, stem):
+    """No roles, directives or labels reach Jupyter or Colab as raw text."""
+    nb = nbformat.read(nbbuild().launch_path(stem, lang), as_version=4)
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        for pattern in (r"\{[\w:-]+\}`", r"^(```|:::)\{", r"^\([\w-]+\)=\s*$", r"^:class:"):
+            left = re.search(pattern, cell.source, re.M)
+            assert left is None, f"cell {k}: raw MyST {left[0]!r} in the launch copy"
+
+
+@pytest.mark.parametrize(("lang", "stem"), chapters(), ids=lambda v: v)
+def test_launch_copy_keeps_code_and_outputs(lang, stem):
+    """Same code (solutions with a Colab title line) and the same stored outputs."""
+    book = nbformat.read(ROOT / "book" / lang / f"{stem}.ipynb", as_version=4)
+    launch = nbformat.read(nbbuild().launch_path(stem, lang), as_version=4)
+    for ours, theirs in zip(book.cells, launch.cells, strict=True):
+        if ours.cell_type != "code":
+            continue
+        source = theirs.source
+        if "solution" in ours.metadata.get("tags", []):
+            title, source = source.split("\n", 1)
+            assert title.startswith("#@title ") and theirs.metadata["cellView"] == "form"
+        assert source == ours.source
+        assert theirs.outputs == ours.outputs
 
 
 def test_every_committed_notebook_has_a_source():
@@ -181,3 +233,46 @@ def test_changed_tags_metadata_and_cell_count_are_named(rebuilt_copy):
     retyped = nbformat.read(path, as_version=4)
     retyped.cells[k] = nbformat.v4.new_markdown_cell(retyped.cells[k].source, id=nb.cells[k].id)
     assert "cell type 'markdown' committed, 'code' in the source" in first_difference(nb, retyped)
+
+
+# -- MyST to plain Markdown, on small examples -----------------------------------------
+
+
+def plain(text, lang="en", page="book/en/01_loss_functions"):
+    pages = {"en-fix": ("book/en/01_loss_functions", "Correction"),
+             "en-post-x": ("book/en/sources", None)}
+    return nbbuild().plain_markdown(text, lang, page, pages, {"k2015": "Kingma & Ba, 2015"})
+
+
+def test_references_become_links():
+    base = nbbuild().book_url()
+    assert plain("see {ref}`the box <en-fix>`") == "see [the box](#en-fix)"
+    assert plain("see {ref}`en-fix`") == "see [Correction](#en-fix)"
+    post = f"[the post]({base}/book/en/sources.html#en-post-x)"
+    assert plain("{ref}`the post <en-post-x>`") == post
+    assert plain("Adam {cite}`k2015`") == f"Adam ([Kingma & Ba, 2015]({base}/book/intro.html))"
+    assert plain("[glossary](glossary.md)") == f"[glossary]({base}/book/en/glossary.html)"
+    assert plain("[next](02_activation_functions.ipynb)") == "[next](02_activation_functions.ipynb)"
+    assert plain("(en-fix)=\n## Title") == '<a id="en-fix"></a>\n## Title'
+
+
+def test_directives_become_quotes_and_details():
+    box = "```{admonition} Correction: a slip\n:class: warning\nText $x$.\n\nMore.\n```"
+    assert plain(box) == "> **Correction: a slip**\n>\n> Text $x$.\n>\n> More."
+    assert plain(":::{note}\nA note.\n:::", lang="ko") == "> **참고**\n>\n> A note."
+    inline = "Before.\n:::{note}\nA note.\n:::\nAfter."
+    assert plain(inline) == "Before.\n\n> **Note**\n>\n> A note.\n\nAfter."
+    fold = "::::{dropdown} Show solution 1\n**1.** Because.\n::::"
+    assert plain(fold) == ("<details>\n<summary>Show solution 1</summary>\n\n"
+                           "**1.** Because.\n\n</details>")
+
+
+def test_unknown_markup_is_an_error_not_raw_text():
+    with pytest.raises(ValueError, match="numref"):
+        plain("{numref}`en-fix`")
+    with pytest.raises(ValueError, match="needs a text"):
+        plain("{ref}`en-post-x`")
+    with pytest.raises(ValueError, match="unknown reference"):
+        plain("{ref}`x <en-nowhere>`")
+    with pytest.raises(ValueError, match="unclosed"):
+        plain("```{admonition} Open\ntext")

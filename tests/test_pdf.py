@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import pathlib
 import shutil
-import sys
 
+import build_pdf
+import check_pdf
+import nbbuild
 import nbformat
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-import build_pdf  # noqa: E402
-import check_pdf  # noqa: E402
-import nbbuild  # noqa: E402
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
        "RU5ErkJggg==")
@@ -247,7 +244,6 @@ def test_check_pdf_reports_a_pdf_that_is_not_the_book(tmp_path, monkeypatch):
 def test_long_wide_table_wraps_in_the_pdf(tmp_path):
     """book/_ext/lossbook_latex.py gives a long (>30 rows), wide table column widths,
     so LaTeX wraps its cells (the glossary) instead of running them off the page."""
-    sys.path.insert(0, str(ROOT / "book" / "_ext"))
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text("nb_execution_mode = 'off'\nlatex_engine = 'xelatex'\n")

@@ -12,15 +12,10 @@ import pathlib
 import random
 import shutil
 import subprocess
-import sys
 
 import pytest
 import yaml
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-
-from korean_search import (  # noqa: E402
+from korean_search import (
     _WORD,
     PARTICLES,
     QUERY_JS,
@@ -31,7 +26,9 @@ from korean_search import (  # noqa: E402
     query_terms,
     strip_particle,
 )
-from sphinx.search.en import SearchEnglish  # noqa: E402
+from sphinx.search.en import SearchEnglish
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 TERMS = ["손실", "기울기", "학습률", "가중치", "미분", "확률", "편향", "오차", "활성화", "최솟값",
          "경사 하강법", "교차 엔트로피", "엔트로피"]

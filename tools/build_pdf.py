@@ -34,9 +34,10 @@ import time
 
 import yaml
 
+from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's languages
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "_build" / "pdf"
-LANGS = ("ko", "en")
 LATEX_DIR = ROOT / "book" / "_latex"  # LaTeX support files
 EXT_DIR = ROOT / "book" / "_ext"  # Sphinx extensions, lossbook_latex among them
 

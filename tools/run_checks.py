@@ -29,7 +29,9 @@ BIN = pathlib.Path(sys.executable).parent
 
 
 def notebooks() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").glob("*/*.ipynb"))
+    """The chapter notebooks and their launch copies (launch/book/<lang>/, tools/nbbuild.py)."""
+    found = [*(ROOT / "book").glob("*/*.ipynb"), *(ROOT / "launch" / "book").glob("*/*.ipynb")]
+    return sorted(str(p.relative_to(ROOT)) for p in found)
 
 
 def workers(dist: str = "loadfile") -> list[str]:

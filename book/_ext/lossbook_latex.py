@@ -21,7 +21,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-LANGS = ("ko", "en")
+from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's languages
 
 
 class DropOtherLanguageLinks(SphinxPostTransform):

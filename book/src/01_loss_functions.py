@@ -1,6 +1,6 @@
 """Chapter 1: loss functions (source posts 000, 001, 003 and 004)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "손실 함수", "en": "Loss functions"}
 
@@ -40,6 +40,7 @@ import numpy as np
 import lossbook
 from lossbook import losses
 from lossbook.activations import sigmoid, softmax
+from lossbook.exercises import ch01 as check
 from lossbook.plotting import setup, tr
 
 setup()
@@ -450,10 +451,10 @@ print(f"wrong   [0 1 0 0 0]: {float(wrong):.6g}")
     ),
     md(
         ko=r"""
-`lossbook`이 정말 이렇게 계산하는지 `categorical_crossentropy`의 소스를 열어 확인할 수 있습니다. 합으로 나누는 줄과 `np.clip`으로 자르는 줄이 위의 설명 그대로입니다. 첫 줄의 `label_smoothing`은 기본값이 0이어서 `t`를 바꾸지 않습니다. `sparse_categorical_crossentropy`는 정수 레이블을 원-핫으로 바꾼 뒤 이 식을 그대로 씁니다.
+`lossbook`이 정말 이렇게 계산하는지 `categorical_crossentropy`의 소스를 열어 확인할 수 있습니다. 합으로 나누는 줄과 `np.clip`으로 자르는 줄이 위의 설명 그대로입니다. 본문 첫 줄의 `label_smoothing`은 기본값이 0이어서 `t`를 바꾸지 않습니다. `sparse_categorical_crossentropy`도 같은 식을 계산하되, 정답 레이블의 열만 읽습니다. 원-핫 정답에서 나머지 항은 0이기 때문입니다.
 """,
         en=r"""
-You can check that `lossbook` does exactly this by reading the source of `categorical_crossentropy`: the line dividing by the sum and the `np.clip` line are the description above. The first line's `label_smoothing` is 0 by default and then leaves `t` unchanged. `sparse_categorical_crossentropy` turns integer labels into one-hot rows and then uses this same formula.
+You can check that `lossbook` does exactly this by reading the source of `categorical_crossentropy`: the line dividing by the sum and the `np.clip` line are the description above. The body's first line, with `label_smoothing` at its default 0, leaves `t` unchanged. `sparse_categorical_crossentropy` computes the same formula but reads only the label's column: the other terms of a one-hot target are 0.
 """,
     ),
     code(
@@ -938,6 +939,29 @@ except ValueError as error:
     print(f"ValueError: {error}")
 """,
     ),
+    # ---------------------------------------------------------------- summary
+    md(
+        ko=r"""
+## 요약
+
+- 정확도는 계단 함수라 기울기가 거의 어디서나 0입니다. 학습은 연속적인 **손실** 을 줄이는 방향으로 가중치를 움직입니다.
+- 교과서의 오차 제곱합은 $\frac12\sum(y-t)^2$, Keras의 `"mse"`는 마지막 축의 **평균** $\frac1C\sum(y-t)^2$, 곧 오차 제곱합의 $2/C$배입니다($C > 2$이면 더 작고, $C = 2$이면 같고, $C = 1$이면 더 큽니다). MAE는 $\frac1C\sum|y-t|$입니다(½ 없음).
+- 교차 엔트로피 오차 $-\sum t\log(y+\delta)$는 정답 클래스의 확률만 봅니다. $\delta=10^{-7}$은 $\log 0 = -\infty$를 막고, Keras는 대신 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 냅니다. 어느 쪽이든 손실은 16.118에서 멈춥니다.
+- 원-핫 정답에는 `categorical_crossentropy`, 정수 레이블에는 `sparse_categorical_crossentropy`: 값은 같습니다. 이진·다중 레이블 분류에는 `binary_crossentropy`.
+- 부동소수점에서는 확률이 정확히 0이나 1이 됩니다. 로짓을 넘기는 `from_logits=True`는 로짓이 $\pm10^4$여도 정확한 손실과 기울기를 냅니다.
+- 미니배치 손실은 전체 손실의 좋은 추정값이며, 시작 번호를 정한 `np.random.default_rng`로 재현 가능하게 뽑습니다.
+""",
+        en=r"""
+## Summary
+
+- Accuracy is a step function with zero gradient almost everywhere; training moves the weights to reduce a continuous **loss**.
+- The textbook's sum of squared errors is $\frac12\sum(y-t)^2$; Keras's `"mse"` is the **mean** over the last axis, $\frac1C\sum(y-t)^2$, that is $2/C$ times the sum of squared errors (smaller when $C > 2$, equal for $C = 2$, larger for $C = 1$). The MAE is $\frac1C\sum|y-t|$, with no ½.
+- The cross-entropy error $-\sum t\log(y+\delta)$ looks only at the probability of the correct class. $\delta=10^{-7}$ keeps $\log 0 = -\infty$ away; Keras clips probabilities to $[10^{-7}, 1-10^{-7}]$ instead. Either way the loss stops at 16.118.
+- `categorical_crossentropy` for one-hot targets, `sparse_categorical_crossentropy` for integer labels: same value. `binary_crossentropy` for binary and multi-label problems.
+- In floating point probabilities become exactly 0 or 1; `from_logits=True` gives the correct loss and gradient even for logits of $\pm10^4$.
+- A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with `np.random.default_rng` started from a fixed number.
+""",
+    ),
     # -------------------------------------------------------------- exercises
     md(
         ko=r"""
@@ -957,8 +981,6 @@ Every exercise that asks for code has a cell with a blank (`...`). Fill it in an
     ),
     code(
         """
-from lossbook.exercises import ch01 as check
-
 
 def my_sse(y_true, y_pred):
     ...  # your code: return 1/2 * the sum of the squared errors
@@ -1001,7 +1023,10 @@ y_a[[6, 5]] = [0.6, 0.4]
 y_b = np.zeros(10)
 y_b[[6, 0, 2, 4, 8]] = [0.6, 0.1, 0.1, 0.1, 0.1]
 t6 = np.eye(10)[6]
-
+"""
+    ),
+    code(
+        """
 sse_a = ...
 sse_b = ...
 cee_a = ...
@@ -1023,7 +1048,10 @@ check.two_predictions(sse_a, sse_b, cee_a, cee_b)
 rng1 = np.random.default_rng(1)
 y_pred = rng1.random((4, 5))
 y_true = rng1.random((4, 5))
-
+"""
+    ),
+    code(
+        """
 scaled = ...
 check.mse_vs_sse(scaled)
 """,
@@ -1040,7 +1068,10 @@ check.mse_vs_sse(scaled)
     code(
         """
 third = np.array([0.30, 0.40, 0.20, 0.65, 0.2])
-
+"""
+    ),
+    code(
+        """
 bce_third = ...
 check.bce_third_example(bce_third)
 """,
@@ -1048,17 +1079,20 @@ check.bce_third_example(bce_third)
     ),
     md(
         ko=r"""
-**6.** 음성 샘플($t = 0$)에 대해 모델이 로짓 $z = 30$을 냈습니다. 이진 교차 엔트로피를 (a) 시그모이드로 구한 확률로, (b) `from_logits=True`로 계산하세요. 참값은 $\log(1+e^{30})$입니다. 어느 쪽이 맞나요?
+**6.** 음성 샘플($t = 0$)에 대해 모델이 로짓 $z = 30$을 냈습니다. `losses.binary_crossentropy`로 이진 교차 엔트로피를 (a) 시그모이드로 구한 확률 `sigmoid(z30)`을 넘겨, (b) 로짓을 `from_logits=True`로 넘겨 계산하세요. 참값은 $\log(1+e^{30})$입니다. 어느 쪽이 맞나요?
 """,
         en=r"""
-**6.** For a negative sample ($t = 0$) the model outputs the logit $z = 30$. Compute the binary cross-entropy (a) from the sigmoid probability and (b) with `from_logits=True`. The true value is $\log(1+e^{30})$; which one gets it?
+**6.** For a negative sample ($t = 0$) the model outputs the logit $z = 30$. Compute the binary cross-entropy with `losses.binary_crossentropy`, (a) passing the sigmoid probability `sigmoid(z30)` and (b) passing the logit with `from_logits=True`. The true value is $\log(1+e^{30})$; which one gets it?
 """,
     ),
     code(
         """
 z30 = np.array([[30.0]])
 t0 = np.array([[0.0]])
-
+"""
+    ),
+    code(
+        """
 via_sigmoid = ...   # (a) a number
 via_logits = ...    # (b) a number
 check.from_logits(via_sigmoid, via_logits)
@@ -1080,36 +1114,13 @@ check.loss_names(answer)
 """,
         tags=["exercise"],
     ),
-    # ---------------------------------------------------------------- summary
-    md(
-        ko=r"""
-## 요약
-
-- 정확도는 계단 함수라 기울기가 거의 어디서나 0입니다. 학습은 연속적인 **손실** 을 줄이는 방향으로 가중치를 움직입니다.
-- 교과서의 오차 제곱합은 $\frac12\sum(y-t)^2$, Keras의 `"mse"`는 마지막 축의 **평균** $\frac1C\sum(y-t)^2$이며, 둘은 $2/C$배 차이입니다. MAE는 $\frac1C\sum|y-t|$입니다(½ 없음).
-- 교차 엔트로피 오차 $-\sum t\log(y+\delta)$는 정답 클래스의 확률만 봅니다. $\delta=10^{-7}$은 $\log 0 = -\infty$를 막고, Keras는 대신 확률을 $[10^{-7}, 1-10^{-7}]$로 잘라 냅니다. 어느 쪽이든 손실은 16.118에서 멈춥니다.
-- 원-핫 정답에는 `categorical_crossentropy`, 정수 레이블에는 `sparse_categorical_crossentropy`: 값은 같습니다. 이진·다중 레이블 분류에는 `binary_crossentropy`.
-- 부동소수점에서는 확률이 정확히 0이나 1이 됩니다. 로짓을 넘기는 `from_logits=True`는 로짓이 $\pm10^4$여도 정확한 손실과 기울기를 냅니다.
-- 미니배치 손실은 전체 손실의 좋은 추정값이며, 시작 번호를 정한 `np.random.default_rng`로 재현 가능하게 뽑습니다.
-""",
-        en=r"""
-## Summary
-
-- Accuracy is a step function with zero gradient almost everywhere; training moves the weights to reduce a continuous **loss**.
-- The textbook's sum of squared errors is $\frac12\sum(y-t)^2$; Keras's `"mse"` is the **mean** over the last axis, $\frac1C\sum(y-t)^2$, smaller by $2/C$. The MAE is $\frac1C\sum|y-t|$, with no ½.
-- The cross-entropy error $-\sum t\log(y+\delta)$ looks only at the probability of the correct class. $\delta=10^{-7}$ keeps $\log 0 = -\infty$ away; Keras clips probabilities to $[10^{-7}, 1-10^{-7}]$ instead. Either way the loss stops at 16.118.
-- `categorical_crossentropy` for one-hot targets, `sparse_categorical_crossentropy` for integer labels: same value. `binary_crossentropy` for binary and multi-label problems.
-- In floating point probabilities become exactly 0 or 1; `from_logits=True` gives the correct loss and gradient even for logits of $\pm10^4$.
-- A mini-batch loss is a good estimate of the full loss; draw mini-batches reproducibly with `np.random.default_rng` started from a fixed number.
-""",
-    ),
     # -------------------------------------------------------------- solutions
     md(
         ko=r"""
 (ko-01-solutions)=
 ## 풀이
 
-각 셀을 펼치면 풀이 코드와, 같은 검사를 통과한 결과(✅)가 보입니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** 식을 그대로 옮기면 됩니다. 샘플 하나이므로 배치 크기로 나눌 필요가 없습니다.
 """,
@@ -1117,7 +1128,7 @@ check.loss_names(answer)
 (en-01-solutions)=
 ## Solutions
 
-Unfold a cell to see the solution code and the same check passing (✅).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **1.** The formula as written; one sample, so there is no batch size to divide by.
 """,
@@ -1195,10 +1206,10 @@ check.mse_vs_sse(scaled)
     ),
     md(
         ko=r"""
-**5.** 샘플마다 손실을 구해 평균을 냅니다. 글의 `BCEE`로 계산해도 $10^{-7}$ 안쪽으로 같습니다. 정답 1에 0.30을 준 첫 샘플이 $-\log 0.3 \approx 1.2$로 대부분을 차지해, 앞의 두 예보다 훨씬 큽니다.
+**5.** 샘플마다 손실을 구해 평균을 냅니다. 글의 `BCEE`로 계산해도 $10^{-7}$ 안쪽으로 같습니다. 정답 1에 0.30을 준 첫 샘플의 $-\log 0.3 \approx 1.20$이 다섯 샘플 손실의 합 $2.59$ 가운데 가장 큰 몫(46 %)을 차지하고, 평균 $0.518$은 앞의 두 예($0.107$, $0.035$)보다 훨씬 큽니다.
 """,
         en=r"""
-**5.** Average the per-sample losses; the post's `BCEE` agrees to within $10^{-7}$. The first sample, target 1 given 0.30, contributes $-\log 0.3 \approx 1.2$ and makes this much larger than the first two examples.
+**5.** Average the per-sample losses; the post's `BCEE` agrees to within $10^{-7}$. The first sample, target 1 given 0.30, contributes the largest share, $-\log 0.3 \approx 1.20$ of the five samples' total $2.59$ (46 %), and the mean, $0.518$, is much larger than for the first two examples ($0.107$ and $0.035$).
 """,
     ),
     code(
@@ -1217,10 +1228,10 @@ check.bce_third_example(bce_third)
     ),
     md(
         ko=r"""
-**6.** 확률 경로에서는 $\sigma(30)$이 1에 너무 가까워 $1-10^{-7}$로 잘리고 손실이 16.118에 묶입니다. 로짓 경로는 참값 $\log(1+e^{30}) \approx 30$을 냅니다.
+**6.** 확률 경로에서는 `losses.binary_crossentropy`가 Keras처럼 확률을 $[10^{-7}, 1-10^{-7}]$로 자르므로, 1에 너무 가까운 $\sigma(30)$이 $1-10^{-7}$이 되고 손실이 $-\log 10^{-7} \approx 16.118$에 묶입니다. 로짓 경로는 참값 $\log(1+e^{30}) \approx 30$을 냅니다. 식 $-\log(1-\sigma(30))$을 float64로 직접 계산하면 자르지 않으므로 $30.001$이 나옵니다. $1-\sigma(30) \approx 9.35\times10^{-14}$에 반올림 오차가 섞여 참값과 조금 다릅니다. Keras의 기본 float32에서는 $1-10^{-7}$이 $1-1.19\times10^{-7}$로 반올림되어, 이쪽 손실의 상한이 $15.94$입니다.
 """,
         en=r"""
-**6.** On the probability path $\sigma(30)$ is so close to 1 that it is clipped to $1-10^{-7}$ and the loss is capped at 16.118; the logit path gives the true $\log(1+e^{30}) \approx 30$.
+**6.** On the probability path `losses.binary_crossentropy` clips probabilities to $[10^{-7}, 1-10^{-7}]$ as Keras does, so $\sigma(30)$, very close to 1, becomes $1-10^{-7}$ and the loss is capped at $-\log 10^{-7} \approx 16.118$; the logit path gives the true $\log(1+e^{30}) \approx 30$. The formula $-\log(1-\sigma(30))$ evaluated directly in float64 does not clip and gives $30.001$: $1-\sigma(30) \approx 9.35\times10^{-14}$ carries a rounding error. In Keras's default float32, $1-10^{-7}$ rounds to $1-1.19\times10^{-7}$, which caps the loss on this side at $15.94$.
 """,
     ),
     code(

@@ -1,6 +1,6 @@
 """Chapter 2: activation functions (grows from source post 001)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "활성화 함수", "en": "Activation functions"}
 
@@ -34,6 +34,7 @@ import numpy as np
 
 import lossbook
 from lossbook import activations
+from lossbook.exercises import ch02 as check
 from lossbook.plotting import setup, tr
 
 setup()
@@ -365,7 +366,8 @@ $$
 
 이 곱해집니다. $L=10$이면 가장 좋은 경우에도 $0.25^{10} \approx 9.5\times10^{-7}$입니다.
 실제 $z_l$은 $0$이 아니므로 보통 훨씬 더 작습니다. 이것이 **기울기 소실(vanishing gradient)** 입니다.
-tanh의 도함수는 최댓값이 $1$이라 덜하지만 포화되면 마찬가지로 $0$에 가까워지고,
+tanh의 도함수는 최댓값이 $1$로 시그모이드의 4배이지만, 그만큼 덜 겪는 것은 $z$가 작을 때뿐입니다.
+$\tanh'(z) = 4\sigma'(2z)$라서 두 배 빨리 포화되고, $\lvert z\rvert > 1.66$이면 오히려 $\sigma'(z)$보다 작습니다(아래 셀).
 ReLU는 $z>0$에서 도함수가 정확히 $1$이라 곱해도 줄어들지 않습니다.
 """,
         en=r"""
@@ -380,7 +382,8 @@ $$
 
 For $L=10$, even in the best case this is $0.25^{10} \approx 9.5\times10^{-7}$; real $z_l$ are not $0$, so
 it is usually much smaller. This is the **vanishing gradient** problem. The tanh derivative peaks at $1$,
-so tanh suffers less, but it also goes to $0$ when it saturates; ReLU's derivative is exactly $1$ for
+four times the sigmoid's, but that helps only while $z$ is small: $\tanh'(z) = 4\sigma'(2z)$ saturates twice
+as fast and is *smaller* than $\sigma'(z)$ once $\lvert z\rvert > 1.66$ (next cell). ReLU's derivative is exactly $1$ for
 $z>0$, so multiplying it does not shrink anything.
 """,
     ),
@@ -399,8 +402,9 @@ for name in ["sigmoid", "tanh", "relu"]:
     md(
         ko=r"""
 ReLU의 곱이 $0$인 것은 $z<0$인 층이 하나라도 있기 때문입니다. 그 뉴런은 이 샘플에 대해서는 기울기를
-전혀 받지 못합니다. 음수 입력에서 계속 0만 내는 뉴런을 "죽은 ReLU(dying ReLU)"라고 부르며,
-Leaky ReLU는 음수 쪽에도 작은 기울기 $\alpha$를 주어 이 문제를 누그러뜨립니다.
+전혀 받지 못합니다. 음수에서 0을 내는 것은 모든 ReLU가 하는 일이고, 문제는 어떤 뉴런의 사전 활성화 $z$가
+(거의) **모든** 입력에서 음수가 될 때입니다. 그러면 어느 샘플에서도 기울기를 받지 못해 가중치가 더는 바뀌지 않으므로,
+이런 뉴런을 "죽은 ReLU(dying ReLU)"라고 부릅니다. Leaky ReLU는 음수 쪽에도 작은 기울기 $\alpha$를 주어 이 문제를 누그러뜨립니다.
 
 같은 글은 시그모이드 출력이 모두 양수이므로 업데이트가 "원래 가중치 − (양수)" 꼴이 되기 쉽다고 합니다.
 정확한 내용은 이렇습니다. 다음 층 뉴런의 가중치 기울기는 $\partial L/\partial w_i = \delta \cdot a_i$
@@ -411,7 +415,9 @@ Leaky ReLU는 음수 쪽에도 작은 기울기 $\alpha$를 주어 이 문제를
 """,
         en=r"""
 ReLU's product is $0$ because at least one layer has $z<0$: that neuron passes no gradient at all for
-this sample. A neuron that keeps outputting 0 for negative inputs is called a "dying ReLU"; Leaky ReLU
+this sample. Outputting 0 for negative inputs is what every ReLU does; the trouble starts when a neuron's
+pre-activation $z$ is negative for (nearly) **all** inputs. Then no sample sends it a gradient and its weights stop
+changing for good: a "dead" (dying) ReLU. Leaky ReLU
 softens this by giving the negative side a small slope $\alpha$.
 
 The post says that because the sigmoid's outputs are all positive, updates tend to be "old weight −
@@ -550,7 +556,7 @@ for logits in ([0.1, 0.2, 0.3], [1.0, 2.0, 3.0], [10.0, 20.0, 30.0], [-3.0, -2.0
 글은 소프트맥스를 적용한 출력의 예로 `[0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0]`을 듭니다.
 수학적으로 소프트맥스의 출력은 유한한 입력에 대해 **언제나 0보다 큽니다**($e^{z}>0$). 하지만 컴퓨터에서는 다릅니다.
 최댓값을 뺀 뒤의 $e^{z_k - \max z}$는 float64에서 $z_k$가 최댓값보다 약 745 넘게 작으면 가장 작은 양수보다도 작아져
-**정확히 0** 으로 내려앉고(언더플로, underflow), float32에서는 약 104만 작아도 그렇습니다. 아래 셀의 `softmax([0, 800])`이
+**정확히 0** 으로 내려앉고(언더플로, underflow), float32에서는 차이가 약 104이면 벌써 그렇습니다(NumPy 기준. Keras를 JAX로 CPU에서 돌리면 XLA가 비정규 수를 0으로 버리므로, float32에서는 가장 작은 정규 수 $1.2\times10^{-38}$ 아래인 차이 약 87.3부터 0입니다). 아래 셀의 `softmax([0, 800])`이
 `[0., 1.]`을 냅니다. 1장의 {ref}`부동소수점에서는 확률이 정확히 0이나 1이 된다 <ko-float-exact-0-1>`와 같은 이야기입니다.
 그러니 글의 벡터는 반올림한 값이거나 손실 함수를 설명하려고 만든 예시 확률로 읽어야 합니다(0.1과 0.8 사이의 로짓 차이는 $\ln 8 \approx 2.1$뿐인데
 0인 자리는 745 넘게 작아야 합니다). "6일 확률이 80%"라는 해석(0부터 센 인덱스 6이 가장 큼)은 맞습니다.
@@ -574,7 +580,8 @@ The post gives `[0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.8, 0.0, 0.1, 0.0]` as an exampl
 output. Mathematically, softmax outputs are **always strictly positive** for finite inputs ($e^{z}>0$). On a
 computer they are not: after subtracting the maximum, $e^{z_k - \max z}$ falls below the smallest positive
 float64 and **underflows to exactly 0** once $z_k$ is more than about 745 below the maximum (about 104 in
-float32). The next cell shows `softmax([0, 800])` returning `[0., 1.]` — the same story as chapter 1's
+float32 with NumPy; Keras with JAX on the CPU flushes subnormal numbers to zero, so there a float32 output is already 0
+at a gap of about 87.3, where $e^{-\text{gap}}$ drops below the smallest normal float32, $1.2\times10^{-38}$). The next cell shows `softmax([0, 800])` returning `[0., 1.]` — the same story as chapter 1's
 {ref}`in floating point a probability can be exactly 0 or 1 <en-float-exact-0-1>`. So the post's vector is
 best read as rounded, or as illustrative probabilities made up for the loss examples (the logits of 0.1 and
 0.8 differ by only $\ln 8 \approx 2.1$, while the zeros would need gaps above 745). Its reading, "the
@@ -602,10 +609,10 @@ print(f"float32 gap 103: smaller probability = {float(p32)!r}")
     ),
     md(
         ko=r"""
-float64에서 간격 745까지는 아주 작은 양수(745에서는 가장 작은 비정규 수 `5e-324`)가 남고, 746부터는 정확히 0입니다. float32에서는 간격 103에서 약 `1.4e-45`(float32의 가장 작은 비정규 수), 104에서 0입니다.
+float64에서 간격 745까지는 아주 작은 양수(745에서는 가장 작은 비정규 수 `5e-324`)가 남고, 746부터는 정확히 0입니다. float32에서는 간격 103에서 약 `1.4e-45`(float32의 가장 작은 비정규 수), 104에서 0입니다. 이 비정규 수들은 NumPy가 남겨 두는 것이고, Keras(JAX, CPU)의 float32 소프트맥스는 간격 87.3에서 `1.2e-38`, 87.4에서 이미 0입니다.
 """,
         en=r"""
-In float64 a gap of up to 745 still leaves a tiny positive number (at 745 the smallest subnormal, `5e-324`); from 746 on it is exactly 0. In float32 a gap of 103 leaves about `1.4e-45` (the smallest float32 subnormal) and 104 gives 0.
+In float64 a gap of up to 745 still leaves a tiny positive number (at 745 the smallest subnormal, `5e-324`); from 746 on it is exactly 0. In float32 a gap of 103 leaves about `1.4e-45` (the smallest float32 subnormal) and 104 gives 0. Those subnormals are NumPy's; Keras's float32 softmax (JAX, CPU) gives `1.2e-38` at a gap of 87.3 and already 0 at 87.4.
 """,
     ),
     code(
@@ -708,6 +715,26 @@ print("no activation, output for (0, 0) in full:",
     ),
     md(
         ko=r"""
+## 요약
+
+- 활성화 함수가 없거나 선형이면 층을 몇 개 쌓아도 선형 층 하나와 같습니다($W = W_1W_2$).
+- 계단 함수는 비선형이지만 도함수가 0이라 기울기로 학습할 수 없습니다.
+- 시그모이드는 $\sigma' = \sigma(1-\sigma) \le 0.25$라서 층을 거칠 때마다 기울기가 줄어듭니다(기울기 소실). tanh는 0을 중심으로 하고 도함수 최댓값이 1이지만, 두 배 빨리 포화되어 $\lvert z\rvert > 1.66$에서는 도함수가 시그모이드보다 작습니다.
+- ReLU는 $z>0$에서 기울기 1로 소실을 줄이지만 $z<0$에서는 기울기가 0이고, Leaky ReLU가 이를 완화합니다(함수 기본값 0.2, Keras 층 기본값 0.3).
+- 소프트맥스는 로짓을 확률로 바꾸며, 최댓값을 빼서 계산해야 넘침(`nan`) 없이 안정적입니다. 수학적으로는 모든 출력이 양수지만, float64에서 최댓값보다 약 745 넘게 작은 로짓의 확률은 정확히 0이 됩니다.
+""",
+        en=r"""
+## Summary
+
+- Without an activation, or with a linear one, any stack of layers equals one linear layer ($W = W_1W_2$).
+- The step function is nonlinear, but its derivative is 0, so it cannot be trained with gradients.
+- The sigmoid has $\sigma' = \sigma(1-\sigma) \le 0.25$, so gradients shrink at every layer (vanishing gradients). tanh is zero-centred and its derivative peaks at 1, but it saturates twice as fast: for $\lvert z\rvert > 1.66$ its derivative is below the sigmoid's.
+- ReLU keeps a slope of 1 for $z>0$, which reduces vanishing, but its slope is 0 for $z<0$; Leaky ReLU softens that (default slope 0.2 for the function, 0.3 for the Keras layer).
+- Softmax turns logits into probabilities; subtracting the maximum first makes it stable (no `nan`). Mathematically every output is positive, but in float64 a logit more than about 745 below the maximum gets probability exactly 0.
+""",
+    ),
+    md(
+        ko=r"""
 (ko-fix-no-activation)=
 ```{admonition} 바로잡기: "활성화 함수가 없으면 제대로 예측하지 못한다"
 :class: warning
@@ -749,8 +776,6 @@ Every exercise that asks for code has a cell with a blank (`...`). Fill it in an
     ),
     code(
         """
-from lossbook.exercises import ch02 as check
-
 layers = ...   # the smallest L with sigmoid'(0)**L < 1e-10
 check.vanishing_layers(layers)
 """,
@@ -804,7 +829,10 @@ check.tanh_derivative(my_tanh_grad)
     code(
         """
 W1, b1, W2, b2, W3, b3 = check.three_layer_weights()
-
+"""
+    ),
+    code(
+        """
 W = ...
 b = ...
 check.three_layers(W, b)
@@ -828,33 +856,13 @@ check.dying_relu(relu_slope, leaky_slope)
         ,
         tags=["exercise"],
     ),
-    md(
-        ko=r"""
-## 요약
-
-- 활성화 함수가 없거나 선형이면 층을 몇 개 쌓아도 선형 층 하나와 같습니다($W = W_1W_2$).
-- 계단 함수는 비선형이지만 도함수가 0이라 기울기로 학습할 수 없습니다.
-- 시그모이드는 $\sigma' = \sigma(1-\sigma) \le 0.25$라서 층을 거칠 때마다 기울기가 줄어듭니다(기울기 소실). tanh는 0을 중심으로 하고 도함수 최댓값이 1입니다.
-- ReLU는 $z>0$에서 기울기 1로 소실을 줄이지만 $z<0$에서는 기울기가 0이고, Leaky ReLU가 이를 완화합니다(함수 기본값 0.2, Keras 층 기본값 0.3).
-- 소프트맥스는 로짓을 확률로 바꾸며, 최댓값을 빼서 계산해야 넘침(`nan`) 없이 안정적입니다. 수학적으로는 모든 출력이 양수지만, float64에서 최댓값보다 약 745 넘게 작은 로짓의 확률은 정확히 0이 됩니다.
-""",
-        en=r"""
-## Summary
-
-- Without an activation, or with a linear one, any stack of layers equals one linear layer ($W = W_1W_2$).
-- The step function is nonlinear, but its derivative is 0, so it cannot be trained with gradients.
-- The sigmoid has $\sigma' = \sigma(1-\sigma) \le 0.25$, so gradients shrink at every layer (vanishing gradients). tanh is zero-centred and its derivative peaks at 1.
-- ReLU keeps a slope of 1 for $z>0$, which reduces vanishing, but its slope is 0 for $z<0$; Leaky ReLU softens that (default slope 0.2 for the function, 0.3 for the Keras layer).
-- Softmax turns logits into probabilities; subtracting the maximum first makes it stable (no `nan`). Mathematically every output is positive, but in float64 a logit more than about 745 below the maximum gets probability exactly 0.
-""",
-    ),
     # -------------------------------------------------------------- solutions
     md(
         ko=r"""
 (ko-02-solutions)=
 ## 풀이
 
-각 셀을 펼치면 풀이 코드와, 같은 검사를 통과한 결과(✅)가 보입니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** $\sigma'(0) = 0.25$이고, $0.25^{16} \approx 2.3\times10^{-10}$은 아직 크며 $0.25^{17} \approx 5.8\times10^{-11}$에서 처음으로 $10^{-10}$ 아래로 내려갑니다.
 """,
@@ -862,7 +870,7 @@ check.dying_relu(relu_slope, leaky_slope)
 (en-02-solutions)=
 ## Solutions
 
-Unfold a cell to see the solution code and the same check passing (✅).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **1.** $\sigma'(0) = 0.25$; $0.25^{16} \approx 2.3\times10^{-10}$ is still too large, and $0.25^{17} \approx 5.8\times10^{-11}$ is the first below $10^{-10}$.
 """,
@@ -945,10 +953,10 @@ check.three_layers(W, b)
     ),
     md(
         ko=r"""
-**5.** $z=-2$에서 ReLU의 도함수는 $0$이라 이 뉴런으로는 기울기가 전혀 지나가지 않고, 입력이 계속 음수면 가중치가 다시는 바뀌지 않습니다(죽은 ReLU). Leaky ReLU의 도함수는 $\alpha = 0.2$(`lossbook`과 `keras.activations.leaky_relu`의 기본값. `keras.layers.LeakyReLU` 층이라면 0.3)라서 작지만 0이 아닌 기울기가 흘러 가중치가 계속 바뀔 수 있습니다.
+**5.** $z=-2$에서 ReLU의 도함수는 $0$이라 이 뉴런으로는 기울기가 전혀 지나가지 않고, 사전 활성화가 (거의) 모든 샘플에서 음수이면 가중치가 다시는 바뀌지 않습니다(죽은 ReLU). Leaky ReLU의 도함수는 $\alpha = 0.2$(`lossbook`과 `keras.activations.leaky_relu`의 기본값. `keras.layers.LeakyReLU` 층이라면 0.3)라서 작지만 0이 아닌 기울기가 흘러 가중치가 계속 바뀔 수 있습니다.
 """,
         en=r"""
-**5.** At $z=-2$ ReLU's derivative is $0$: no gradient passes through the neuron, and if its input stays negative its weights never change again (a dying ReLU). Leaky ReLU's derivative is $\alpha = 0.2$ (the default of `lossbook` and of `keras.activations.leaky_relu`; with the `keras.layers.LeakyReLU` layer it would be 0.3), so a small but nonzero gradient flows and the weights can still change.
+**5.** At $z=-2$ ReLU's derivative is $0$: no gradient passes through the neuron, and if its pre-activation is negative for (nearly) every sample its weights never change again (a dead, or dying, ReLU). Leaky ReLU's derivative is $\alpha = 0.2$ (the default of `lossbook` and of `keras.activations.leaky_relu`; with the `keras.layers.LeakyReLU` layer it would be 0.3), so a small but nonzero gradient flows and the weights can still change.
 """,
     ),
     code(

@@ -1,6 +1,6 @@
 """Chapter 3: the perceptron (grows from source post 001)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "퍼셉트론", "en": "The perceptron"}
 
@@ -34,6 +34,7 @@ import inspect
 import matplotlib.pyplot as plt
 import numpy as np
 
+from lossbook.exercises import ch03 as check
 from lossbook.perceptron import Perceptron, logic_gate_data
 from lossbook.plotting import animate_decision_boundary, setup, tr
 
@@ -529,7 +530,7 @@ print("weights after epochs 2, 3, 50, 100:", [p_xor.weight_history[k].tolist() f
     md(
         ko=r"""
 퍼셉트론 수렴 정리(perceptron convergence theorem)에 따르면 데이터가 선형 분리 가능하면 이 규칙은 유한 번의 수정 뒤에
-반드시 멈춥니다. XOR처럼 분리 불가능하면 영원히 멈추지 않습니다. 해결책은 층을 쌓는 것입니다(연습 문제 3, 4).
+반드시 멈춥니다. XOR처럼 분리 불가능하면 영원히 멈추지 않습니다. 해결책은 특성을 더하거나(연습 문제 4) 층을 쌓는 것입니다(연습 문제 5).
 
 ## 활성화 함수를 빼거나 선형으로 바꾸면
 
@@ -539,8 +540,8 @@ print("weights after epochs 2, 3, 50, 100:", [p_xor.weight_history[k].tolist() f
 """,
         en=r"""
 The perceptron convergence theorem says that on linearly separable data this rule stops after finitely
-many updates. On non-separable data such as XOR it never stops. The fix is to stack layers (exercises 3
-and 4).
+many updates. On non-separable data such as XOR it never stops. The fix is to add a feature (exercise 4)
+or to stack layers (exercise 5).
 
 ## Without an activation, or with a linear one
 
@@ -591,6 +592,28 @@ print("least-squares solution     [b, w1, w2] =", np.linalg.lstsq(X1, y, rcond=N
     ),
     md(
         ko=r"""
+## 요약
+
+- 퍼셉트론은 $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$를 계산하고, 임계값은 $\theta=-b$입니다.
+- 학습 규칙 $w_i \leftarrow w_i + \eta(t-y)x_i$는 틀린 샘플에서만 가중치를 고치며, 미분이나 역전파를 쓰지 않습니다. `Perceptron.fit`의 핵심은 이 규칙을 샘플마다 적용하는 두 겹의 `for` 루프입니다.
+- 글의 설정(학습률 0.2, 0으로 초기화, 한 샘플씩)으로 AND는 5 에포크 만에 $b=-0.4,\ w_1=0.4,\ w_2=0.2$에 자리 잡습니다. 글의 "$w_1=-0.4,\ w_2=0.4,\ b=0.2$"는 편향이 맨 앞인 배열을 잘못 읽은 것입니다.
+- 결정 경계는 직선 $b+w_1x_1+w_2x_2=0$입니다. 규칙은 오류가 없어지는 즉시 멈추므로 경계가 데이터 점을 지날 수도 있습니다.
+- AND·OR·NAND는 선형 분리 가능해 학습되지만, XOR는 불가능해 오류가 0이 되지 않습니다. 층을 쌓거나 특성을 더하면 풀립니다.
+- 활성화 함수 없이(또는 선형 활성화로) 같은 규칙을 쓰면 LMS 규칙이 되어 연속값을 내며, $0.5$에서 자르면 AND도 맞힙니다.
+""",
+        en=r"""
+## Summary
+
+- A perceptron computes $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$; its threshold is $\theta=-b$.
+- The rule $w_i \leftarrow w_i + \eta(t-y)x_i$ changes the weights only on misclassified samples, with no derivative and no backpropagation. The heart of `Perceptron.fit` is two nested `for` loops applying it sample by sample.
+- With the post's settings (learning rate 0.2, zero start, one sample at a time), AND settles after 5 epochs at $b=-0.4,\ w_1=0.4,\ w_2=0.2$. The post's "$w_1=-0.4,\ w_2=0.4,\ b=0.2$" misreads an array whose first entry is the bias.
+- The decision boundary is the line $b+w_1x_1+w_2x_2=0$. The rule stops as soon as there are no errors, so the boundary may pass through a data point.
+- AND, OR and NAND are linearly separable and are learned; XOR is not, and its errors never reach 0. Stacking layers or adding a feature solves it.
+- The same rule without an activation (or with a linear one) is the LMS rule: it outputs continuous values, and cut at $0.5$ they get AND right too.
+""",
+    ),
+    md(
+        ko=r"""
 ## 연습 문제
 
 코드를 쓰는 문제마다 빈칸(`...`)이 있는 셀이 있습니다. 빈칸을 채우고 실행하면 마지막 줄의 검사가 `lossbook`의 구현과 비교해 바로 알려 줍니다(⏳ 아직 안 풂, ❌ 어디가 다른지, ✅ 맞음). 풀이는 이 장 끝의 {ref}`풀이 <ko-03-solutions>`에 있습니다.
@@ -607,8 +630,6 @@ Every exercise that asks for code has a cell with a blank (`...`). Fill it in an
     ),
     code(
         """
-from lossbook.exercises import ch03 as check
-
 
 def my_train(X, y, learning_rate=0.2, epochs=10):
     ...  # start from np.zeros(X.shape[1] + 1), i.e. [b, w1, w2, ...]; return the final weights
@@ -680,35 +701,13 @@ check.two_layer_xor(xor_out, hidden)
 """,
         tags=["exercise"],
     ),
-    md(
-        ko=r"""
-## 요약
-
-- 퍼셉트론은 $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$를 계산하고, 임계값은 $\theta=-b$입니다.
-- 학습 규칙 $w_i \leftarrow w_i + \eta(t-y)x_i$는 틀린 샘플에서만 가중치를 고치며, 미분이나 역전파를 쓰지 않습니다. `Perceptron.fit`의 핵심은 이 규칙을 샘플마다 적용하는 두 겹의 `for` 루프입니다.
-- 글의 설정(학습률 0.2, 0으로 초기화, 한 샘플씩)으로 AND는 5 에포크 만에 $b=-0.4,\ w_1=0.4,\ w_2=0.2$에 자리 잡습니다. 글의 "$w_1=-0.4,\ w_2=0.4,\ b=0.2$"는 편향이 맨 앞인 배열을 잘못 읽은 것입니다.
-- 결정 경계는 직선 $b+w_1x_1+w_2x_2=0$입니다. 규칙은 오류가 없어지는 즉시 멈추므로 경계가 데이터 점을 지날 수도 있습니다.
-- AND·OR·NAND는 선형 분리 가능해 학습되지만, XOR는 불가능해 오류가 0이 되지 않습니다. 층을 쌓거나 특성을 더하면 풀립니다.
-- 활성화 함수 없이(또는 선형 활성화로) 같은 규칙을 쓰면 LMS 규칙이 되어 연속값을 내며, $0.5$에서 자르면 AND도 맞힙니다.
-""",
-        en=r"""
-## Summary
-
-- A perceptron computes $y=\operatorname{step}(b+\mathbf{w}\cdot\mathbf{x})$; its threshold is $\theta=-b$.
-- The rule $w_i \leftarrow w_i + \eta(t-y)x_i$ changes the weights only on misclassified samples, with no derivative and no backpropagation. The heart of `Perceptron.fit` is two nested `for` loops applying it sample by sample.
-- With the post's settings (learning rate 0.2, zero start, one sample at a time), AND settles after 5 epochs at $b=-0.4,\ w_1=0.4,\ w_2=0.2$. The post's "$w_1=-0.4,\ w_2=0.4,\ b=0.2$" misreads an array whose first entry is the bias.
-- The decision boundary is the line $b+w_1x_1+w_2x_2=0$. The rule stops as soon as there are no errors, so the boundary may pass through a data point.
-- AND, OR and NAND are linearly separable and are learned; XOR is not, and its errors never reach 0. Stacking layers or adding a feature solves it.
-- The same rule without an activation (or with a linear one) is the LMS rule: it outputs continuous values, and cut at $0.5$ they get AND right too.
-""",
-    ),
     # -------------------------------------------------------------- solutions
     md(
         ko=r"""
 (ko-03-solutions)=
 ## 풀이
 
-각 셀을 펼치면 풀이 코드와, 같은 검사를 통과한 결과(✅)가 보입니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **1.** 위에서 읽은 `Perceptron.fit`의 학습 부분과 같습니다. 계단 함수는 `z > 0`이면 1입니다($z = 0$이면 0).
 """,
@@ -716,7 +715,7 @@ check.two_layer_xor(xor_out, hidden)
 (en-03-solutions)=
 ## Solutions
 
-Unfold a cell to see the solution code and the same check passing (✅).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **1.** The learning part of `Perceptron.fit` read above. The step gives 1 for `z > 0` (and 0 at $z = 0$).
 """,

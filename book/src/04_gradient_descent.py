@@ -1,6 +1,6 @@
 """Chapter 4: derivatives, gradients and gradient descent (source posts ann-4-1, nn-loss, model-compile)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "경사 하강법", "en": "Gradient descent"}
 
@@ -190,14 +190,14 @@ for name, err in ((tr("전진", "forward"), err_forward), (tr("중앙", "central
     best = np.argmin(err)
     print(f"{name}: best h = {hs[best]:.0e}, error {err[best]:.1e}")
 """,
-        alt={"ko": 'eˣ의 x = 1에서 전진 차분과 중앙 차분의 절대 오차를 h에 대해 그린 로그-로그 그래프. 두 곡선 모두 V자 모양으로, 오른쪽(큰 h)에서는 절단 오차 때문에 기울기 1(전진)과 2(중앙)로 커지고, 왼쪽(작은 h)에서는 반올림 오차 때문에 커집니다. 중앙 차분의 바닥이 더 낮고 더 큰 h에 있으며, 점선이 기본값 h = 1e-4입니다.',
+        alt={"ko": 'eˣ의 x = 1에서 전진 차분과 중앙 차분의 절대 오차를 h에 대해 그린 로그-로그 그래프. 두 곡선 모두 V자 모양으로, 오른쪽(큰 h)에서는 절단 오차 때문에 h(전진)와 h²(중앙)에 비례해, 곧 직선으로 커지고, 왼쪽(작은 h)에서는 반올림 오차 때문에 커집니다. 중앙 차분의 바닥이 더 낮고 더 큰 h에 있으며, 점선이 기본값 h = 1e-4입니다.',
              "en": "Log-log plot of the absolute error of the forward and central differences of eˣ at x = 1 against h. Both curves are V-shaped: on the right (large h) truncation error grows with slope 1 (forward) and 2 (central); on the left (small h) rounding error grows. The central difference's bottom is lower and at a larger h; a dotted line marks the default h = 1e-4."},
         caption={"ko": '수치 미분의 오차: 절단 오차와 반올림 오차', "en": 'Error of the numerical derivative: truncation versus rounding'},
         name="fig-h-error",
     ),
     md(
         ko=r"""
-그래프는 V자 모양입니다. 오른쪽은 절단 오차(기울기 1인 전진 차분, 기울기 2인 중앙 차분), 왼쪽은 반올림 오차입니다. 가장 좋은 $h$는 전진 차분이 $\sqrt{\varepsilon} \approx 10^{-8}$ 근처, 중앙 차분이 $\sqrt[3]{\varepsilon} \approx 10^{-5}$ 근처이고, 중앙 차분은 같은 $h$에서 훨씬 정확합니다. $h = 10^{-4}$는 중앙 차분에서 안전한 기본값입니다.
+그래프는 V자 모양입니다. 오른쪽은 절단 오차로, 전진 차분은 $h$에, 중앙 차분은 $h^2$에 비례합니다(로그-로그 그래프에서 $h$가 10배가 될 때 오차가 10배, 100배가 되는 직선). 왼쪽은 반올림 오차입니다. 가장 좋은 $h$는 전진 차분이 $\sqrt{\varepsilon} \approx 10^{-8}$ 근처, 중앙 차분이 $\sqrt[3]{\varepsilon} \approx 10^{-5}$ 근처이고, 중앙 차분은 같은 $h$에서 훨씬 정확합니다. $h = 10^{-4}$는 중앙 차분에서 안전한 기본값입니다.
 """,
         en=r"""
 The curves are V-shaped: on the right, truncation error (slope 1 for the forward difference, slope 2 for the central one); on the left, rounding error. The best $h$ is near $\sqrt{\varepsilon} \approx 10^{-8}$ for the forward difference and near $\sqrt[3]{\varepsilon} \approx 10^{-5}$ for the central difference, which is much more accurate at any given $h$. $h = 10^{-4}$ is a safe default for the central difference.
@@ -534,12 +534,12 @@ print(f"spacing of float64 near x0    = {np.spacing(abs(x[0])):.2e}  (> 2h = 2e-
         ko=r"""
 ### 애니메이션: 세 학습률 비교
 
-계곡 모양 함수 $f(x, y) = \frac{x^2}{20} + y^2$ 위에서 학습률 $0.1$(느림), $0.5$(알맞음), $0.95$(지그재그)로 20걸음씩 움직여 봅니다. 이 함수는 $x$ 방향 곡률이 $0.1$, $y$ 방향 곡률이 $2$여서, $y$가 발산하지 않으려면 $\eta < 2/2 = 1$이어야 하는데 그 한계에 가까울수록 $y$는 심하게 흔들리고, $x$는 곡률이 작아 어떤 학습률에서도 느리게 움직입니다. 이 문제는 6장의 옵티마이저들이 해결하려는 문제입니다. ▶ 버튼으로 재생하세요.
+계곡 모양 함수 $f(x, y) = \frac{x^2}{20} + y^2$ 위에서 학습률 $0.1$, $0.5$, $0.95$로 20걸음씩 움직여 봅니다. 이 함수는 $x$ 방향 곡률이 $0.1$, $y$ 방향 곡률이 $2$여서, 한 걸음에 $x$는 $(1 - 0.1\eta)$배, $y$는 $(1 - 2\eta)$배가 됩니다. $y$가 발산하지 않으려면 $\eta < 2/2 = 1$이어야 하고, 그 한계에 가까울수록 $y$는 심하게 흔들립니다. 그런데 20걸음 뒤의 $f$는 $1.64$, $0.31$, $0.104$로, 지그재그하는 $0.95$가 가장 낮습니다. 곡률이 작은 $x$가 속도를 정하기 때문입니다. $0.1$은 두 방향 모두 느리고, $0.5$는 $y$를 한 걸음에 0으로 만들지만 $x$는 걸음마다 $0.95$배밖에 줄지 않습니다. 두 곡률 $0.1$과 $2$에 가장 좋은 고정 학습률은 두 배율 $1 - 0.1\eta$와 $\lvert 1 - 2\eta\rvert$가 같아지는 $\eta = 2/(0.1 + 2) \approx 0.952$, 한계 $1$의 바로 아래입니다. 그때도 두 방향이 걸음마다 $0.905$배씩밖에 줄지 않습니다. 이 문제는 6장의 옵티마이저들이 해결하려는 문제입니다. ▶ 버튼으로 재생하세요.
 """,
         en=r"""
 ### Animation: three learning rates
 
-On the ravine $f(x, y) = \frac{x^2}{20} + y^2$ we take 20 steps with learning rates $0.1$ (slow), $0.5$ (about right) and $0.95$ (zig-zag). The curvature is $0.1$ along $x$ and $2$ along $y$: $y$ only stays bounded for $\eta < 2/2 = 1$ and rattles more the closer $\eta$ gets to that limit, while $x$ crawls at any stable learning rate because its curvature is small. This is the problem the optimizers of chapter 6 attack. Press ▶ to play.
+On the ravine $f(x, y) = \frac{x^2}{20} + y^2$ we take 20 steps with learning rates $0.1$, $0.5$ and $0.95$. The curvature is $0.1$ along $x$ and $2$ along $y$, so each step multiplies $x$ by $(1 - 0.1\eta)$ and $y$ by $(1 - 2\eta)$: $y$ only stays bounded for $\eta < 2/2 = 1$ and rattles more the closer $\eta$ gets to that limit. Yet after 20 steps $f$ is $1.64$, $0.31$ and $0.104$: the zig-zagging $0.95$ does best, because the gently curved $x$ sets the pace. $0.1$ is slow in both directions; $0.5$ sets $y$ to 0 in one step but shrinks $x$ only by $0.95$ per step. The best fixed rate for curvatures $0.1$ and $2$ is where the two factors $1 - 0.1\eta$ and $\lvert 1 - 2\eta\rvert$ are equal, $\eta = 2/(0.1 + 2) \approx 0.952$, just below the limit $1$; even there both directions shrink only by $0.905$ per step. This is the problem the optimizers of chapter 6 attack. Press ▶ to play.
 """,
     ),
     code(
@@ -865,7 +865,7 @@ check.best_h(best)
     ),
     md(
         ko=r"""
-**문제 5.** 절단 오차는 전진 차분에서 $h$의 몇 제곱에, 중앙 차분에서 몇 제곱에 비례할까요? $f(x \pm h)$의 테일러 전개로 답을 정한 뒤 적으세요. (검사는 $e^x$의 $x = 1$에서 잰 오차의 기울기와 비교합니다.)
+**문제 5.** 절단 오차는 전진 차분에서 $h$의 몇 제곱에, 중앙 차분에서 몇 제곱에 비례할까요? $f(x \pm h)$의 테일러 전개로 답을 정한 뒤 적으세요. (검사는 $e^x$의 $x = 1$에서 잰 오차가 $h$에 따라 커지는 비율, 곧 로그-로그 그래프에서 직선이 $h$가 10배일 때 몇 자릿수 오르는지와 비교합니다.)
 """,
         en=r"""
 **Exercise 5.** The truncation error is proportional to which power of $h$ for the forward difference, and which for the central difference? Decide with the Taylor expansions of $f(x \pm h)$, then write your answer. (The check compares it with the slope of the errors measured for $e^x$ at $x = 1$.)
@@ -915,7 +915,7 @@ check.saddle_steps(steps_to_escape)
 (ko-ch04-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 웹 페이지에서는 풀이 코드가 접혀 있습니다(펼치려면 클릭). 각 풀이는 답을 정의하고 같은 검사를 부르므로 ✅가 나와야 합니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **풀이 1.** 원소 하나를 움직이고, 함숫값을 두 번 구하고, **되돌립니다**. 되돌리지 않으면 다음 원소의 미분이 엉뚱한 점에서 계산되고, 검사는 "x를 바꾼 채로 돌려줍니다"라고 알려 줍니다. `lossbook.gradients.numerical_gradient`도 같은 일을 하며, 호출한 쪽의 배열을 건드리지 않으려고 먼저 복사합니다.
 """,
@@ -923,7 +923,7 @@ check.saddle_steps(steps_to_escape)
 (en-ch04-solutions)=
 ## Solutions
 
-Try on your own first. On the web page the solution code is folded (click to open). Each solution defines the answer and calls the same check, so it should print ✅.
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **Solution 1.** Move one element, evaluate twice, **put it back**. Without the last step the next element's derivative is taken at the wrong point, and the check says that your function leaves x changed. `lossbook.gradients.numerical_gradient` does the same, on a copy so that the caller's array is never touched.
 """,
@@ -971,6 +971,14 @@ check.gradient_descent(my_gradient_descent)
 """,
         tags=["solution", "hide-cell"],
     ),
+    md(
+        ko=r"""
+**풀이 3.** $\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님, 짝수 걸음 뒤에는 $+1$), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
+""",
+        en=r"""
+**Solution 3.** $\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging; after an even number of steps it is back at $+1$); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
+""",
+    ),
     code(
         """
 # Solution 3: each step multiplies x by (1 - 2*lr): 0, -1 and -1.2
@@ -986,10 +994,10 @@ check.learning_rates(x10)
     ),
     md(
         ko=r"""
-**풀이 3.** $\eta = 0.5$는 한 걸음에 최솟값에 도착하고, $\eta = 1$은 $1$과 $-1$ 사이를 영원히 오가며(수렴도 발산도 아님, 짝수 걸음 뒤에는 $+1$), $\eta = 1.1$은 매 걸음 $-1.2$배가 되어 $1.2^{10} \approx 6.19$로 발산합니다.
+**풀이 4.** 전진 차분의 절단 오차는 $\frac{h}{2} f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $4\times10^{-4}$까지 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 셋 중 가장 큰 $h = 10^{-4}$가 가장 정확합니다.
 """,
         en=r"""
-**Solution 3.** $\eta = 0.5$ lands on the minimum in one step; $\eta = 1$ bounces between $1$ and $-1$ forever (neither converging nor diverging; after an even number of steps it is back at $+1$); $\eta = 1.1$ multiplies by $-1.2$ each step and diverges, $1.2^{10} \approx 6.19$.
+**Solution 4.** The forward difference's truncation error is $\frac{h}{2} f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best of the three; at $h = 10^{-12}$ the rounding error has grown to $4\times10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so the largest of the three, $h = 10^{-4}$, is the most accurate.
 """,
     ),
     code(
@@ -1013,10 +1021,10 @@ check.best_h(best)
     ),
     md(
         ko=r"""
-**풀이 4.** 전진 차분의 절단 오차는 $\frac{h}{2} f''(2) = h$이므로 $h = 10^{-4}$에서 $10^{-4}$입니다. $h = 10^{-8}$에서는 절단 오차 $10^{-8}$과 반올림 오차(최대 $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$ 정도)가 비슷해져 가장 정확하고, $h = 10^{-12}$에서는 반올림 오차가 $4\times10^{-4}$까지 커집니다. 중앙 차분은 이차 함수에서 절단 오차가 $0$이라 오차가 반올림 오차뿐이고, 그래서 셋 중 가장 큰 $h = 10^{-4}$가 가장 정확합니다.
+**풀이 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$입니다. 전진 차분 $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$에서는 $f''$ 항이 남아 오차가 $h$에 비례합니다. 두 전개를 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$, 곧 오차가 $h^2$에 비례합니다. 측정해 보면 $h$를 10배 줄일 때 전진 차분의 오차는 약 10배, 중앙 차분의 오차는 약 100배 줄어듭니다.
 """,
         en=r"""
-**Solution 4.** The forward difference's truncation error is $\frac{h}{2} f''(2) = h$, so $10^{-4}$ at $h = 10^{-4}$. At $h = 10^{-8}$ the truncation error $10^{-8}$ and the rounding error (up to about $\varepsilon\cdot 7/10^{-8} \approx 10^{-7}$) are comparable, which is the best of the three; at $h = 10^{-12}$ the rounding error has grown to $4\times10^{-4}$. For a quadratic the central difference has no truncation error, only rounding error, so the largest of the three, $h = 10^{-4}$, is the most accurate.
+**Solution 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. In the forward difference $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$ the $f''$ term survives, so the error is proportional to $h$. Subtracting the two expansions cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$, and dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$: an error proportional to $h^2$. Measured: with $h$ ten times smaller, the forward error shrinks about tenfold, the central one about a hundredfold.
 """,
     ),
     code(
@@ -1032,10 +1040,10 @@ check.error_orders(order)
     ),
     md(
         ko=r"""
-**풀이 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$입니다. 전진 차분 $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$에서는 $f''$ 항이 남아 오차가 $h$에 비례합니다. 두 전개를 빼면 짝수 차수 항($f(x)$, $f''$)이 상쇄되어 $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$이고, $2h$로 나누면 $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$, 곧 오차가 $h^2$에 비례합니다. 측정해 보면 $h$를 10배 줄일 때 전진 차분의 오차는 약 10배, 중앙 차분의 오차는 약 100배 줄어듭니다.
+**풀이 6.** $y$ 방향 곡률이 $2$이므로 $\eta < 2/2 = 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서는 $x$가 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$가 됩니다. 뒤처지는 쪽은 오히려 가파른 $y$입니다. 매 걸음 $1 - 2\eta = -0.98$배가 되어 부호를 바꾸며 아주 천천히 줄므로, 100걸음 뒤에도 $2\cdot0.98^{100} \approx 0.265$입니다. 한계에 가까운 학습률에서는 가파른 방향이, 작은 학습률에서는 완만한 방향이 느립니다. 둘이 똑같이 빠른 $\eta = 2/2.1 \approx 0.952$에서도 걸음마다 $0.905$배씩이라, 곡률이 20배 차이 나는 한 학습률로는 어느 쪽도 빠를 수 없습니다.
 """,
         en=r"""
-**Solution 5.** $f(x \pm h) = f(x) \pm h f'(x) + \frac{h^2}{2} f''(x) \pm \frac{h^3}{6} f'''(x) + O(h^4)$. In the forward difference $\frac{f(x+h) - f(x)}{h} = f'(x) + \frac{h}{2} f''(x) + O(h^2)$ the $f''$ term survives, so the error is proportional to $h$. Subtracting the two expansions cancels the even-order terms ($f(x)$ and $f''$): $f(x+h) - f(x-h) = 2h f'(x) + \frac{h^3}{3} f'''(x) + O(h^5)$, and dividing by $2h$ gives $f'(x) + \frac{h^2}{6} f'''(x) + O(h^4)$: an error proportional to $h^2$. Measured: with $h$ ten times smaller, the forward error shrinks about tenfold, the central one about a hundredfold.
+**Solution 6.** The curvature along $y$ is $2$, so we need $\eta < 2/2 = 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. At $\eta = 0.99$, $x$ shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$ after 100 steps. It is the steep $y$ that lags: multiplied by $1 - 2\eta = -0.98$ per step, it flips sign and shrinks very slowly, and is still $2\cdot0.98^{100} \approx 0.265$ after 100 steps. Near the limit the steep direction is slow; at small rates the gentle one is. Even at $\eta = 2/2.1 \approx 0.952$, where both are equally fast, each shrinks only by $0.905$ per step: with curvatures 20 times apart, no single learning rate is fast in both.
 """,
     ),
     code(
@@ -1053,10 +1061,10 @@ check.ravine(max_lr, x_100)
     ),
     md(
         ko=r"""
-**풀이 6.** $y$ 방향 곡률이 $2$이므로 $\eta < 2/2 = 1$이어야 합니다. $\eta = 1.01$이면 $y$가 매 걸음 $-1.02$배가 되어 커지기 시작합니다. $\eta = 0.99$에서도 $x$는 매 걸음 $0.901$배로 줄어 100걸음 뒤 $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$에 그칩니다. 가파른 방향 때문에 학습률을 키울 수 없고, 완만한 방향은 그 학습률로는 느립니다.
+**풀이 7.** $y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.03$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
 """,
         en=r"""
-**Solution 6.** The curvature along $y$ is $2$, so we need $\eta < 2/2 = 1$; at $\eta = 1.01$, $y$ is multiplied by $-1.02$ per step and starts growing. Even at $\eta = 0.99$, $x$ only shrinks by $0.901$ per step, to $-7\cdot0.901^{100} \approx -2.1\times10^{-4}$ after 100 steps: the steep direction caps the learning rate, and at that rate the gentle direction is slow.
+**Solution 7.** $y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.03$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
 """,
     ),
     code(
@@ -1069,13 +1077,5 @@ print(f"log(1e8) / log(1.2) = {np.log(1e8) / np.log(1.2):.2f}: predicted {steps_
 check.saddle_steps(steps_to_escape)
 """,
         tags=["solution", "hide-cell"],
-    ),
-    md(
-        ko=r"""
-**풀이 7.** $y_k = 1.2^k \cdot 10^{-8}$이 $1$을 넘으려면 $k > \ln(10^8)/\ln 1.2 \approx 101.03$, 곧 102걸음이 필요합니다. 그동안 점은 안장점 근처에 머뭅니다. 출발점의 $y$ 성분(탈출 방향 성분)이 작을수록 더 오래 머무르며, 학습 곡선이 한동안 평평하다가 갑자기 떨어지는 이유 중 하나가 이것입니다.
-""",
-        en=r"""
-**Solution 7.** $y_k = 1.2^k \cdot 10^{-8}$ exceeds $1$ once $k > \ln(10^8)/\ln 1.2 \approx 101.03$, i.e. after 102 steps, all spent near the saddle. The smaller the start's $y$ component (its component along the escape direction), the longer it lingers: one reason why training curves sometimes stay flat for a while and then suddenly drop.
-""",
     ),
 ]

@@ -1,6 +1,6 @@
 """Chapter 5: backpropagation on computational graphs, gates and layers (source post nn-loss)."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "오차 역전파", "en": "Backpropagation"}
 
@@ -964,7 +964,7 @@ check.kink_moves(kink_moves)   # tried on sample rows x_n of its own
 (ko-ch05-solutions)=
 ## 풀이
 
-먼저 스스로 풀어 보세요. 웹 페이지에서는 풀이 코드가 접혀 있습니다(펼치려면 클릭). 각 풀이는 답을 정의하고 같은 검사를 부르므로 ✅가 나와야 합니다.
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 **풀이 1.** $q = x + y = 3$, $f = qz = 9$. 곱셈 노드가 맞바꾸므로 $\partial f/\partial q = z = 3$, $\partial f/\partial z = q = 3$이고, 덧셈 노드가 $3$을 그대로 나눠 주므로 $\partial f/\partial x = \partial f/\partial y = 3$입니다.
 """,
@@ -972,7 +972,7 @@ check.kink_moves(kink_moves)   # tried on sample rows x_n of its own
 (en-ch05-solutions)=
 ## Solutions
 
-Try on your own first. On the web page the solution code is folded (click to open). Each solution defines the answer and calls the same check, so it should print ✅.
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 **Solution 1.** $q = x + y = 3$ and $f = qz = 9$. The multiply node swaps: $\partial f/\partial q = z = 3$ and $\partial f/\partial z = q = 3$; the add node passes the $3$ on unchanged, so $\partial f/\partial x = \partial f/\partial y = 3$.
 """,

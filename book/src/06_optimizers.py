@@ -1,6 +1,6 @@
 """Chapter 6: optimizers, from SGD to Nadam, as Keras 3 implements them (source post: "Model compile")."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {"ko": "옵티마이저", "en": "Optimizers"}
 
@@ -60,7 +60,7 @@ $$
 |---|---|
 | 데이터가 많을수록 한 걸음의 계산량이 커짐 | 미니배치(mini-batch): `fit(..., batch_size=32)`가 데이터를 작게 나눠 기울기를 추정합니다. 옵티마이저와는 무관합니다. |
 | 지그재그(zig-zag): 가파른 방향으로 왔다 갔다 | 모멘텀, 네스테로프: 방향이 바뀌는 성분은 서로 상쇄되고 일정한 성분은 쌓입니다. |
-| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), RMSprop·Adam·Nadam(최근 기울기의 크기로 나눠 작은 기울기도 걸음이 커짐). Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 작은 기울기는 작은 걸음 그대로입니다(아래 {ref}`「고원에서」 절 <ko-plateau-race>`). |
+| 고원(plateau): 기울기가 작아 거의 못 움직임 | 모멘텀(속도가 쌓임), RMSprop·Adam·Nadam(최근 기울기의 크기로 나눠 작은 기울기도 걸음이 커짐. 단, 기울기가 $\epsilon$에 견줄 만큼 작아지면 그렇지 않음: RMSprop은 $\sqrt{\epsilon}\approx 3\times10^{-4}$ 근처부터). Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 작은 기울기는 작은 걸음 그대로입니다(아래 {ref}`「고원에서」 절 <ko-plateau-race>`). |
 | 지역 최솟값(local minimum) | 어느 옵티마이저도 보장하지 못합니다. 큰 신경망에서는 지역 최솟값보다 **안장점**이 더 흔한 걸림돌이고, 적응형(adaptive) 옵티마이저는 안장점을 빨리 벗어납니다(아래 그림. 이유는 옵티마이저마다 다릅니다). |
 
 이 장의 모든 옵티마이저는 `lossbook.optimizers`에 Keras 3와 **같은 기본값, 같은 수식**으로 구현되어 있습니다(패키지 테스트가 Keras와 매 걸음 비교합니다). 사용법도 Keras와 같습니다. `opt.apply(grads, params)`가 가중치 배열을 제자리에서(in place) 한 걸음 움직입니다.
@@ -80,7 +80,7 @@ where $\eta$ is the learning rate. {ref}`The “Model compile” post <en-post-m
 |---|---|
 | the more data, the more work per step | mini-batches: `fit(..., batch_size=32)` estimates the gradient on a small slice of data. This is not the optimizer's job. |
 | zig-zag: bouncing across a steep direction | Momentum, Nesterov: components that flip sign cancel out, consistent ones build up. |
-| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); RMSprop, Adam, Nadam (dividing by the size of recent gradients makes small gradients take sizeable steps). Keras's Adagrad starts its accumulator at $0.1$, so small gradients stay small steps ({ref}`section “On a plateau” <en-plateau-race>` below). |
+| plateau: tiny gradients, hardly any progress | Momentum (velocity builds up); RMSprop, Adam, Nadam (dividing by the size of recent gradients makes small gradients take sizeable steps, until they get down to the scale of $\epsilon$: for RMSprop from about $\sqrt{\epsilon}\approx 3\times10^{-4}$). Keras's Adagrad starts its accumulator at $0.1$, so small gradients stay small steps ({ref}`section “On a plateau” <en-plateau-race>` below). |
 | local minima | no optimizer guarantees anything here. In large networks **saddle points** are the more common obstacle, and adaptive optimizers leave them quickly (figure below; each for its own reason). |
 
 Every optimizer of this chapter is implemented in `lossbook.optimizers` with **the same defaults and the same formulas as Keras 3** (the package's tests compare them with Keras step by step), and used the same way: `opt.apply(grads, params)` moves the weight arrays one step, in place.
@@ -142,7 +142,7 @@ $$
 \end{aligned}
 $$
 
-모멘텀(`SGD(momentum=0.9)`, $\mu$ = `momentum`)은 지난 걸음들을 속도 $v$에 누적합니다 {cite}`sutskever2013momentum`. 매번 부호가 바뀌는 성분(협곡을 가로지르는 지그재그)은 $v$ 안에서 상쇄되고, 매번 같은 방향인 성분은 쌓여서 최대 $\eta/(1-\mu) = 10\eta$까지 커집니다. 대신 관성 때문에 최솟값을 지나쳤다가 돌아오기도 합니다.
+모멘텀(`SGD(momentum=0.9)`, $\mu$ = `momentum`)은 지난 걸음들을 속도 $v$에 누적합니다 {cite}`sutskever2013momentum`. 매번 부호가 바뀌는 성분(협곡을 가로지르는 지그재그)은 $v$ 안에서 상쇄되고, 매번 같은 방향인 성분은 쌓여서, 기울기가 $g$로 일정하면 한 걸음이 $\eta\lvert g\rvert$에서 최대 $\eta\lvert g\rvert/(1-\mu) = 10\,\eta\lvert g\rvert$까지 커집니다. 대신 관성 때문에 최솟값을 지나쳤다가 돌아오기도 합니다.
 
 ### 네스테로프: 한 걸음 앞을 보고 브레이크를 건다
 
@@ -150,7 +150,7 @@ $$
 \textbf{Nesterov (Keras):}\quad v \leftarrow \mu v - \eta\, g, \qquad w \leftarrow w + \mu v - \eta\, g
 $$
 
-Sutskever 등의 논문 {cite}`sutskever2013momentum`은 네스테로프 모멘텀을 "속도만큼 먼저 가 본 자리 $w + \mu v$에서 기울기를 잰다"로 씁니다: $v \leftarrow \mu v - \eta \nabla L(w + \mu v),\ w \leftarrow w + v$. Keras는 변수에 그 **미리 가 본 자리** $\tilde w = w + \mu v$를 저장하도록 식을 바꿔 쓴 형태라서, 저장된 변수에서 잰 기울기 $g$만으로 계산합니다. 두 형태는 같은 경로를 $\mu v$만큼 옮겨 놓은 것일 뿐입니다(연습 문제 2에서 확인합니다). 앞을 보고 기울기를 재므로, 최솟값을 지나치려 할 때 모멘텀보다 일찍 감속합니다.
+Sutskever 등의 논문 {cite}`sutskever2013momentum`은 네스테로프 모멘텀을 "속도만큼 먼저 가 본 자리 $w + \mu v$에서 기울기를 잰다"로 씁니다: $v \leftarrow \mu v - \eta \nabla L(w + \mu v),\ w \leftarrow w + v$. Keras는 변수에 그 **미리 가 본 자리** $\tilde w = w + \mu v$를 저장하도록 식을 바꿔 쓴 형태라서, 저장된 변수에서 잰 기울기 $g$만으로 계산합니다. 두 형태는 같은 경로를 $\mu v$만큼 옮겨 놓은 것일 뿐입니다(연습 문제 3에서 확인합니다). 앞을 보고 기울기를 재므로, 최솟값을 지나치려 할 때 모멘텀보다 일찍 감속합니다.
 
 ### Adagrad: 좌표마다 다른 걸음 크기
 
@@ -224,7 +224,7 @@ $$
 \end{aligned}
 $$
 
-Momentum (`SGD(momentum=0.9)`, $\mu$ = `momentum`) accumulates past steps in a velocity $v$ {cite}`sutskever2013momentum`. Components that flip sign every step (the zig-zag across a ravine) cancel inside $v$; components that keep their direction build up, to at most $\eta/(1-\mu) = 10\eta$. The price is inertia: it overshoots the minimum and has to come back.
+Momentum (`SGD(momentum=0.9)`, $\mu$ = `momentum`) accumulates past steps in a velocity $v$ {cite}`sutskever2013momentum`. Components that flip sign every step (the zig-zag across a ravine) cancel inside $v$; components that keep their direction build up: under a constant gradient $g$ a step grows from $\eta\lvert g\rvert$ to at most $\eta\lvert g\rvert/(1-\mu) = 10\,\eta\lvert g\rvert$. The price is inertia: it overshoots the minimum and has to come back.
 
 ### Nesterov: look ahead and brake early
 
@@ -232,7 +232,7 @@ $$
 \textbf{Nesterov (Keras):}\quad v \leftarrow \mu v - \eta\, g, \qquad w \leftarrow w + \mu v - \eta\, g
 $$
 
-Sutskever et al. {cite}`sutskever2013momentum` write Nesterov momentum as "measure the gradient where the velocity is about to take you": $v \leftarrow \mu v - \eta \nabla L(w + \mu v),\ w \leftarrow w + v$. Keras rewrites it so that the variable stores that **look-ahead point** $\tilde w = w + \mu v$ itself, and then only needs the gradient $g$ at the stored variable. Both forms trace the same path, shifted by $\mu v$ (exercise 2 checks it). Because it measures the slope ahead, Nesterov slows down earlier than plain momentum when it is about to overshoot.
+Sutskever et al. {cite}`sutskever2013momentum` write Nesterov momentum as "measure the gradient where the velocity is about to take you": $v \leftarrow \mu v - \eta \nabla L(w + \mu v),\ w \leftarrow w + v$. Keras rewrites it so that the variable stores that **look-ahead point** $\tilde w = w + \mu v$ itself, and then only needs the gradient $g$ at the stored variable. Both forms trace the same path, shifted by $\mu v$ (exercise 3 checks it). Because it measures the slope ahead, Nesterov slows down earlier than plain momentum when it is about to overshoot.
 
 ### Adagrad: a step size per coordinate
 
@@ -378,7 +378,7 @@ for name, opt in step_optimizers.items():
         ko=r"""
 ## 같은 출발점, 일곱 갈래 길
 
-앞 장의 두 시험 함수를 씁니다.
+앞 장에서 쓴 두 함수를 다시 씁니다.
 
 - **협곡**(ravine) $f(x, y) = \dfrac{x^2}{20} + y^2$: 최솟값은 $(0, 0)$. $y$ 방향 곡률(curvature)은 $2$, $x$ 방향은 $0.1$로 20배 차이가 납니다. 실제 신경망의 손실 함수도 방향마다 곡률이 크게 다릅니다. 출발점은 $(-7, 2)$, 50걸음.
 - **안장**(saddle) $f(x, y) = x^2 - y^2$: $(0, 0)$에서 기울기가 $0$이지만 최솟값이 아닙니다. 출발점은 $x$축에서 아주 조금 벗어난 $(-1, 0.001)$, 40걸음.
@@ -386,7 +386,7 @@ for name, opt in step_optimizers.items():
 `lossbook.optimizers.minimize(optimizer, grad_fn, init, steps)`가 경로(지나간 점들의 배열)를 돌려줍니다. 학습률은 계열별로 하나씩 정했습니다.
 
 - **SGD·Momentum·Nesterov: $\eta = 0.1$.** 걸음이 $\eta \times$(기울기)이므로 협곡의 가파른 $y$ 방향 때문에 SGD는 $\eta < 1$이어야 발산하지 않습니다. 모멘텀 $0.9$는 걸음을 최대 10배로 키우므로 $0.1$이 자연스러운 짝입니다.
-- **Adagrad·RMSprop·Adam·Nadam: $\eta = 0.3$.** 이들의 걸음은 기울기 크기와 상관없이 좌표마다 대략 $\eta$이므로, 최솟값에서 7만큼 떨어진 출발점에서 50걸음 안에 의미 있게 움직이려면 $0.3$ 정도가 필요합니다.
+- **Adagrad·RMSprop·Adam·Nadam: $\eta = 0.3$.** 이들은 기울기를 그 크기(의 이동 평균이나 누적)로 나누므로, $\epsilon$이 분모를 좌우할 만큼 기울기가 작아지지 않는 한 걸음이 좌표마다 대략 $\eta$ 정도입니다(RMSprop의 첫 걸음은 $\sqrt{10}\,\eta$, Adam은 $\eta$, Keras의 Adagrad는 누적값이 $0.1$에서 시작하므로 이 협곡처럼 기울기가 $1$ 안팎이거나 그보다 클 때만 그렇습니다). 그래서 최솟값에서 7만큼 떨어진 출발점에서 50걸음 안에 의미 있게 움직이려면 $0.3$ 정도가 필요합니다.
 
 Keras 기본값(SGD 0.01, 나머지 0.001)은 수백만 개의 가중치를 가진 신경망을 위한 값이라, 이런 장난감 문제에서 50걸음만 가기에는 작습니다. 특히 적응형 옵티마이저는 $0.001$로는 거의 움직이지 않습니다. 아래에서 학습률을 바꿔 가며 확인합니다.
 """,
@@ -401,7 +401,7 @@ We use the two test functions of the previous chapter:
 `lossbook.optimizers.minimize(optimizer, grad_fn, init, steps)` returns the path (the array of visited points). One learning rate per family:
 
 - **SGD, Momentum, Nesterov: $\eta = 0.1$.** Their step is $\eta\times$gradient, so the ravine's steep $y$ direction makes plain SGD diverge unless $\eta < 1$; momentum $0.9$ multiplies the steps by up to 10, so $0.1$ is its natural partner.
-- **Adagrad, RMSprop, Adam, Nadam: $\eta = 0.3$.** Their steps are about $\eta$ per coordinate whatever the size of the gradient, so to move meaningfully from a start 7 units away from the minimum within 50 steps they need about $0.3$.
+- **Adagrad, RMSprop, Adam, Nadam: $\eta = 0.3$.** They divide the gradient by its own size (a moving average or a running sum of its squares), so as long as the gradient is not so small that $\epsilon$ dominates the denominator, their steps are of the order of $\eta$ per coordinate (RMSprop's first step is $\sqrt{10}\,\eta$, Adam's $\eta$; Keras's Adagrad, whose sum starts at $0.1$, only for gradients of about $1$ or more, as in this ravine). So to move meaningfully from a start 7 units away from the minimum within 50 steps they need about $0.3$.
 
 Keras's defaults (0.01 for SGD, 0.001 for the others) are meant for networks with millions of weights; for a 50-step walk on a toy problem they are small, and at $0.001$ the adaptive optimizers barely move. We check this below by varying the learning rate.
 """,
@@ -532,12 +532,12 @@ for name, opt in plateau_optimizers.items():
     ),
     md(
         ko=r"""
-- **RMSprop·Adam·Nadam**은 고원을 건넙니다. 첫 걸음부터 기울기 크기와 상관없이 $\sqrt{10}\,\eta \approx 0.32$(RMSprop)나 $\eta = 0.1$(Adam) 정도를 가고, 100걸음 뒤에는 최솟값 $0$ 근처($x \approx 0.042$, $0.0056$, Nadam은 더 가까이)에 있습니다. 최근 기울기의 크기로 나누기 때문입니다.
+- **RMSprop·Adam·Nadam**은 고원을 건넙니다. 최근 기울기의 크기로 나누므로 첫 걸음부터 SGD의 천 배 넘게 갑니다. Adam은 거의 $\eta = 0.1$($0.0996$)입니다. RMSprop은 $\sqrt{10}\,\eta \approx 0.32$가 아니라 $0.188$입니다. $\epsilon$이 제곱근 **안**에 있어서 첫 걸음이 $\eta\,g/\sqrt{0.1g^2+\epsilon} = \sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$이고, $g = 7.4\times10^{-4}$에서는 $10\epsilon/g^2 \approx 1.8$이 1보다 크기 때문입니다($g = 10^{-5}$이면 $0.0032$까지 줄어듭니다). 즉 "기울기 크기와 상관없이"는 기울기가 $\sqrt{\epsilon}$보다 충분히 클 때만 맞습니다. 100걸음 뒤에는 최솟값 $0$ 근처($x \approx 0.042$, $0.0056$, Nadam은 더 가까이)에 있습니다. 최근 기울기의 크기로 나누기 때문입니다.
 - **Adagrad는 $3 \to 2.975$로 거의 움직이지 못합니다.** 분모 $\sqrt{G}$가 $\sqrt{0.1}$에서 시작하고, 매 걸음 더해지는 $g^2 \approx 5\times10^{-7}$은 그것을 거의 바꾸지 못합니다. 그래서 걸음은 $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, SGD의 3.16배일 뿐이고(첫 걸음 $2.3\times10^{-4}$ 대 $7.4\times10^{-5}$), **작은 기울기는 작은 걸음 그대로**입니다. "작은 기울기를 그 크기로 나눈다"는 설명은 Keras의 Adagrad에는 맞지 않습니다(논문처럼 $G_0 = 0$에서 시작하면 어떻게 되는지는 연습 문제 4).
 - 모멘텀은 속도를 쌓아 SGD보다 10배쯤 더 가지만($3 \to 2.92$) 아직 고원 위에 있습니다.
 """,
         en=r"""
-- **RMSprop, Adam and Nadam** cross the plateau. From the first step on they move about $\sqrt{10}\,\eta \approx 0.32$ (RMSprop) or $\eta = 0.1$ (Adam), whatever the gradient's size, and after 100 steps they are near the minimum at $0$ ($x \approx 0.042$, $0.0056$, Nadam closer still): they divide by the size of recent gradients.
+- **RMSprop, Adam and Nadam** cross the plateau. Dividing by the size of recent gradients, their first steps are over a thousand times SGD's. Adam's first step is almost $\eta = 0.1$ ($0.0996$). RMSprop's is $0.188$, not $\sqrt{10}\,\eta \approx 0.32$: its $\epsilon$ sits **inside** the square root, so the first step is $\eta\,g/\sqrt{0.1g^2+\epsilon} = \sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$, and at $g = 7.4\times10^{-4}$ the term $10\epsilon/g^2 \approx 1.8$ outweighs the 1 (at $g = 10^{-5}$ the step would be $0.0032$). "Whatever the gradient's size" holds only for gradients well above $\sqrt{\epsilon}$. After 100 steps they are near the minimum at $0$ ($x \approx 0.042$, $0.0056$, Nadam closer still): they divide by the size of recent gradients.
 - **Adagrad barely moves, $3 \to 2.975$.** Its denominator $\sqrt{G}$ starts at $\sqrt{0.1}$, and the $g^2 \approx 5\times10^{-7}$ added per step hardly changes it. So its step is $\eta g/\sqrt{0.1} \approx 3.16\,\eta g$, just 3.16 times SGD's (first step $2.3\times10^{-4}$ against $7.4\times10^{-5}$): **small gradients stay small steps**. "Dividing small gradients by their own size" does not describe Keras's Adagrad (exercise 4 asks what happens when it starts from $G_0 = 0$, as in the paper).
 - Momentum builds up speed and goes about 10 times further than SGD ($3 \to 2.92$), but is still on the plateau.
 """,
@@ -638,7 +638,7 @@ animate_paths(ravine, first_30, (-8, 3), (-2.5, 2.5), levels=15, n=100, max_fram
         ko=r"""
 ## MNIST에서 비교하기
 
-장난감 함수가 아니라 실제 신경망에서도 차이가 나는지 봅시다. 번들된 MNIST {cite}`lecun1998mnist` 훈련 이미지의 앞 3,200장으로 작은 다층 퍼셉트론(MLP) 784-128-64-10을 학습시키고, 테스트 이미지 10,000장 전체로 정확도를 잽니다. 공정한 비교를 위해
+장난감 함수가 아니라 실제 신경망에서도 차이가 나는지 봅시다. 번들된 MNIST {cite}`lecun1998mnist` 훈련 이미지의 앞 3,200장으로 작은 다층 퍼셉트론(MLP) 784-128-64-10을 학습시키고, 시험 이미지 10,000장 전체로 정확도를 잽니다. 공정한 비교를 위해
 
 - 초기 가중치가 모두 같도록 매번 `Sequential(..., seed=0)`으로 새 모델을 만들고,
 - 미니배치 순서도 같도록 에포크(epoch)마다 섞는 순서를 미리 정해 두고,
@@ -731,7 +731,7 @@ plt.show()
     ),
     code(
         """
-print(tr("학습률, 마지막 10걸음의 훈련 손실, 테스트 손실, 테스트 정확도(10,000장)",
+print(tr("학습률, 마지막 10걸음의 훈련 손실, 시험 손실, 시험 정확도(10,000장)",
          "learning rate, training loss of the last 10 steps, test loss, test accuracy (10,000 images)"))
 print(f"{'':9s} {'lr':>6s} {'train':>7s} {'test':>7s} {'accuracy':>9s}")
 for name, opt in mnist_optimizers.items():
@@ -968,17 +968,17 @@ check.stability(answers)
 (ko-ch06-solutions)=
 ## 풀이
 
-각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
-1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, 걸음 $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$. 기울기 크기와 상관없이 $\sqrt{10}\,\eta$입니다. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, 걸음 $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$. 편향 보정 덕분에 정확히 $\eta$입니다($\epsilon$ 때문에 아주 조금 작습니다).
+1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, 걸음 $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$, 즉 $\sqrt{10}\,\eta$입니다. 일반적으로는 $\sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$이라, $g = 2$처럼 $g^2 \gg 10\epsilon$일 때만 $\sqrt{10}\,\eta$입니다(고원의 $g = 7.4\times10^{-4}$에서는 $0.59\sqrt{10}\,\eta$). Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, 걸음 $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$. 편향 보정 덕분에 정확히 $\eta$입니다($\epsilon$ 때문에 아주 조금 작습니다).
 """,
         en=r"""
 (en-ch06-solutions)=
 ## Solutions
 
-Each solution cell defines the answer and calls the same check (unfold them).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
-1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, step $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$ — $\sqrt{10}\,\eta$ whatever the gradient's size. Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, step $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$: exactly $\eta$ thanks to the bias correction (a hair less because of $\epsilon$).
+1. RMSprop: $s = 0.1 \cdot 2^2 = 0.4$, step $= 0.01 \cdot 2/\sqrt{0.4} = 0.01\sqrt{10} \approx 0.03162$, that is $\sqrt{10}\,\eta$. In general it is $\sqrt{10}\,\eta/\sqrt{1+10\epsilon/g^2}$: $\sqrt{10}\,\eta$ only while $g^2 \gg 10\epsilon$, as for $g = 2$ (on the plateau, $g = 7.4\times10^{-4}$, it is $0.59\sqrt{10}\,\eta$). Adam: $m = 0.2,\ v = 0.004$, $\alpha_1 = 0.01\sqrt{0.001}/0.1$, step $= \alpha_1 \cdot 0.2/\sqrt{0.004} = 0.01$: exactly $\eta$ thanks to the bias correction (a hair less because of $\epsilon$).
 """,
     ),
     code(
@@ -1045,10 +1045,10 @@ check.nesterov_look_ahead(nesterov_look_ahead)
     ),
     md(
         ko=r"""
-4. $G_0 = 0$이면 첫 걸음은 $\eta g/\sqrt{g^2 + \epsilon} \approx \eta$로, 기울기가 아무리 작아도 학습률만큼 갑니다. 이때는 "작은 기울기를 그 크기로 나눈다"는 설명이 맞습니다. 그 뒤 걸음은 $G$가 쌓이며 $1/\sqrt t$처럼 줄지만, 100걸음 동안 고원을 꽤 건너갑니다. Keras가 $G_0 = 0.1$을 기본값으로 둔 것은 첫 걸음들이 너무 커지지 않게 하려는 것이고, 그 대가로 $\lvert g\rvert \ll \sqrt{0.1}$인 기울기는 키우지 못합니다.
+4. $G_0 = 0$이면 첫 걸음은 $\eta g/\sqrt{g^2 + \epsilon} = \eta/\sqrt{1+\epsilon/g^2}$입니다. 고원의 $g = 7.4\times10^{-4}$에서는 $\epsilon/g^2 \approx 0.18$이라 $0.092$, 학습률의 92 %입니다. 이 정도 기울기에서는 "작은 기울기를 그 크기로 나눈다"는 설명이 맞지만, 기울기가 $\sqrt{\epsilon} \approx 3\times10^{-4}$보다 작아지면 $\epsilon$이 이겨서 걸음도 작아집니다($g = 10^{-5}$이면 $0.0032$). 그 뒤 걸음은 $G$가 쌓이며 $1/\sqrt t$처럼 줄지만, 100걸음 동안 고원을 꽤 건너갑니다. Keras가 $G_0 = 0.1$을 기본값으로 둔 것은 첫 걸음들이 너무 커지지 않게 하려는 것이고, 그 대가로 $\lvert g\rvert \ll \sqrt{0.1}$인 기울기는 키우지 못합니다.
 """,
         en=r"""
-4. With $G_0 = 0$ the first step is $\eta g/\sqrt{g^2 + \epsilon} \approx \eta$: a full learning rate, however small the gradient. Here "dividing small gradients by their own size" is right. The later steps shrink like $1/\sqrt t$ as $G$ builds up, but within 100 steps Adagrad gets well across the plateau. Keras's default $G_0 = 0.1$ keeps the first steps from being too large, at the price of not enlarging gradients with $\lvert g\rvert \ll \sqrt{0.1}$.
+4. With $G_0 = 0$ the first step is $\eta g/\sqrt{g^2 + \epsilon} = \eta/\sqrt{1+\epsilon/g^2}$. On the plateau, $g = 7.4\times10^{-4}$ gives $\epsilon/g^2 \approx 0.18$ and a step of $0.092$, 92 % of the learning rate: for gradients of this size "dividing small gradients by their own size" is right. Below $\sqrt{\epsilon} \approx 3\times10^{-4}$, though, $\epsilon$ wins and the step shrinks too ($0.0032$ at $g = 10^{-5}$). The later steps shrink like $1/\sqrt t$ as $G$ builds up, but within 100 steps Adagrad gets well across the plateau. Keras's default $G_0 = 0.1$ keeps the first steps from being too large, at the price of not enlarging gradients with $\lvert g\rvert \ll \sqrt{0.1}$.
 """,
     ),
     code(

@@ -1,7 +1,7 @@
 """Chapter 7: compiling and training the MNIST model of the "Model compile" post in Keras
 and in lossbook (source posts: "Model compile", "Loss functions, summarized")."""
 
-from nbbuild import code, md
+from cells import code, md
 
 TITLE = {
     "ko": "Keras 모델 컴파일: 손실·옵티마이저·지표",
@@ -492,16 +492,16 @@ print(inspect.getsource(Sequential.backward))
     ),
     md(
         ko=r"""
-`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 손실 객체(`self.loss`)가 주는 기울기에는 샘플마다 $1/n$이 붙어 있습니다.
+`forward`는 각 층의 출력을 다음 층의 입력으로 넘길 뿐이고, `backward`는 같은 층들을 거꾸로(`reversed`) 돌며 `layer.backward`가 "출력에 대한 기울기"를 "입력에 대한 기울기"로 바꿉니다. 손실이 배치 **평균**이므로 손실 객체(`self.compiled_loss`)가 주는 기울기에는 샘플마다 $1/n$이 붙어 있습니다.
 
-출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$(`self.loss.logits_gradient`)을 골라, 출력층의 $z$에서 바로 시작합니다(`output.backward_from_z`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
+출발점은 두 가지입니다. 이 장의 모델처럼 소프트맥스 출력에 교차 엔트로피를 쓰면(시그모이드와 이진 교차 엔트로피도 같습니다) `compile`이 5장의 `SoftmaxCrossEntropy`와 같은 식 $\partial L/\partial z = (p - t)/n$(`self.compiled_loss.logits_gradient`)을 골라, 출력층의 $z$에서 바로 시작합니다(`output.backward_from_z`). 그 밖의 조합은 손실의 $\partial L/\partial p$에서 시작하고 출력층이 활성화 함수의 도함수를 곱합니다. 두 길은 보통 반올림 수준까지 같지만, Keras가 확률을 $[10^{-7},\ 1-10^{-7}]$로 잘라 내는 곳에서는 다릅니다. 로짓 $[30, 0, -5]$에 정답이 1이면 $p_1 \approx 9\times10^{-14}$이 잘리고, 잘린 손실은 평평하므로 Keras의 기울기는 $[0, 0, 0]$입니다. $(p - t)/n$은 정확한 미분 $[1, -1, 0]$을 주어, 크게 틀린 샘플에서도 계속 배웁니다. 아래 "같은 배치, 같은 시작점"에서 이 차이를 다시 만납니다. 마지막으로, 가중치가 있는 첫 층은 입력이 데이터 자체라서 입력에 대한 기울기가 필요 없으므로 그 곱셈을 건너뜁니다(5장의 `input_gradient`).
 
 이제 에포크 하나입니다.
 """,
         en=r"""
-`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient the loss object (`self.loss`) returns carries a factor $1/n$ for every sample.
+`forward` just hands each layer's output to the next layer, and `backward` walks the same layers in `reversed` order, each `layer.backward` turning "the gradient with respect to my output" into "the gradient with respect to my input". The loss is the batch **mean**, so the gradient the loss object (`self.compiled_loss`) returns carries a factor $1/n$ for every sample.
 
-There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ (`self.loss.logits_gradient`) and starts right at the output layer's $z$ (`output.backward_from_z`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
+There are two starting points. With a softmax output and cross-entropy, as in this chapter's model (a sigmoid with binary cross-entropy likewise), `compile` chooses chapter 5's `SoftmaxCrossEntropy` formula $\partial L/\partial z = (p - t)/n$ (`self.compiled_loss.logits_gradient`) and starts right at the output layer's $z$ (`output.backward_from_z`). Any other pair starts from the loss's $\partial L/\partial p$, and the output layer multiplies by its activation's derivative. The two usually agree to rounding, but not where Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$: for logits $[30, 0, -5]$ with label 1, $p_1 \approx 9\times10^{-14}$ is clipped, the clipped loss is flat there, and Keras's gradient is $[0, 0, 0]$; $(p - t)/n$ is the exact derivative, $[1, -1, 0]$, so the model keeps learning from a sample it gets badly wrong. We meet this difference again in "Same batches, same start" below. Finally, the first layer with weights gets the data itself as its input, so nobody needs the gradient with respect to that input and the layer skips that product (chapter 5's `input_gradient`).
 
 Now one epoch:
 """,
@@ -1244,11 +1244,12 @@ digits = np.arange(10)
 plt.bar(digits - 0.2, recall_plain, width=0.4, label=tr("class_weight 없음", "no class_weight"))
 plt.bar(digits + 0.2, recall_cw, width=0.4, label=tr("균형 class_weight", "balanced class_weight"))
 plt.xticks(digits)
-plt.ylim(0, 1)
+plt.ylim(0, 1.2)
+plt.yticks(np.linspace(0, 1, 6))
 plt.xlabel(tr("숫자", "digit"))
 plt.ylabel(tr("재현율(시험 세트)", "recall (test set)"))
 plt.title(tr("5가 20장뿐인 훈련 데이터: 숫자별 재현율", "only 20 fives in the training data: recall per digit"))
-plt.legend(loc="lower left")
+plt.legend(loc="upper center", ncol=2)
 plt.show()
 """,
         alt={
@@ -1447,7 +1448,7 @@ check.class_weights(class_weight, first_batch_loss)
 (ko-ch07-solutions)=
 ## 풀이
 
-각 풀이 셀은 답을 정의하고 같은 검사를 부릅니다(펼쳐 보세요).
+먼저 스스로 풀어 보세요. 풀이마다 설명과 코드가 따로 접혀 있습니다(「N번 풀이 보기」, 「풀이 코드 보기」). 풀이 코드는 답을 정의하고 같은 검사를 불러 ✅를 냅니다.
 
 1. 순열(permutation)은 모든 인덱스를 한 번씩 무작위 순서로 늘어놓으므로, 앞 5,000개와 나머지는 저절로 겹치지 않고 합치면 전체가 됩니다. 집합 연산도, 중복 검사도 필요 없고 순서도 재현됩니다.
 """,
@@ -1455,7 +1456,7 @@ check.class_weights(class_weight, first_batch_loss)
 (en-ch07-solutions)=
 ## Solutions
 
-Each solution cell defines the answer and calls the same check (unfold them).
+Try on your own first. Each solution's explanation and code are folded separately (“Show solution N”, “Show solution code”); the code defines the answer and calls the same check, which prints ✅.
 
 1. A permutation lists every index once, in random order, so its first 5,000 entries and the rest cannot overlap and together cover everything: no set operations, no duplicate checks, and a reproducible order.
 """,

@@ -48,8 +48,9 @@ __all__ = [
 ]
 
 CHAPTER = Chapter(1, hints={
-    1: ("np.asarray로 배열로 바꾼 뒤 0.5 * np.sum((y_pred - y_true) ** 2)",
-        "turn both into arrays with np.asarray, then 0.5 * np.sum((y_pred - y_true) ** 2)"),
+    1: ("두 입력을 np.asarray로 배열로 바꾸고, 차이를 제곱해 모두 더한 뒤 절반을 취하세요",
+        "turn both inputs into arrays with np.asarray, square the differences, add them up and "
+        "halve the sum"),
     2: ("정답이 1인 항만 남기면 0·log 0 = nan을 피할 수 있습니다: "
         "-np.sum(y_true * np.log(y_pred + delta))에서 y_true > 0인 원소만 쓰세요",
         "keep only the terms whose target is non-zero and 0·log 0 = nan never appears: "

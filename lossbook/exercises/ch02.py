@@ -36,7 +36,8 @@ CHAPTER = Chapter(2, hints={
         "않게 하세요",
         "softmax does not change when the same constant is subtracted from every z: use "
         "z - z.max() so that np.exp cannot overflow"),
-    3: ("tanh'(z) = 1 - tanh(z)²", "tanh'(z) = 1 - tanh(z)²"),
+    3: ("tanh를 미분하면 tanh 자신으로 쓸 수 있습니다 (시그모이드의 σ(1 - σ)처럼)",
+        "the derivative of tanh can be written with tanh itself (like the sigmoid's σ(1 - σ))"),
     4: ("((x W1 + b1) W2 + b2) W3 + b3를 전개하세요: W = W1 @ W2 @ W3이고 "
         "b는 b1, b2, b3가 뒤의 행렬을 거친 것의 합",
         "expand ((x W1 + b1) W2 + b2) W3 + b3: W = W1 @ W2 @ W3, and b is the sum of b1, b2, b3 "

@@ -47,10 +47,10 @@ CHAPTER = Chapter(5, hints={
     3: ("x는 곱셈 노드에 두 번, 덧셈 노드에 한 번 들어갑니다: 세 경로의 기울기를 모두 더하세요",
         "x enters the multiply node twice and the add node once: add the gradients of all three "
         "paths"),
-    4: ("모양을 맞추세요: dX = G @ W.T, dW = X.T @ G, 그리고 b는 모든 샘플에 더해졌으니 db는 "
-        "G를 샘플 방향(axis=0)으로 더한 것",
-        "match the shapes: dX = G @ W.T, dW = X.T @ G, and since b was added to every sample, "
-        "db sums G over the samples (axis=0)"),
+    4: ("모양을 맞추세요: dX는 (N, D)이고 G는 (N, M), W는 (D, M)입니다. 어떤 곱이 (N, D)를 "
+        "만드나요? b는 모든 샘플에 더해졌으니 db는 샘플 방향의 합입니다",
+        "let the shapes guide you: dX is (N, D), G is (N, M) and W is (D, M); which product "
+        "gives (N, D)? b was added to every sample, so db is a sum over the samples"),
     5: ("각 행에서 최댓값을 빼고 소프트맥스 p를 구하고, t = np.eye(C)[labels]로 원-핫을 만든 뒤 "
         "(p - t) / N",
         "subtract each row's maximum, take the softmax p, build one-hot rows "
@@ -64,6 +64,15 @@ CHAPTER = Chapter(5, hints={
 })
 hint = CHAPTER.hint
 progress = CHAPTER.progress
+
+
+def _with_value_hint(fb: Feedback, answer) -> Feedback:
+    """A ``Value`` node given where its gradient is asked for: point at ``.grad``."""
+    items = answer if isinstance(answer, (list, tuple)) else [answer]
+    if fb.ok or not any(hasattr(v, "grad") and hasattr(v, "data") for v in items):
+        return fb
+    return Feedback(fb.status, fb.text + Text(" — Value 노드 대신 그 기울기 .grad를 넣으세요",
+                                              " — give the node's gradient, .grad, not the Value"))
 
 
 def _all_placeholders(answer) -> bool:
@@ -84,7 +93,7 @@ def _add_multiply_grads(x=1.0, y=2.0, z=3.0):
 def check_add_multiply(answer) -> Feedback:
     if _all_placeholders(answer):
         return not_attempted()
-    return compare_values(answer, _add_multiply_grads(), name="grads")
+    return _with_value_hint(compare_values(answer, _add_multiply_grads(), name="grads"), answer)
 
 
 def add_multiply(answer) -> None:
@@ -132,7 +141,7 @@ def check_shared_node(answer) -> Feedback:
     fb = compare_values(answer, _shared_grad(), rtol=1e-6, name="g_prime")
     value = as_number(answer)
     if fb.ok or value is None:
-        return fb
+        return _with_value_hint(fb, answer)
     x = 3.0
     slips = {
         x + 1: ("곱셈 노드의 두 입력이 모두 x입니다: 두 입력 쪽 기울기를 모두 더하세요",

@@ -53,10 +53,10 @@ CHAPTER = Chapter(6, hints={
         "v = mu * v - lr * grad_fn(w + mu * v); w = w + v; 다시 w + mu * v를 기록",
         "start from w = np.array(w0, dtype=float), v = 0, record w + mu * v, then steps times: "
         "v = mu * v - lr * grad_fn(w + mu * v); w = w + v; record w + mu * v again"),
-    4: ("minimize(Adagrad(learning_rate=0.1, initial_accumulator_value=0.0), plateau_grad, "
-        "[3.0], steps=100)의 마지막 행",
-        "the last row of minimize(Adagrad(learning_rate=0.1, initial_accumulator_value=0.0), "
-        "plateau_grad, [3.0], steps=100)"),
+    4: ("누적값이 0에서 시작하는 Adagrad(initial_accumulator_value)로 plateau_grad를 minimize에 "
+        "넣으세요; 100걸음 뒤의 x는 경로의 마지막 행입니다",
+        "give minimize an Adagrad whose accumulator starts at 0 (initial_accumulator_value) and "
+        "plateau_grad; x after 100 steps is the last row of the path"),
     5: ("모멘텀은 η < 1 + μ = 1.9, 케라스식 네스테로프는 η < (1 + μ)/(1 + 2μ) ≈ 0.68에서 "
         "안정합니다",
         "momentum is stable for η < 1 + μ = 1.9, Keras-style Nesterov for "

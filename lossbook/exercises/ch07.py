@@ -177,10 +177,12 @@ def check_one_hot_same(weight_difference, sparse_m=..., onehot_m=...) -> Feedbac
     if is_placeholder(weight_difference):
         return not_attempted()
     if is_placeholder(sparse_m) or is_placeholder(onehot_m):
-        return not_attempted("두 모델도 넘기세요: check.one_hot_same(weight_difference, "
-                             "sparse_m, onehot_m)",
-                             "pass the two models too: check.one_hot_same(weight_difference, "
-                             "sparse_m, onehot_m)")
+        return wrong("`weight_difference`는 두 모델을 학습시켜 재야 합니다: `sparse_m`과 "
+                     "`onehot_m`을 만들어 학습하고 check.one_hot_same(weight_difference, "
+                     "sparse_m, onehot_m)으로 넘기세요",
+                     "`weight_difference` must be measured on two trained models: build and "
+                     "train `sparse_m` and `onehot_m`, and pass them, "
+                     "check.one_hot_same(weight_difference, sparse_m, onehot_m)")
     for name, model in (("sparse_m", sparse_m), ("onehot_m", onehot_m)):
         if not callable(getattr(model, "get_weights", None)):
             return wrong(f"`{name}`은(는) 모델이어야 하는데 {type(model).__name__}입니다",

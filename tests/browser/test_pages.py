@@ -92,7 +92,9 @@ def test_interface_strings_are_in_the_page_language(visit):
     for key, english in [("skip", "Skip to main content"), ("search", "Search this book..."),
                          ("hint", "Click to show")]:
         assert ui[key] == (KO_UI[english] if ko else english), key
-    english = [t for t in ui["summary"] if t.startswith(("Show code", "Hide code"))]
+    # myst-nb's own labels, and tools/nbbuild.py's on solution cells
+    english = [t for t in ui["summary"]
+               if t.startswith(("Show code", "Hide code", "Show solution", "Hide solution"))]
     if ko:
         assert english == [], "hidden-cell summaries still in English"
     else:
@@ -101,8 +103,9 @@ def test_interface_strings_are_in_the_page_language(visit):
 
 @per_page(NOTEBOOK_PAGES)
 def test_launch_links_open_the_page_notebook(visit):
-    """The Binder and Colab buttons open book/<lang>/<stem>.ipynb."""
-    path = visit.rel.replace(".html", ".ipynb")
+    """The Binder and Colab buttons open the page's launch copy, launch/book/<lang>/<stem>.ipynb
+    (plain Markdown, written by tools/nbbuild.py; _config.yml repository.path_to_book)."""
+    path = "launch/" + visit.rel.replace(".html", ".ipynb")
     for host in ("mybinder.org", "colab.research.google.com"):
         found = [u for u in visit.state["links"] if urllib.parse.urlsplit(u).netloc == host]
         assert found, f"no {host} launch link"
