@@ -22,6 +22,7 @@ CELLS = [
 - 문제(회귀·이진 분류·다중 클래스 분류)와 레이블 형식(정수 또는 원-핫)에 맞는 손실을 고를 수 있다.
 - 이진 교차 엔트로피의 손 계산 예제를 `lossbook`과 Keras로 다시 계산하고, 그 글의 숫자가 어디서 왔는지 설명할 수 있다.
 - 같은 초기 가중치와 같은 미니배치로 학습한 Keras 모델과 `lossbook` 모델의 가중치 차이를 재고, 그 차이가 왜 학습이 길어질수록 커지는지 설명할 수 있다.
+- 로짓 출력과 `from_logits=True`, `validation_split`과 `EarlyStopping`, `class_weight`를 Keras와 `lossbook`에서 똑같이 쓰고, Keras가 가중치가 붙은 배치의 손실을 어떻게 계산하는지 설명할 수 있다.
 """,
         en=r"""
 ## Learning goals
@@ -34,6 +35,7 @@ So far we have built the parts one by one: loss functions, activations, gradient
 - choose the loss for the problem (regression, binary, multi-class) and the label format (integers or one-hot);
 - recompute that post's binary cross-entropy examples with `lossbook` and Keras, and explain where its numbers come from;
 - measure the weight difference between a Keras model and a `lossbook` model trained from the same initial weights on the same mini-batches, and explain why it grows as training goes on.
+- use a logits output with `from_logits=True`, `validation_split` with `EarlyStopping`, and `class_weight` alike in Keras and `lossbook`, and explain how Keras computes the loss of a weighted batch.
 """,
     ),
     code(
@@ -49,7 +51,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from lossbook import losses, optimizers
+from lossbook import activations, callbacks, losses, optimizers
 from lossbook.datasets import load_mnist
 from lossbook.exercises import ch07 as check
 from lossbook.model import Dense, Flatten, Input, Sequential
@@ -890,6 +892,388 @@ print(f"test accuracy after {steps_done} mini-batches: Keras {acc64_k:.4f}, loss
 The difference starts at rounding level but, as the plot shows, now and then **jumps** like a staircase. Several mechanisms: a ReLU neuron whose input is near 0 can switch on or off because of a single rounding error; Adam divides by $\sqrt{v}+\epsilon$, so for weights with a tiny $v$ a small difference becomes a large difference in the step; and Keras clips probabilities to $[10^{-7},\ 1-10^{-7}]$ before the log, so a sample whose true class gets more than $1-10^{-7}$ contributes exactly zero gradient in Keras but a tiny one in the fused formula $(p-t)/N$. Once created, a difference is amplified again by later steps. Train on the same batches for a whole epoch (700-odd steps) and the two weight sets end up visibly different. That is no bug on either side: a different order of additions is enough, so it can happen to Keras itself on another CPU or with another thread count. So implementations are compared on **short runs** at the level of weights, as above, and long runs through statistics such as accuracy.
 """,
     ),
+    # ------------------------------------------------------------ off the path
+    md(
+        ko=r"""
+(ko-ch07-off-the-path)=
+## 정해진 길 밖으로
+
+지금까지는 「모델 컴파일」 글이 간 길을 그대로 따라갔습니다. 그 길을 벗어나 Keras를 쓰는 사람이 곧 찾게 되는 세 가지를 해 봅니다. 셋 다 앞 절처럼 **같은 초기 가중치, 같은 미니배치(`shuffle=False`), float64** 로 Keras와 `lossbook`을 나란히 학습시키고 숫자를 비교합니다.
+
+1. 출력층이 **로짓(logit)** 을 내는 모델을 `SparseCategoricalCrossentropy(from_logits=True)`로 학습시킨다(앞의 팁 상자가 권한 방법).
+2. `validation_split`으로 검증 세트를 떼어 두고, **조기 종료(early stopping)** 콜백이 가장 좋았던 에포크의 가중치를 되돌려 놓게 한다.
+3. 한 클래스가 아주 적은 **클래스 불균형(class imbalance)** 데이터에서 `class_weight`로 그 클래스에 무게를 준다.
+
+모델은 이 장의 Dense 300-200-100-10에서 출력층의 소프트맥스만 뺀 것입니다. 두 라이브러리의 모델을 만들고 같은 가중치를 넣어 컴파일하는 일을 함수 하나로 묶어 둡니다.
+""",
+        en=r"""
+(en-ch07-off-the-path)=
+## Off the path
+
+So far we have followed the path of the “Model compile” post. Now three steps off it, the ones a Keras user reaches for next. Each runs Keras and `lossbook` side by side as in the previous section, with **the same initial weights, the same mini-batches (`shuffle=False`) and float64**, and compares the numbers:
+
+1. train a model whose output layer produces **logits** with `SparseCategoricalCrossentropy(from_logits=True)` (the tip box's advice above);
+2. hold out a validation set with `validation_split` and let an **early stopping** callback put back the weights of the best epoch;
+3. on data with a **class imbalance**, where one class is rare, give that class more weight with `class_weight`.
+
+The model is this chapter's Dense 300-200-100-10 without the output softmax. One function builds it in both libraries, copies the Keras weights into the `lossbook` model and compiles both alike:
+""",
+    ),
+    code(
+        """
+def keras_logits_model():
+    return keras.Sequential([
+        keras.Input(shape=(28, 28)),
+        keras.layers.Flatten(name="Flatten"),
+        keras.layers.Dense(300, activation="relu", name="Hidden1"),
+        keras.layers.Dense(200, activation="relu", name="Hidden2"),
+        keras.layers.Dense(100, activation="relu", name="Hidden3"),
+        keras.layers.Dense(10, name="Output"),          # no activation: the outputs are logits
+    ])
+
+
+def lossbook_logits_model(seed):
+    return Sequential([
+        Input((28, 28)),
+        Flatten(name="Flatten"),
+        Dense(300, activation="relu", name="Hidden1"),
+        Dense(200, activation="relu", name="Hidden2"),
+        Dense(100, activation="relu", name="Hidden3"),
+        Dense(10, name="Output"),                       # no activation: the outputs are logits
+    ], seed=seed)
+
+
+def logits_pair(learning_rate=0.005):
+    # A Keras model and a lossbook model with the same initial weights, compiled alike.
+    keras.utils.set_random_seed(0)
+    k = keras_logits_model()
+    lb = lossbook_logits_model(seed=1)
+    lb.set_weights(k.get_weights())
+    k.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+              loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+              metrics=["accuracy"])
+    lb.compile(optimizer=optimizers.Adam(learning_rate=learning_rate),
+               loss=losses.SparseCategoricalCrossentropy(from_logits=True),
+               metrics=["accuracy"])
+    return k, lb
+
+
+def weight_gap(k, lb):
+    # max |W_keras - W_lossbook| over all weights
+    return max(np.max(np.abs(wk - wl)) for wk, wl in zip(k.get_weights(), lb.get_weights()))
+"""
+    ),
+    md(
+        ko=r"""
+### 로짓과 `from_logits=True`
+
+문자열 `"sparse_categorical_crossentropy"`에는 `from_logits`를 붙일 곳이 없습니다. 그래서 `compile(loss=...)`에 **손실 객체**를 넘깁니다. `keras.losses.SparseCategoricalCrossentropy(from_logits=True)`와 `lossbook.losses.SparseCategoricalCrossentropy(from_logits=True)`는 이름도 인자도 같습니다. `from_logits=True`인 손실은 로짓 $z$를 받아 소프트맥스와 로그를 한 식으로 계산합니다.
+
+$$-\log \mathrm{softmax}(z)_t = \log\sum_k e^{z_k} - z_t$$
+
+확률을 거치지 않으니 잘라 낼 것도 없습니다. 이 장의 앞에서 본 로짓 $[30, 0, -5]$, 정답 1인 샘플로 확인해 봅시다. 확률을 먼저 구하면 $p_1 \approx 9\times10^{-14}$이 $10^{-7}$로 잘려 손실이 $-\log 10^{-7} \approx 16.118$에서 멈추지만, 로짓에서 바로 계산하면 정확한 값 30이 나옵니다.
+""",
+        en=r"""
+### Logits and `from_logits=True`
+
+The string `"sparse_categorical_crossentropy"` has no place for `from_logits`, so `compile(loss=...)` gets a **loss object**. `keras.losses.SparseCategoricalCrossentropy(from_logits=True)` and `lossbook.losses.SparseCategoricalCrossentropy(from_logits=True)` share the name and the arguments. With `from_logits=True` the loss takes the logits $z$ and computes the softmax and the log as one formula,
+
+$$-\log \mathrm{softmax}(z)_t = \log\sum_k e^{z_k} - z_t ,$$
+
+with no probability in between and nothing to clip. Take the sample met earlier in this chapter, logits $[30, 0, -5]$ with label 1. Through probabilities, $p_1 \approx 9\times10^{-14}$ is clipped to $10^{-7}$ and the loss stops at $-\log 10^{-7} \approx 16.118$; from the logits it is the exact 30:
+""",
+    ),
+    code(
+        """
+z = np.array([[30.0, 0.0, -5.0]])    # the logits of one sample whose label is 1
+label = np.array([1])
+exact = np.log(np.sum(np.exp(z))) - z[0, 1]   # -log softmax(z)_1 = log sum exp(z) - z_1
+probs = activations.softmax(z)
+print(f"softmax(z)_1 = {probs[0, 1]:.2e}, exact loss -log p_1 = {exact:.6f}")
+print(f"from logits : Keras {float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(label, z)):.6f}"
+      f"  lossbook {losses.SparseCategoricalCrossentropy(from_logits=True)(label, z):.6f}")
+print(f"from softmax: Keras {float(keras.losses.SparseCategoricalCrossentropy()(label, probs)):.6f}"
+      f"  lossbook {losses.SparseCategoricalCrossentropy()(label, probs):.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+이제 로짓 모델 두 개를 훈련 이미지 앞 1,000장으로 세 에포크(미니배치 32개씩 96걸음) 학습시키고, 에포크마다의 손실과 정확도, 마지막 가중치를 비교합니다.
+""",
+        en=r"""
+Now train the two logits models on the first 1,000 training images for three epochs (32 mini-batches each, 96 steps) and compare the loss and accuracy per epoch and the final weights:
+""",
+    ),
+    code(
+        """
+keras_lg, lb_lg = logits_pair()
+print("same start:", weight_gap(keras_lg, lb_lg) == 0.0)
+hk = keras_lg.fit(x_train[:1000], y_train[:1000], batch_size=32, epochs=3, shuffle=False, verbose=0)
+hl = lb_lg.fit(x_train[:1000], y_train[:1000], batch_size=32, epochs=3, shuffle=False, verbose=0)
+print("epoch  loss: Keras  lossbook     accuracy: Keras  lossbook")
+for e in range(3):
+    print(f"{e + 1:>5}  {hk.history['loss'][e]:12.8f}  {hl.history['loss'][e]:.8f}  "
+          f"{hk.history['accuracy'][e]:15.4f}  {hl.history['accuracy'][e]:.4f}")
+print("losses agree to 1e-12:", np.allclose(hk.history["loss"], hl.history["loss"], rtol=0, atol=1e-12))
+print("after 96 steps, max |W_keras - W_lossbook| < 1e-10:", weight_gap(keras_lg, lb_lg) < 1e-10)
+"""
+    ),
+    md(
+        ko=r"""
+로짓 모델의 `predict`는 확률이 아니라 로짓을 돌려줍니다. 확률이 필요하면 그 뒤에 소프트맥스를 적용합니다. 소프트맥스는 순서를 바꾸지 않으므로 예측한 클래스($\arg\max$)는 로짓에서 바로 읽어도 같습니다.
+""",
+        en=r"""
+A logits model's `predict` returns logits, not probabilities; apply a softmax afterwards when probabilities are needed. The softmax keeps the order, so the predicted class ($\arg\max$) can be read from the logits directly:
+""",
+    ),
+    code(
+        """
+logits_k = keras_lg.predict(x_test, batch_size=500, verbose=0)
+logits_l = lb_lg.predict(x_test, batch_size=500, verbose=0)
+probs_l = activations.softmax(logits_l)       # probabilities, when they are needed
+print("first test image, logits :", logits_l[0].round(2))
+print("first test image, softmax:", probs_l[0].round(4), " sum 1:", np.isclose(probs_l[0].sum(), 1.0))
+print("logits agree to 1e-9:", np.allclose(logits_k, logits_l, rtol=0, atol=1e-9))
+print(f"test accuracy: Keras {np.mean(logits_k.argmax(axis=1) == y_test):.4f}, "
+      f"lossbook {np.mean(probs_l.argmax(axis=1) == y_test):.4f}")
+"""
+    ),
+    md(
+        ko=r"""
+96걸음 뒤에도 두 구현의 손실은 소수점 열두째 자리까지, 가중치는 $10^{-10}$ 안에서 같습니다. 앞 절의 소프트맥스 모델에서 차이를 키웠던 원인 가운데 하나인 클리핑이 로짓 경로에는 없습니다. Keras도 `lossbook`도 로짓에서 정확한 식으로 손실과 기울기($\mathrm{softmax}(z) - t$를 배치 크기로 나눈 값)를 구합니다.
+""",
+        en=r"""
+After 96 steps the two implementations' losses still agree to twelve decimals and their weights to within $10^{-10}$. Clipping, one of the causes that amplified the difference for the softmax model of the previous section, does not exist on the logits path: Keras and `lossbook` both compute the loss and its gradient ($\mathrm{softmax}(z) - t$ divided by the batch size) from the logits with the exact formula.
+""",
+    ),
+    md(
+        ko=r"""
+### `validation_split`과 `EarlyStopping`
+
+에포크를 늘리면 훈련 손실은 계속 내려가지만, 학습에 쓰지 않은 데이터의 손실은 어느 순간부터 다시 올라갑니다. 모델이 훈련 데이터에만 맞춰지는 **과대적합(overfitting)** 입니다. 언제 멈출지는 학습에 쓰지 않은 **검증 세트** 로 판단합니다.
+
+- `fit(..., validation_split=0.2)`는 주어진 데이터의 **마지막** 20%를 검증 세트로 떼어 둡니다(**검증 분할(validation split)**). 섞기 **전에** 떼므로, 데이터가 클래스 순서로 정렬되어 있으면 검증 세트가 한쪽 클래스로 채워집니다(연습 1에서 미리 섞은 까닭). 매 에포크 끝에 검증 세트의 손실과 지표를 `History`의 `"val_loss"`, `"val_accuracy"`에 적습니다.
+- **콜백(callback)** 은 `fit`이 정해진 순간(에포크 끝 등)에 불러 주는 객체입니다. `EarlyStopping(monitor="val_loss", patience=2)`는 에포크가 끝날 때마다 `logs["val_loss"]`를 보고, 두 에포크 동안 최솟값이 나아지지 않으면 `model.stop_training = True`로 학습을 멈춥니다. `restore_best_weights=True`이면 학습이 끝날 때 가장 좋았던 에포크의 가중치를 되돌려 놓습니다.
+
+훈련 이미지 앞 1,500장(그중 마지막 300장이 검증 세트)으로 최대 20에포크를 학습시킵니다. `lossbook`의 콜백은 `lossbook.callbacks`에 Keras와 같은 이름으로 있습니다.
+""",
+        en=r"""
+### `validation_split` and `EarlyStopping`
+
+With more epochs the training loss keeps falling, but the loss on data not used for training turns up again at some point: the model fits the training data alone, which is **overfitting**. When to stop is judged on a **validation set** kept out of training.
+
+- `fit(..., validation_split=0.2)` holds out the **last** 20% of the data it is given as the validation set (a **validation split**). It does so **before** shuffling, so data sorted by class would give a validation set of one class (which is why exercise 1 shuffles first). After every epoch it writes the validation loss and metrics into `History` as `"val_loss"` and `"val_accuracy"`.
+- A **callback** is an object that `fit` calls at fixed moments (the end of each epoch, and others). `EarlyStopping(monitor="val_loss", patience=2)` reads `logs["val_loss"]` at the end of every epoch and, when two epochs pass without a new minimum, stops training by setting `model.stop_training = True`. With `restore_best_weights=True` it puts back the weights of the best epoch when training ends.
+
+We train on the first 1,500 training images (the last 300 of them are the validation set) for at most 20 epochs. `lossbook`'s callbacks live in `lossbook.callbacks`, under Keras's names.
+""",
+    ),
+    code(
+        """
+keras_es, lb_es = logits_pair()
+stop_k = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+stop_l = callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+hk = keras_es.fit(x_train[:1500], y_train[:1500], batch_size=32, epochs=20, shuffle=False,
+                  validation_split=0.2, callbacks=[stop_k], verbose=0)
+hl = lb_es.fit(x_train[:1500], y_train[:1500], batch_size=32, epochs=20, shuffle=False,
+               validation_split=0.2, callbacks=[stop_l], verbose=0)
+print("History keys:", sorted(hl.history))
+print("val_loss Keras   :", np.round(hk.history["val_loss"], 4))
+print("val_loss lossbook:", np.round(hl.history["val_loss"], 4))
+print("val_loss agrees to 1e-10:", np.allclose(hk.history["val_loss"], hl.history["val_loss"], rtol=0, atol=1e-10))
+print(f"epochs run: Keras {len(hk.history['loss'])}, lossbook {len(hl.history['loss'])}; "
+      f"best epoch: Keras {stop_k.best_epoch + 1}, lossbook {stop_l.best_epoch + 1}")
+print("restored weights: max |W_keras - W_lossbook| < 1e-10:", weight_gap(keras_es, lb_es) < 1e-10)
+"""
+    ),
+    code(
+        """
+epochs = np.arange(1, len(hl.history["loss"]) + 1)
+plt.plot(epochs, hl.history["loss"], "o-", label=tr("훈련 손실(lossbook)", "training loss (lossbook)"))
+plt.plot(epochs, hl.history["val_loss"], "s-", label=tr("검증 손실(lossbook)", "validation loss (lossbook)"))
+plt.plot(epochs, hk.history["val_loss"], "k+", markersize=12, label=tr("검증 손실(Keras)", "validation loss (Keras)"))
+plt.axvline(stop_l.best_epoch + 1, color="gray", linestyle=":",
+            label=tr("되돌린 가중치의 에포크", "epoch of the restored weights"))
+plt.xticks(epochs)
+plt.xlabel(tr("에포크", "epoch"))
+plt.ylabel(tr("손실", "loss"))
+plt.title(tr("validation_split=0.2와 EarlyStopping(patience=2)",
+             "validation_split=0.2 and EarlyStopping(patience=2)"))
+plt.legend()
+plt.show()
+""",
+        alt={
+            "ko": "가로축은 에포크 1~5, 세로축은 손실인 꺾은선 그래프. lossbook의 훈련 손실은 약 1.01에서 0.11까지 계속 내려간다. 검증 손실은 0.57, 0.54, 0.47로 내려가다가 4에포크에 0.52, 5에포크에 0.79로 올라가고, Keras의 검증 손실(+ 표시)이 매 에포크 lossbook의 값 위에 정확히 놓인다. 3에포크에 되돌린 가중치의 에포크를 나타내는 점선이 있다.",
+            "en": "Line plot of loss against epochs 1 to 5. The lossbook training loss falls all the way, from about 1.01 to 0.11. The validation loss falls 0.57, 0.54, 0.47, then rises to 0.52 at epoch 4 and 0.79 at epoch 5; Keras's validation loss (plus signs) sits exactly on lossbook's at every epoch. A dotted line at epoch 3 marks the epoch of the restored weights.",
+        },
+        caption={
+            "ko": "검증 손실이 두 에포크 동안 나아지지 않자 멈추고 3에포크의 가중치를 되돌린 조기 종료(Keras와 lossbook)",
+            "en": "Early stopping in Keras and lossbook: two epochs without a better validation loss stop training, and the weights of epoch 3 are put back",
+        },
+        name="fig-early-stopping",
+    ),
+    md(
+        ko=r"""
+두 구현이 같은 에포크에서 멈추고 같은 에포크의 가중치를 되돌렸습니다. 되돌린 모델을 검증 세트(1,500장 중 마지막 300장)로 평가하면 `History`에 적힌 가장 작은 `val_loss`가 그대로 나옵니다. 그 에포크의 가중치가 정말 돌아왔다는 뜻입니다.
+""",
+        en=r"""
+Both stopped at the same epoch and put back the weights of the same epoch. Evaluated on the validation set (the last 300 of the 1,500 images), the restored model gives exactly the smallest `val_loss` in `History`: that epoch's weights really are back.
+""",
+    ),
+    code(
+        """
+x_val, y_val = x_train[1200:1500], y_train[1200:1500]   # validation_split=0.2: the LAST 300 of 1,500
+print(f"smallest val_loss in History {min(hl.history['val_loss']):.6f}; restored models on x_train[1200:1500]: "
+      f"lossbook {lb_es.evaluate(x_val, y_val, verbose=0)[0]:.6f}, "
+      f"Keras {keras_es.evaluate(x_val, y_val, verbose=0)[0]:.6f}")
+"""
+    ),
+    md(
+        ko=r"""
+### 불균형 데이터와 `class_weight`
+
+훈련 이미지 앞 2,000장에서 숫자 5를 20장만 남기고(고르게 20장) 나머지 숫자는 모두 둡니다. 5는 전체의 약 1%가 됩니다. 이런 데이터로 학습하면 모델은 5를 잘 맞히지 않아도 손실이 거의 줄지 않으므로, 5를 놓치는 쪽으로 배웁니다.
+
+`fit(..., class_weight={클래스: 가중치})`는 샘플마다 그 클래스의 가중치(**클래스 가중치(class weight)**)를 **샘플 가중치(sample weight)** $w_i$로 붙입니다. 흔히 쓰는 "균형(balanced)" 가중치는 $w_c = n / (C\cdot n_c)$입니다($n$은 샘플 수, $C$는 클래스 수, $n_c$는 클래스 $c$의 샘플 수). 드문 클래스일수록 크고, 모든 샘플에 대한 가중치의 평균은 정확히 1입니다.
+""",
+        en=r"""
+### Imbalanced data and `class_weight`
+
+From the first 2,000 training images keep only 20 fives (spread evenly) and every other digit. Fives are now about 1% of the data. Trained on it, a model loses almost nothing by getting fives wrong, so it learns to miss them.
+
+`fit(..., class_weight={class: weight})` attaches its class's weight (the **class weight**) to every sample as a **sample weight** $w_i$. The common "balanced" weights are $w_c = n / (C\cdot n_c)$ ($n$ samples, $C$ classes, $n_c$ samples of class $c$): the rarer the class, the larger its weight, and the weights average exactly 1 over the samples.
+""",
+    ),
+    code(
+        """
+first = np.arange(2000)                                   # the first 2,000 training images
+fives = first[y_train[first] == 5]
+keep = np.sort(np.concatenate([first[y_train[first] != 5], fives[::len(fives) // 20][:20]]))
+x_imb, y_imb = x_train[keep], y_train[keep]               # every digit, but only 20 fives
+counts = np.bincount(y_imb, minlength=10)
+class_weight = {c: len(y_imb) / (10 * counts[c]) for c in range(10)}   # "balanced"
+print("images per digit:", counts, " total", len(y_imb))
+print("class_weight    :", np.round([class_weight[c] for c in range(10)], 3))
+print("mean weight over the samples:", round(np.mean([class_weight[c] for c in y_imb]), 12))
+"""
+    ),
+    md(
+        ko=r"""
+가중치가 붙은 배치의 손실을 Keras는 어떻게 계산할까요? 손실 객체의 기본 `reduction="sum_over_batch_size"`는 샘플별 손실 $l_i$에 가중치를 곱해 더한 뒤 **배치 크기 $n$으로** 나눕니다.
+
+$$L = \frac{1}{n}\sum_{i=1}^{n} w_i\, l_i$$
+
+가중 평균 $\sum w_i l_i / \sum w_i$가 아닙니다. 가중치의 합으로 나누지 않으므로, 가중치가 큰 샘플이 든 배치는 손실도 기울기도 그만큼 커집니다. 학습 전 모델의 로짓으로 불균형 데이터의 첫 8장(5가 하나 있습니다)을 계산해 봅시다.
+""",
+        en=r"""
+How does Keras compute the loss of a weighted batch? A loss object's default `reduction="sum_over_batch_size"` multiplies each per-sample loss $l_i$ by its weight, sums, and divides by **the batch size $n$**:
+
+$$L = \frac{1}{n}\sum_{i=1}^{n} w_i\, l_i .$$
+
+This is not the weighted mean $\sum w_i l_i / \sum w_i$: nothing divides by the sum of the weights, so a batch holding heavily weighted samples has a larger loss and a larger gradient. With the logits of an untrained model, on the first 8 images of the imbalanced data (one of them a five):
+""",
+    ),
+    code(
+        """
+z_b = lossbook_logits_model(seed=5).predict(x_imb[:8], verbose=0)   # an untrained model's logits
+t_b = y_imb[:8]
+w_b = np.array([class_weight[c] for c in t_b])                      # class_weight -> sample weights
+per_sample = losses.sparse_categorical_crossentropy(t_b, z_b, from_logits=True)
+print("labels        :", t_b)
+print("sample weights:", w_b.round(3))
+print("per-sample l  :", per_sample.round(4))
+keras_value = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(t_b, z_b, sample_weight=w_b))
+lossbook_value = losses.SparseCategoricalCrossentropy(from_logits=True)(t_b, z_b, sample_weight=w_b)
+print(f"Keras {keras_value:.6f}, lossbook {lossbook_value:.6f}")
+print(f"sum(w * l) / n      = {np.sum(w_b * per_sample) / len(t_b):.6f}   (n = {len(t_b)})")
+print(f"sum(w * l) / sum(w) = {np.sum(w_b * per_sample) / np.sum(w_b):.6f}   (the weighted mean: not what Keras computes)")
+"""
+    ),
+    md(
+        ko=r"""
+이제 같은 시작점에서 세 모델을 세 에포크 학습시킵니다. `class_weight`를 준 Keras 모델과 `lossbook` 모델, 그리고 비교를 위해 `class_weight` 없이 학습한 `lossbook` 모델입니다. 여기서는 Adam의 기본 학습률 0.001을 씁니다(0.005에서는 이 작은 실험의 잡음이 효과를 가립니다).
+""",
+        en=r"""
+Now train three models from the same start for three epochs: Keras and `lossbook` with `class_weight`, and for comparison `lossbook` without it. Here Adam runs at its default learning rate, 0.001 (at 0.005 the noise of this small experiment hides the effect).
+""",
+    ),
+    code(
+        """
+keras_cw, lb_cw = logits_pair(learning_rate=0.001)
+_, lb_plain = logits_pair(learning_rate=0.001)            # the same start, trained without class_weight
+hk = keras_cw.fit(x_imb, y_imb, batch_size=32, epochs=3, shuffle=False, class_weight=class_weight, verbose=0)
+hl = lb_cw.fit(x_imb, y_imb, batch_size=32, epochs=3, shuffle=False, class_weight=class_weight, verbose=0)
+lb_plain.fit(x_imb, y_imb, batch_size=32, epochs=3, shuffle=False, verbose=0)
+print("weighted loss per epoch, Keras   :", np.round(hk.history["loss"], 6))
+print("weighted loss per epoch, lossbook:", np.round(hl.history["loss"], 6))
+print("losses agree to 1e-12:", np.allclose(hk.history["loss"], hl.history["loss"], rtol=0, atol=1e-12))
+print("max |W_keras - W_lossbook| < 1e-10:", weight_gap(keras_cw, lb_cw) < 1e-10)
+"""
+    ),
+    md(
+        ko=r"""
+`class_weight`가 바꾸는 것은 클래스마다의 **재현율(recall)**, 즉 시험 세트에서 숫자 $c$인 이미지 가운데 모델이 $c$라고 맞힌 비율입니다. 전체 정확도 하나로는 5를 거의 다 놓쳐도 1%쯤만 깎이므로 보이지 않습니다.
+""",
+        en=r"""
+What `class_weight` changes is the **recall** of each class: of the test images of digit $c$, the fraction the model calls $c$. Overall accuracy hides it: missing nearly every five costs only about one percent.
+""",
+    ),
+    code(
+        """
+def recall_per_class(predicted):
+    # recall of digit c: the fraction of the test images of c that are predicted as c
+    return np.array([np.mean(predicted[y_test == c] == c) for c in range(10)])
+
+
+pred_plain = lb_plain.predict(x_test, batch_size=500, verbose=0).argmax(axis=1)
+pred_cw = lb_cw.predict(x_test, batch_size=500, verbose=0).argmax(axis=1)
+pred_cw_k = keras_cw.predict(x_test, batch_size=500, verbose=0).argmax(axis=1)
+recall_plain, recall_cw = recall_per_class(pred_plain), recall_per_class(pred_cw)
+print("digit               ", np.arange(10))
+print("recall, no weights  ", recall_plain.round(2))
+print("recall, class_weight", recall_cw.round(2))
+print("Keras with class_weight predicts the same digits:", np.array_equal(pred_cw, pred_cw_k))
+print(f"test images predicted as 5: {np.sum(pred_plain == 5)} -> {np.sum(pred_cw == 5)} "
+      f"(the test set has {np.sum(y_test == 5)} fives)")
+print(f"accuracy: {np.mean(pred_plain == y_test):.4f} -> {np.mean(pred_cw == y_test):.4f}")
+"""
+    ),
+    code(
+        """
+digits = np.arange(10)
+plt.bar(digits - 0.2, recall_plain, width=0.4, label=tr("class_weight 없음", "no class_weight"))
+plt.bar(digits + 0.2, recall_cw, width=0.4, label=tr("균형 class_weight", "balanced class_weight"))
+plt.xticks(digits)
+plt.ylim(0, 1.2)
+plt.yticks(np.linspace(0, 1, 6))
+plt.xlabel(tr("숫자", "digit"))
+plt.ylabel(tr("재현율(시험 세트)", "recall (test set)"))
+plt.title(tr("5가 20장뿐인 훈련 데이터: 숫자별 재현율", "only 20 fives in the training data: recall per digit"))
+plt.legend(loc="upper center", ncol=2)
+plt.show()
+""",
+        alt={
+            "ko": '숫자 0~9마다 시험 세트 재현율을 class_weight 없이 학습한 막대와 균형 class_weight로 학습한 막대로 나란히 보인 막대그래프. 5를 뺀 모든 숫자는 두 막대가 0.84~0.97이고, 5의 재현율은 0.27에서 0.52로 오른다. 9는 0.92에서 0.87로 내려가고, 나머지 숫자는 0.02 넘게 바뀌지 않는다.',
+            "en": 'Grouped bar chart of the test-set recall of each digit 0 to 9, trained without class_weight and with balanced class_weight. Every digit except 5 has bars between 0.84 and 0.97; the recall of 5 rises from 0.27 to 0.52. Digit 9 falls from 0.92 to 0.87, and no other digit changes by more than 0.02.',
+        },
+        caption={
+            "ko": "불균형 데이터에서 class_weight가 숫자별 재현율에 미치는 영향(lossbook; Keras도 같은 예측)",
+            "en": "What class_weight does to the recall of each digit on imbalanced data (lossbook; Keras predicts the same)",
+        },
+        name="fig-class-weight-recall",
+    ),
+    md(
+        ko=r"""
+가중치 없이 학습한 모델은 시험 세트의 5 가운데 27%만 5라고 맞히고, 균형 `class_weight`로 학습한 모델은 52%를 맞힙니다. 모델이 5라고 답한 시험 이미지도 247장에서 482장으로 늘었습니다. 다른 숫자의 재현율은 거의 그대로이고(9만 0.92에서 0.87로 내려갑니다), 시험 세트는 5가 드물지 않으므로 전체 정확도도 0.8619에서 0.8802로 올랐습니다. `class_weight`는 데이터를 늘리지 않습니다. 5는 여전히 20장뿐이고, 그 20장의 손실에 9.2배의 무게를 실어 결정 경계를 5 쪽으로 옮길 뿐입니다. 그래서 재현율이 절반쯤에서 멈춥니다. 드문 클래스를 더 맞히는 대신 다른 클래스를 그 클래스로 잘못 부르는 일이 늘 수 있으므로, 클래스마다의 재현율을 보고 판단합니다.
+
+세 실험 모두 Keras와 `lossbook`의 손실, 검증 손실, 멈춘 에포크, 되돌린 가중치, 예측이 반올림 수준까지 같았습니다. 두 구현이 `from_logits`, `validation_split`(마지막 20%, 섞기 전), `EarlyStopping`, `class_weight`와 손실의 `reduction`을 같은 규칙으로 다룬다는 뜻입니다.
+""",
+        en=r"""
+Trained without weights, the model calls only 27% of the test set's fives a five; with balanced `class_weight`, 52%. The number of test images it calls a five grows from 247 to 482. The other digits keep nearly the same recall (only 9 falls, from 0.92 to 0.87), and since fives are not rare in the test set, overall accuracy rises too, from 0.8619 to 0.8802. `class_weight` adds no data: there are still only 20 fives, and their losses merely weigh 9.2 times as much, which moves the decision boundary towards 5. That is why the recall stops around one half. Calling the rare class more often can also mean calling other digits by its name more often, so the choice is judged on the recall of every class.
+
+In all three experiments Keras and `lossbook` agree to rounding on the losses, the validation losses, the stopping epoch, the restored weights and the predictions: the two implementations follow the same rules for `from_logits`, `validation_split` (the last 20%, before shuffling), `EarlyStopping`, `class_weight` and the loss's `reduction`.
+""",
+    ),
     # ----------------------------------------------------------------- summary
     md(
         ko=r"""
@@ -902,6 +1286,7 @@ The difference starts at rounding level but, as the plot shows, now and then **j
 - 손실은 출력층과 레이블 형식으로 고릅니다: 회귀 → MSE/MAE, 시그모이드 출력 하나 → 이진 교차 엔트로피, 소프트맥스 + 원-핫 → 범주형, 소프트맥스 + 정수 → 희소 범주형. 범주형과 희소 범주형은 값이 같습니다. 새 모델이라면 로짓과 `from_logits=True`가 더 안전합니다.
 - 「모델 컴파일」 글의 이진 교차 엔트로피 숫자는 로그 안에 $\delta$를 더한 구현의 값으로, 정확한 값과 $10^{-7}$ 정도 다릅니다. Keras는 $\delta$ 대신 클리핑을 쓰고, 마지막 축의 평균을 float32로 계산합니다. tanh 출력은 확률이 아니므로 이진 교차 엔트로피에 쓸 수 없습니다.
 - 같은 초기 가중치와 같은 배치로 학습하면 Keras와 `lossbook`의 가중치는 반올림 수준까지 같습니다. 학습이 길어지면 반올림 차이가 증폭되므로, 긴 학습은 정확도로 비교합니다.
+- 길 밖의 세 가지도 Keras와 같습니다. 로짓 출력은 손실 객체 `SparseCategoricalCrossentropy(from_logits=True)`로 학습하고 확률은 예측 뒤에 소프트맥스로 얻습니다. `validation_split`은 섞기 전 마지막 부분을 떼고, `EarlyStopping(restore_best_weights=True)`는 `val_loss`가 가장 작았던 에포크의 가중치를 되돌립니다. `class_weight`는 샘플 가중치가 되고 손실은 $\sum w_i l_i / n$($n$은 배치 크기)이며, 드문 클래스의 재현율을 올립니다.
 """,
         en=r"""
 ## Summary
@@ -913,6 +1298,7 @@ The difference starts at rounding level but, as the plot shows, now and then **j
 - Choose the loss from the output layer and the label format: regression → MSE/MAE, one sigmoid output → binary cross-entropy, softmax with one-hot labels → categorical, softmax with integer labels → sparse categorical. Categorical and sparse categorical give the same value. For a new model, logits with `from_logits=True` are safer.
 - The “Model compile” post's binary cross-entropy numbers come from an implementation that adds $\delta$ inside the logs and differ from the exact values by about $10^{-7}$; Keras clips instead, and averages over the last axis in float32. A tanh output is not a probability and cannot feed the binary cross-entropy.
 - Trained from the same initial weights on the same batches, Keras and `lossbook` agree to rounding level; over long runs rounding differences are amplified, so long runs are compared by accuracy.
+- The three steps off the path work as in Keras too. A logits output trains with the loss object `SparseCategoricalCrossentropy(from_logits=True)`, and probabilities come from a softmax after prediction. `validation_split` holds out the last part before shuffling, and `EarlyStopping(restore_best_weights=True)` puts back the weights of the epoch with the smallest `val_loss`. `class_weight` becomes sample weights, the loss is $\sum w_i l_i / n$ ($n$ the batch size), and the rare class's recall goes up.
 """,
     ),
     # --------------------------------------------------------------- exercises
@@ -1003,6 +1389,56 @@ check.accuracy_rule(answers)
         """
 float32_start = ...  # one of "1e-16", "1e-12", "1e-8", "1e-4"
 check.float32_start(float32_start)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 6.** ({ref}`ko-ch07-off-the-path`) 출력층이 로짓을 내는(마지막 층에 활성화가 없는) `lossbook` 모델 `logits_m`을 만들어 `losses.SparseCategoricalCrossentropy(from_logits=True)`로 컴파일하고, 훈련 이미지 앞 1,000장으로 한 에포크 학습시키세요. 그리고 시험 이미지 앞 100장(`x_test[:100]`)에 대해 그 모델이 예측한 **확률** `probs`(모양 `(100, 10)`)를 구하세요. 검사는 모델의 마지막 층과 손실, 학습 여부를 보고 확률을 모델에서 다시 계산합니다.
+""",
+        en=r"""
+**Exercise 6.** ({ref}`en-ch07-off-the-path`) Build a `lossbook` model `logits_m` whose output layer produces logits (no activation on the last layer), compile it with `losses.SparseCategoricalCrossentropy(from_logits=True)` and train it for one epoch on the first 1,000 training images. Then compute the **probabilities** `probs` (shape `(100, 10)`) it predicts for the first 100 test images, `x_test[:100]`. The check looks at the model's last layer, its loss and whether it was trained, and recomputes the probabilities from the model.
+""",
+    ),
+    code(
+        """
+logits_m = ...  # a lossbook model ending in logits, compiled with from_logits=True, trained
+probs = ...     # its predicted probabilities for x_test[:100], shape (100, 10)
+check.logits_model(logits_m, probs)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 7.** 문제 6처럼 만든 로짓 모델 `es_model`을 훈련 이미지 앞 1,500장으로 `validation_split=0.2`, `shuffle=False`, 최대 `epochs=20`, `callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)`로 학습시키세요. 학습이 끝난 모델은 몇 번째 에포크의 가중치를 갖고 있습니까? Keras가 `verbose=1`일 때 "Restoring model weights from the end of the best epoch: N."이라고 알리는 것처럼 1부터 센 번호 `best_epoch`를 답하고, 모델과 `fit`이 돌려준 `History`도 넘기세요. 검사는 모델을 검증 세트로 평가해 정말 그 에포크의 가중치인지 확인합니다.
+""",
+        en=r"""
+**Exercise 7.** Train a logits model `es_model`, built as in exercise 6, on the first 1,500 training images with `validation_split=0.2`, `shuffle=False`, at most `epochs=20` and `callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)`. Which epoch's weights does the trained model hold? Answer with `best_epoch` counted from 1, as Keras reports it with `verbose=1` ("Restoring model weights from the end of the best epoch: N."), and pass the model and the `History` that `fit` returned. The check evaluates the model on the validation set to confirm that it holds that epoch's weights.
+""",
+    ),
+    code(
+        """
+es_model = ...    # trained with validation_split=0.2 and EarlyStopping(..., restore_best_weights=True)
+es_history = ...  # the History that fit returned
+best_epoch = ...  # the epoch (counting from 1) whose weights es_model holds at the end
+check.early_stopping(best_epoch, es_model, es_history)
+""",
+        tags=["exercise"],
+    ),
+    md(
+        ko=r"""
+**문제 8.** 레이블이 `t = check.CLASS_LABELS`(`[0, 2, 0, 0, 1, 0, 0, 2, 0, 0]`, 클래스 3개)인 샘플 10개가 있습니다. (a) 균형 가중치 $w_c = n/(C\cdot n_c)$로 `class_weight` 사전을 만드세요. (b) 이 데이터로 `fit(..., batch_size=4, shuffle=False, class_weight=class_weight)`를 하면 첫 미니배치(앞의 4개)의 손실은 얼마입니까? 첫 미니배치에서 모델이 낸 로짓은 `check.FIRST_LOGITS`(모양 `(4, 3)`)입니다. `losses.SparseCategoricalCrossentropy(from_logits=True)`로 계산하세요.
+""",
+        en=r"""
+**Exercise 8.** Ten samples have the labels `t = check.CLASS_LABELS` (`[0, 2, 0, 0, 1, 0, 0, 2, 0, 0]`, three classes). (a) Make the `class_weight` dict of balanced weights $w_c = n/(C\cdot n_c)$. (b) Trained on these samples with `fit(..., batch_size=4, shuffle=False, class_weight=class_weight)`, what loss does the first mini-batch (the first 4 samples) have? The model's logits for that mini-batch are `check.FIRST_LOGITS` (shape `(4, 3)`). Compute it with `losses.SparseCategoricalCrossentropy(from_logits=True)`.
+""",
+    ),
+    code(
+        """
+t = check.CLASS_LABELS
+class_weight = ...      # {class: weight}, balanced: n / (C * n_c)
+first_batch_loss = ...  # the loss of the first mini-batch t[:4], logits check.FIRST_LOGITS
+check.class_weights(class_weight, first_batch_loss)
 """,
         tags=["exercise"],
     ),
@@ -1127,6 +1563,80 @@ eps32 = np.finfo(np.float32).eps
 print(f"float32 machine epsilon {eps32:.2e}, times 0.1: {0.1 * eps32:.1e}")
 float32_start = "1e-8"
 check.float32_start(float32_start)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+6. 마지막 층을 `Dense(10)`으로 두면 출력은 로짓이고, 손실 객체의 `from_logits=True`가 소프트맥스와 로그를 한 식으로 계산합니다. 모델의 `predict`는 로짓을 돌려주므로 확률은 그 뒤에 소프트맥스로 얻습니다. 마지막 층에 소프트맥스를 둔 채 `from_logits=True`를 쓰면 소프트맥스가 두 번 적용되어 다른 손실을 최소화합니다.
+""",
+        en=r"""
+6. With `Dense(10)` as the last layer the outputs are logits, and the loss object's `from_logits=True` computes the softmax and the log as one formula. The model's `predict` returns logits, so the probabilities come from a softmax afterwards. Keeping a softmax on the last layer together with `from_logits=True` would apply the softmax twice and minimise a different loss.
+""",
+    ),
+    code(
+        """
+(x_raw, y_train), (x_test_raw, _) = load_mnist()
+x_train, x_test = x_raw / 255.0, x_test_raw / 255.0
+logits_m = Sequential([Input((28, 28)), Flatten(), Dense(300, activation="relu"),
+                       Dense(200, activation="relu"), Dense(100, activation="relu"),
+                       Dense(10)], seed=6)                      # no activation: logits
+logits_m.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+                 loss=losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+logits_m.fit(x_train[:1000], y_train[:1000], epochs=1, verbose=0)
+probs = activations.softmax(logits_m.predict(x_test[:100], verbose=0))
+print("row sums:", probs.sum(axis=1)[:3], " predicted digits:", probs.argmax(axis=1)[:10])
+check.logits_model(logits_m, probs)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+7. `EarlyStopping`은 에포크마다 `val_loss`의 최솟값을 기억하고, `patience`번 연속 나아지지 않으면 멈춥니다. `restore_best_weights=True`이면 학습이 끝날 때 최솟값이 나온 에포크의 가중치를 되돌리므로, 답은 `val_loss`가 가장 작은 에포크(1부터 센 번호)이고 `stop.best_epoch + 1`과 같습니다. 마지막 에포크가 아닙니다.
+""",
+        en=r"""
+7. `EarlyStopping` remembers the smallest `val_loss` so far and stops after `patience` epochs without a new one. With `restore_best_weights=True` it puts back, at the end, the weights of the epoch with that minimum: the answer is the epoch with the smallest `val_loss`, counted from 1, which is `stop.best_epoch + 1`, not the last epoch trained.
+""",
+    ),
+    code(
+        """
+(x_raw, y_train), _ = load_mnist()
+x_train = x_raw / 255.0
+es_model = Sequential([Input((28, 28)), Flatten(), Dense(300, activation="relu"),
+                       Dense(200, activation="relu"), Dense(100, activation="relu"),
+                       Dense(10)], seed=7)
+es_model.compile(optimizer=optimizers.Adam(learning_rate=0.005),
+                 loss=losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+stop = callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+es_history = es_model.fit(x_train[:1500], y_train[:1500], epochs=20, shuffle=False,
+                          validation_split=0.2, callbacks=[stop], verbose=0)
+print("val_loss:", np.round(es_history.history["val_loss"], 4))
+best_epoch = int(np.argmin(es_history.history["val_loss"])) + 1
+print("epochs run:", len(es_history.history["val_loss"]), " best epoch:", best_epoch,
+      " stop.best_epoch + 1:", stop.best_epoch + 1)
+check.early_stopping(best_epoch, es_model, es_history)
+""",
+        tags=["solution", "hide-cell"],
+    ),
+    md(
+        ko=r"""
+8. 클래스 0이 7개, 1이 1개, 2가 2개이므로 $w = 10/(3\cdot7),\ 10/(3\cdot1),\ 10/(3\cdot2)$입니다. 첫 미니배치의 레이블은 `[0, 2, 0, 0]`이고 샘플 가중치는 각 샘플의 클래스 가중치입니다. Keras의 손실은 $\sum w_i l_i$를 가중치의 합이 아니라 **배치 크기 4** 로 나눈 값입니다.
+""",
+        en=r"""
+8. Class 0 has 7 samples, class 1 one and class 2 two, so $w = 10/(3\cdot7),\ 10/(3\cdot1),\ 10/(3\cdot2)$. The first mini-batch has labels `[0, 2, 0, 0]`, and each sample's weight is its class's weight. Keras's loss divides $\sum w_i l_i$ by **the batch size, 4**, not by the sum of the weights.
+""",
+    ),
+    code(
+        """
+t = check.CLASS_LABELS
+counts = np.bincount(t)
+class_weight = {c: len(t) / (len(counts) * counts[c]) for c in range(len(counts))}
+sample_weight = np.array([class_weight[c] for c in t[:4]])
+first_batch_loss = losses.SparseCategoricalCrossentropy(from_logits=True)(
+    t[:4], check.FIRST_LOGITS, sample_weight=sample_weight)
+print("class_weight:", {c: round(float(w), 4) for c, w in class_weight.items()})
+print("sample weights of the first batch:", sample_weight.round(4))
+check.class_weights(class_weight, first_batch_loss)
 """,
         tags=["solution", "hide-cell"],
     ),
