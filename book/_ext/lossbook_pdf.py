@@ -7,8 +7,9 @@
   build copies the two files next to ``index.html`` (``_build/html/lossbook-ko.pdf``),
   so the links work wherever the built site is served, and ``tools/check_links.py``
   checks them like any internal link;
-- otherwise: a sentence saying the PDFs are made by ``make pdf``. ``make book`` needs
-  no TeX, and never ships a link to a file it does not have.
+- otherwise: a sentence saying the PDFs are made by ``make pdf``, so a build without them
+  (a bare ``jupyter-book build .``) never ships a link to a file it does not have.
+  ``make book`` runs ``make pdf`` first, so the book it builds links both.
 
 ``make test`` builds the PDFs first and sets ``LOSSBOOK_PDF=required``: then a missing
 PDF is a build warning (an error under ``-W``), so the checked site always links both.
