@@ -18,7 +18,9 @@ Three layers, top to bottom:
   Keras writes them: ``loss(y_true, y_pred, sample_weight=None)`` weights the
   per-sample losses and reduces them to one number (``reduction``). For training
   they also give ``validate`` (check once), ``value`` and ``gradient`` (no checks)
-  and, for the cross-entropies, ``logits_gradient``.
+  and, for the cross-entropies, ``logits_gradient`` (and the same from p,
+  ``logits_gradient_from_probabilities``). With no weights and the default
+  reduction, ``value`` and ``gradient`` take the direct path: the mean of the n losses.
 
 Clipping, as in Keras (JAX backend): with probabilities (``from_logits=False``) the
 cross-entropies clip p to [1e-7, 1 - 1e-7] before the log, so a saturated
@@ -724,7 +726,8 @@ class Loss:
         shape = self._values_shape(y_pred)
         if self._plain_mean(y_true, sample_weight) and shape and math.prod(shape):
             n = math.prod(shape)  # the number of per-sample losses
-            # the mean's gradient: each row's gradient times 1/n (1/n in float64, as below)
+            # the mean's gradient: each row's gradient times 1/n (1/n as a float64 number,
+            # the same arithmetic as the weighted path below, so no number changes)
             return (np.float64(1 / n) * per_sample_gradient).astype(y_pred.dtype, copy=False)
         if self.reduction in ("none", None):
             raise ValueError(

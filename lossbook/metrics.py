@@ -11,6 +11,9 @@ gives the value over everything seen so far; ``metric.reset_state()`` starts ove
 where v_i is, per sample, a loss (``MeanSquaredError``, ``BinaryCrossentropy``, ...,
 the same functions as ``lossbook.losses``) or a match 1/0 (the accuracies).
 
+``fit`` checks its data once, then calls ``metric.update_state_unchecked`` per batch:
+the same update with the function's bare formula (``f.unchecked``), without checks.
+
 ``get("mae")`` finds a metric by its Keras name; ``for_compile("accuracy", ...)``
 applies Keras 3's rule that turns ``metrics=["accuracy"]`` into the binary,
 categorical or sparse categorical accuracy.

@@ -36,7 +36,13 @@ then f'. The two differ where Keras's loss clips p to [1e-7, 1 − 1e-7]: clippe
 chain rule gives 0 (for logits z = [30, 0, −5] with label 1, p₁ ≈ 9e-14 is clipped, and
 Keras's dL/dz is [0, 0, 0]), while (p − t)/n is the exact derivative, [1, −1, 0]: the
 model keeps learning from a sample it gets badly wrong. Everywhere else they agree to
-rounding (tests/test_model.py shows both).
+rounding (tests/test_model.py shows both). The formula is written with p, and p is
+what the output layer has just computed, so ``backward`` hands p to the loss
+(``logits_gradient_from_probabilities``) instead of computing softmax(z) again.
+
+``fit`` checks its data once (x and y against the loss in ``_prepare``, y against each
+metric in ``_build_metrics``); the batches then use the loss's and the metrics'
+formulas without checks (``compiled_loss.value``, ``metric.update_state_unchecked``).
 
 Two devices only make it faster, without changing a number; each is explained where
 it is used: all weights live in one long vector (``_one_long_vector``), and the first
