@@ -18,7 +18,9 @@ Three layers, top to bottom:
   Keras writes them: ``loss(y_true, y_pred, sample_weight=None)`` weights the
   per-sample losses and reduces them to one number (``reduction``). For training
   they also give ``validate`` (check once), ``value`` and ``gradient`` (no checks)
-  and, for the cross-entropies, ``logits_gradient``.
+  and, for the cross-entropies, ``logits_gradient`` (and the same from p,
+  ``logits_gradient_from_probabilities``). With no weights and the default
+  reduction, ``value`` and ``gradient`` take the direct path: the mean of the n losses.
 
 Clipping, as in Keras (JAX backend): with probabilities (``from_logits=False``) the
 cross-entropies clip p to [1e-7, 1 - 1e-7] before the log, so a saturated
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 import numbers
 
 import numpy as np
@@ -698,6 +701,8 @@ class Loss:
     def value(self, y_true, y_pred, sample_weight=None):
         """The reduced loss, without input checks (for data already validated)."""
         values = np.asarray(self.call(y_true, y_pred))
+        if self._plain_mean(y_true, sample_weight) and values.ndim and values.size:
+            return np.sum(values) / values.size  # the default: the mean of the n losses
         values, weights, divisor = self._weighting(values, y_true, sample_weight)
         if self.reduction in ("none", None) or values.ndim == 0:
             return (values * weights)[()]
@@ -711,13 +716,25 @@ class Loss:
         """
         return self._chain(y_true, y_pred, sample_weight, self.call_gradient(y_true, y_pred))
 
+    def _plain_mean(self, y_true, sample_weight):
+        """True for the default case: no weights, no ignored samples, the mean over the
+        batch. Then every loss weighs 1/n, and ``value``/``gradient`` say so directly."""
+        return (sample_weight is None and self.reduction in ("sum_over_batch_size", "mean")
+                and self._mask(y_true) is None)
+
     def _chain(self, y_true, y_pred, sample_weight, per_sample_gradient):
+        shape = self._values_shape(y_pred)
+        if self._plain_mean(y_true, sample_weight) and shape and math.prod(shape):
+            n = math.prod(shape)  # the number of per-sample losses
+            # the mean's gradient: each row's gradient times 1/n (1/n as a float64 number,
+            # the same arithmetic as the weighted path below, so no number changes)
+            return (np.float64(1 / n) * per_sample_gradient).astype(y_pred.dtype, copy=False)
         if self.reduction in ("none", None):
             raise ValueError(
                 "a gradient needs one number: this loss has reduction=None (one loss per "
                 "sample); use 'sum_over_batch_size' or 'sum'"
             )
-        values = np.zeros(self._values_shape(y_pred))  # only their shape matters here
+        values = np.zeros(shape)  # only their shape matters here
         values, weights, divisor = self._weighting(values, y_true, sample_weight)
         scale = np.asarray(weights / divisor if divisor else 0.0 * weights)
         if scale.size == 1:  # one weight for all (a textbook loss returns one number)
@@ -877,9 +894,15 @@ class _CrossentropyLoss(LossFunctionWrapper):
         the fused output gradient of chapter 5, which Keras's clipped probability path
         does not reach when p rounds to 0 or 1. No input checks.
         """
-        options = {**self._fn_kwargs, "from_logits": True}
-        per_sample = _DERIVATIVES[self.fn].unchecked(y_true, logits, **options)
-        return self._chain(y_true, logits, sample_weight, per_sample)
+        p = self._probabilities(logits)
+        return self.logits_gradient_from_probabilities(y_true, p, sample_weight)
+
+    def logits_gradient_from_probabilities(self, y_true, p, sample_weight=None):
+        """``logits_gradient`` written with p = σ(z) or softmax(z), as chapter 5 writes
+        dL/dz = (p − t)/n. A model whose output layer has just computed p passes it here,
+        so p is not computed a second time from z. No input checks.
+        """
+        return self._chain(y_true, p, sample_weight, self._per_sample_logits_gradient(y_true, p))
 
     @property
     def from_logits(self):
@@ -899,6 +922,14 @@ class BinaryCrossentropy(_CrossentropyLoss):
         self.label_smoothing = label_smoothing
         self.axis = axis
 
+    def _probabilities(self, logits):
+        return _sigmoid(logits)
+
+    def _per_sample_logits_gradient(self, y_true, p):
+        """(p − t)/d per sample, t the smoothed targets, d the length of ``axis``."""
+        t = y_true * (1 - self.label_smoothing) + 0.5 * self.label_smoothing
+        return (p - t) / p.shape[self.axis]
+
 
 class CategoricalCrossentropy(_CrossentropyLoss):
     """Categorical cross-entropy, reduced over the batch (see ``categorical_crossentropy``).
@@ -914,6 +945,14 @@ class CategoricalCrossentropy(_CrossentropyLoss):
                          from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
         self.label_smoothing = label_smoothing
         self.axis = axis
+
+    def _probabilities(self, logits):
+        return _softmax(logits, axis=self.axis)
+
+    def _per_sample_logits_gradient(self, y_true, p):
+        """p·Σ_k t_k − t per sample (p − t for one-hot t), t the smoothed targets."""
+        t = y_true * (1 - self.label_smoothing) + self.label_smoothing / y_true.shape[self.axis]
+        return p * np.sum(t, axis=self.axis, keepdims=True) - t
 
 
 class SparseCategoricalCrossentropy(_CrossentropyLoss):
@@ -933,6 +972,15 @@ class SparseCategoricalCrossentropy(_CrossentropyLoss):
 
     def _mask(self, y_true):
         return None if self.ignore_class is None else y_true != self.ignore_class
+
+    def _probabilities(self, logits):
+        return _softmax(logits, axis=self._fn_kwargs["axis"])
+
+    def _per_sample_logits_gradient(self, y_true, p):
+        """p − onehot(label) per sample; 0 for samples labelled ``ignore_class``."""
+        axis = self._fn_kwargs["axis"]
+        t = _one_hot(y_true, p.shape[axis], p.dtype, axis, self.ignore_class)
+        return p * np.sum(t, axis=axis, keepdims=True) - t
 
     def get_config(self):
         config = super().get_config()

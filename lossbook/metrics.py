@@ -11,6 +11,9 @@ gives the value over everything seen so far; ``metric.reset_state()`` starts ove
 where v_i is, per sample, a loss (``MeanSquaredError``, ``BinaryCrossentropy``, ...,
 the same functions as ``lossbook.losses``) or a match 1/0 (the accuracies).
 
+``fit`` checks its data once, then calls ``metric.update_state_unchecked`` per batch:
+the same update with the function's bare formula (``f.unchecked``), without checks.
+
 ``get("mae")`` finds a metric by its Keras name; ``for_compile("accuracy", ...)``
 applies Keras 3's rule that turns ``metrics=["accuracy"]`` into the binary,
 categorical or sparse categorical accuracy.
@@ -18,6 +21,7 @@ categorical or sparse categorical accuracy.
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 import numpy as np
@@ -66,6 +70,32 @@ __all__ = [
 # --- per-sample match functions ----------------------------------------------------------
 
 
+def _match_function(targets, **prepare):
+    """Decorator: the public match function checks its inputs with the losses' one input
+    check (``losses._prepare``), then runs the formula. The formula stays reachable,
+    unchecked, as ``f.unchecked`` (``fit`` checks its data once, not every batch)."""
+
+    def decorate(formula):
+        signature = inspect.signature(formula)
+
+        @functools.wraps(formula)
+        def checked(*args, **kwargs):
+            arguments = signature.bind(*args, **kwargs).arguments
+            if "threshold" in arguments:
+                arguments["threshold"] = float(as_float_array(arguments["threshold"],
+                                                              "threshold"))
+            arguments["y_true"], arguments["y_pred"] = losses._prepare(
+                arguments["y_true"], arguments["y_pred"], targets, **prepare)
+            return formula(**arguments)
+
+        checked.unchecked = formula
+        return checked
+
+    return decorate
+
+
+@_match_function("values")
+
 def accuracy(y_true, y_pred):
     """1.0 where y_pred equals y_true exactly, else 0.0 (element by element).
 
@@ -73,10 +103,10 @@ def accuracy(y_true, y_pred):
     array([[1., 1.],
            [1., 0.]])
     """
-    y_true, y_pred = losses._prepare(y_true, y_pred, "values")
     return (y_true == y_pred).astype(y_pred.dtype)
 
 
+@_match_function("values")
 def binary_accuracy(y_true, y_pred, threshold=0.5):
     """1.0 where y_true equals the thresholded prediction [y_pred > threshold], else 0.0.
 
@@ -89,29 +119,27 @@ def binary_accuracy(y_true, y_pred, threshold=0.5):
            [1.],
            [0.]])
     """
-    threshold = float(as_float_array(threshold, "threshold"))
-    y_true, y_pred = losses._prepare(y_true, y_pred, "values")
     return (y_true == (y_pred > threshold)).astype(y_pred.dtype)
 
 
+@_match_function("values")
 def categorical_accuracy(y_true, y_pred):
     """1.0 where the largest prediction sits at the largest target (one-hot), else 0.0.
 
     >>> categorical_accuracy([[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]])
     array([0., 1.])
     """
-    y_true, y_pred = losses._prepare(y_true, y_pred, "values")
     return (np.argmax(y_true, axis=-1) == np.argmax(y_pred, axis=-1)).astype(y_pred.dtype)
 
 
+@_match_function("labels", from_logits=True)  # any scores: no check that they are probabilities
 def sparse_categorical_accuracy(y_true, y_pred):
     """1.0 where the largest prediction sits at the integer label, else 0.0.
 
     >>> sparse_categorical_accuracy([2, 1], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]])
     array([0., 1.])
     """
-    labels, y_pred = losses._prepare(y_true, y_pred, "labels", from_logits=True)
-    return (labels == np.argmax(y_pred, axis=-1)).astype(y_pred.dtype)
+    return (y_true == np.argmax(y_pred, axis=-1)).astype(y_pred.dtype)
 
 
 # --- metric objects -----------------------------------------------------------------------
@@ -132,6 +160,11 @@ class Metric:
 
     def update_state(self, *args, **kwargs):
         raise NotImplementedError(f"{type(self).__name__} must define update_state")
+
+    def update_state_unchecked(self, *args, **kwargs):
+        """``update_state`` for data checked once before (as ``fit`` does): metrics whose
+        function has an unchecked formula skip the input checks; the others check."""
+        self.update_state(*args, **kwargs)
 
     def result(self):
         raise NotImplementedError(f"{type(self).__name__} must define result")
@@ -257,6 +290,12 @@ class MeanMetricWrapper(Mean):
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         values = np.asarray(self._fn(y_true, y_pred, **self._fn_kwargs), dtype=self.dtype)
+        self._accumulate(values, sample_weight, self._mask(y_true, y_pred))
+
+    def update_state_unchecked(self, y_true, y_pred, sample_weight=None):
+        """``update_state`` with the function's bare formula (no input checks)."""
+        formula = getattr(self._fn, "unchecked", self._fn)
+        values = np.asarray(formula(y_true, y_pred, **self._fn_kwargs), dtype=self.dtype)
         self._accumulate(values, sample_weight, self._mask(y_true, y_pred))
 
     def _mask(self, y_true, y_pred):

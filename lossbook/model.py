@@ -36,7 +36,13 @@ then f'. The two differ where Keras's loss clips p to [1e-7, 1 − 1e-7]: clippe
 chain rule gives 0 (for logits z = [30, 0, −5] with label 1, p₁ ≈ 9e-14 is clipped, and
 Keras's dL/dz is [0, 0, 0]), while (p − t)/n is the exact derivative, [1, −1, 0]: the
 model keeps learning from a sample it gets badly wrong. Everywhere else they agree to
-rounding (tests/test_model.py shows both).
+rounding (tests/test_model.py shows both). The formula is written with p, and p is
+what the output layer has just computed, so ``backward`` hands p to the loss
+(``logits_gradient_from_probabilities``) instead of computing softmax(z) again.
+
+``fit`` checks its data once (x and y against the loss in ``_prepare``, y against each
+metric in ``_build_metrics``); the batches then use the loss's and the metrics'
+formulas without checks (``compiled_loss.value``, ``metric.update_state_unchecked``).
 
 Two devices only make it faster, without changing a number; each is explained where
 it is used: all weights live in one long vector (``_one_long_vector``), and the first
@@ -549,11 +555,16 @@ class Sequential:
         return ["loss", *(m.name for m in self._metrics)] if self.compiled else []
 
     def _build_metrics(self, y):
-        """Resolve the compiled metrics once, on the shapes of the targets (Keras's rule)."""
+        """Resolve the compiled metrics once, on the shapes of the targets (Keras's rule),
+        and check the targets y against each metric once, so that the batches need not."""
         if not self._metrics and self._metric_identifiers:
             p = np.zeros((1, *self.output_shape), dtype=self.dtype)
             self._metrics = [metrics_module.for_compile(m, self.compiled_loss, y[:1], p)
                              for m in self._metric_identifiers]
+        stand_in = np.full((len(y), *self.output_shape), 0.5, dtype=self.dtype)
+        for metric in self._metrics:
+            metric.update_state(y, stand_in)  # a ValueError here names what is wrong
+            metric.reset_state()
 
     # -- the algorithm: forward, loss, backward, update ----------------------
     def train_batch(self, x, y, sample_weight=None):
@@ -588,7 +599,7 @@ class Sequential:
         first = next(i for i, layer in enumerate(layers) if layer.weights)
         if self.starts_at_logits:
             output = layers.pop()
-            dz = self.compiled_loss.logits_gradient(y, output.z, sample_weight)
+            dz = self.compiled_loss.logits_gradient_from_probabilities(y, p, sample_weight)
             g = output.backward_from_z(dz * self.loss_weight)
         else:
             g = self.compiled_loss.gradient(y, p, sample_weight) * self.loss_weight
@@ -686,6 +697,8 @@ class Sequential:
         if validation_data is not None:
             x_val, y_val, w_val = self._validation(validation_data)
         self._build_metrics(y)
+        if validation_data is not None:
+            self._build_metrics(y_val)  # checks y_val against the metrics
         rng = np.random.default_rng(seed) if seed is not None else self.rng
         steps = math.ceil(len(x) / batch_size)
         cbs = callbacks_module.CallbackList(callbacks, add_history=True,
@@ -731,7 +744,7 @@ class Sequential:
             batch_loss, p = self.train_batch(x[rows], y[rows], w)
             loss_sum += batch_loss * len(rows)
             for metric in self._metrics:
-                metric.update_state(y[rows], p)
+                metric.update_state_unchecked(y[rows], p)
             logs = {"loss": loss_sum / (start + len(rows)),
                     **{m.name: float(m.result()) for m in self._metrics}}
             if callbacks:
@@ -783,7 +796,7 @@ class Sequential:
             w = None if sample_weight is None else sample_weight[rows]
             loss_sum += self.compute_loss(x[rows], y[rows], p, w, training=False) * len(p)
             for metric in self._metrics:
-                metric.update_state(y[rows], p)
+                metric.update_state_unchecked(y[rows], p)
             logs = {"loss": loss_sum / min(start + batch_size, len(x)),
                     **{m.name: float(m.result()) for m in self._metrics}}
             if callbacks:

@@ -964,6 +964,39 @@ def test_logits_gradient_is_the_exact_gradient_wrt_z(cls_name, options, reductio
                                rtol=1e-13)
 
 
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("weight_kind", [None, "vector"])
+@pytest.mark.parametrize("cls_name, options", [c for c in CLASS_CASES if "Crossentropy" in c[0]])
+def test_logits_gradient_from_probabilities_is_logits_gradient(cls_name, options, weight_kind,
+                                                               dtype, rng):
+    """The model passes the p its output layer computed: the same numbers, bit for bit."""
+    t, _, values_shape = class_inputs(cls_name, options, rng, shape=(4, 3))
+    loss = getattr(L, cls_name)(**options)
+    stand_in = np.full((4, 3), 0.5, dtype=dtype)
+    t, _, sw = loss.validate(t, stand_in, make_weight(weight_kind, values_shape, rng))
+    z = rng.normal(scale=3, size=(4, 3)).astype(dtype)
+    axis = options.get("axis", -1)
+    p = L._sigmoid(z) if cls_name == "BinaryCrossentropy" else L._softmax(z, axis=axis)
+    fused = loss.logits_gradient_from_probabilities(t, p, sw)
+    assert fused.dtype == np.dtype(dtype)
+    np.testing.assert_array_equal(fused, loss.logits_gradient(t, z, sw))
+
+
+@pytest.mark.parametrize("n", [3, 7, 32])
+@pytest.mark.parametrize("cls_name, options", CLASS_CASES)
+def test_default_mean_equals_the_weighted_path_with_unit_weights(cls_name, options, n, rng):
+    """No weights and the default reduction take a direct path; unit weights take the general
+    one (weights and divisor): both give the mean of the n losses and its gradient."""
+    t, y, values_shape = class_inputs(cls_name, options, rng, shape=(n, 3))
+    loss = getattr(L, cls_name)(**options)
+    t, y, _ = loss.validate(t, y)
+    ones = np.ones(values_shape)
+    np.testing.assert_allclose(loss.value(t, y), loss.value(t, y, ones), rtol=1e-15)
+    if "ignore_class" not in options:  # (ignored samples leave the mean)
+        np.testing.assert_allclose(loss.value(t, y), np.mean(loss.call(t, y)), rtol=1e-15)
+    np.testing.assert_allclose(loss.gradient(t, y), loss.gradient(t, y, ones), rtol=1e-15)
+
+
 @pytest.mark.keras
 def test_logits_gradient_differs_from_keras_clipped_path(keras):
     """The fused gradient p - t keeps working where Keras's clipped probabilities give 0."""

@@ -303,3 +303,30 @@ def test_bad_input_raises_clearly():
         M.MeanMetricWrapper(losses.mean_squared_error, axis=0)
     with pytest.raises(ValueError, match="dtype must be 'float32', 'float64' or None"):
         M.Mean(dtype="int8")
+
+
+@pytest.mark.parametrize("name, y_true, y_pred", [
+    ("sparse_categorical_accuracy", [2, 1, 0],
+     [[0.1, 0.5, 0.4], [0.2, 0.7, 0.1], [0.9, 0.05, 0.05]]),
+    ("categorical_accuracy", [[0, 0, 1], [0, 1, 0]], [[0.1, 0.5, 0.4], [0.2, 0.7, 0.1]]),
+    ("binary_accuracy", [[1.0], [0.0], [1.0]], [[0.7], [0.2], [0.4]]),
+    ("accuracy", [[1.0, 2.0]], [[1.0, 3.0]]),
+    ("mse", [[1.0, 2.0]], [[0.5, 3.0]]),
+])
+def test_update_state_unchecked_counts_as_update_state(name, y_true, y_pred):
+    """fit checks its data once, then each batch uses the bare formula: same results."""
+    checked, unchecked = M.get(name), M.get(name)
+    labels = np.asarray(y_true)
+    y_true = labels if labels.dtype.kind == "i" else labels.astype(np.float64)
+    for _ in range(2):
+        checked.update_state(y_true, np.asarray(y_pred))
+        unchecked.update_state_unchecked(y_true, np.asarray(y_pred))
+    assert unchecked.result() == checked.result()
+
+
+def test_match_functions_still_check_their_inputs():
+    with pytest.raises(ValueError, match="shape mismatch"):
+        M.sparse_categorical_accuracy([[0, 1, 0]], [[0.1, 0.8, 0.1]])
+    with pytest.raises(ValueError, match="threshold"):
+        M.binary_accuracy([[1.0]], [[0.5]], threshold=float("nan"))
+    assert M.sparse_categorical_accuracy.unchecked(np.array([1]), np.array([[0.1, 0.8, 0.1]])) == 1

@@ -435,3 +435,14 @@ def test_output_gradient_is_exact_where_keras_clips(keras):
     kmodel.fit(x, y, batch_size=1, epochs=1, shuffle=False, verbose=0)
     np.testing.assert_array_equal(kmodel.get_weights()[0], z)
     np.testing.assert_array_equal(kmodel.get_weights()[1], 0.0)
+
+
+def test_fit_checks_the_targets_against_the_metrics_once(rng):
+    """Batches update the metrics without checks, so fit checks y against each metric first."""
+    x = rng.normal(size=(8, 5))
+    y_onehot = np.eye(3)[rng.integers(0, 3, size=8)]
+    model = small_net()
+    model.compile(optimizer=SGD(0.1), loss="categorical_crossentropy",
+                  metrics=["sparse_categorical_accuracy"])
+    with pytest.raises(ValueError, match="shape mismatch"):
+        model.fit(x, y_onehot, batch_size=4, epochs=1, verbose=0)
