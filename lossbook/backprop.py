@@ -409,7 +409,8 @@ class Affine(_Layer):
                 f" {self.W.shape}), got shape {x.shape}"
             )
         self.x = x
-        out = x @ self.W + self.b
+        out = x @ self.W
+        out += self.b  # + b, added in place (no second array of the output's size)
         self._cache_shape = out.shape
         return out
 
