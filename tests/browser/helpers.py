@@ -17,6 +17,9 @@ from lossbook._lang import LANGUAGES as LANGS  # the one list of the course's la
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # Folders of the build that hold no pages of the book.
+# Every Playwright wait of the browser tests ends: the default timeout of their contexts
+# (navigations, locators, wait_for_*), and of ``await_js`` for promises in the page.
+WAIT_MS = 20_000
 NOT_PAGES = {"_static", "_sources", "_images", "_sphinx_design_static", "jupyter_execute"}
 # Sphinx's own pages: index.html only redirects to book/intro.html; search and the
 # general index are checked by their own tests.
@@ -79,6 +82,8 @@ def open_page(browser, base_url: str, viewport=(1366, 768), color_scheme="light"
     width, height = viewport
     context = browser.new_context(viewport={"width": width, "height": height},
                                   color_scheme=color_scheme, **context_kwargs)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
     page = context.new_page()
     page.console_errors, page.failed_requests, page.leaving = [], [], False
 
@@ -113,6 +118,18 @@ def open_page(browser, base_url: str, viewport=(1366, 768), color_scheme="light"
     page.on("response", response)
     page.on("requestfailed", requestfailed)
     return page
+
+
+def await_js(page, promise: str, timeout_ms: int = WAIT_MS):
+    """Evaluate the JavaScript expression ``promise`` (a Promise) in ``page`` and wait for it,
+    at most ``timeout_ms`` (``page.evaluate`` itself never times out): its value, or a
+    Playwright ``Error`` saying it timed out."""
+    return page.evaluate(
+        """([p, ms]) => Promise.race([
+              (0, eval)(p),
+              new Promise((_, no) => setTimeout(
+                  () => no(new Error(`timed out after ${ms} ms: ${p}`)), ms))])""",
+        [promise, timeout_ms])
 
 
 def close_context(context) -> None:
@@ -166,9 +183,6 @@ PAGE_STATE_JS = """() => {
             .map(m => m.math.slice(0, 80)) : [],
     raw,
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-    animations: [...document.querySelectorAll('.animation img')]
-        .filter(i => (i.getAttribute('src') || '').startsWith('data:image/')
-                     && i.naturalWidth > 0).length,
     lang: document.documentElement.lang,
     captions: [...document.querySelectorAll('figcaption .caption-number')]
         .map(e => e.textContent.trim()),
@@ -200,7 +214,7 @@ def settle(page) -> None:
 
     try:
         page.wait_for_load_state("networkidle", timeout=5000)
-        page.evaluate("() => document.fonts.ready.then(() => true)")
+        await_js(page, "document.fonts.ready.then(() => true)", 5000)
     except Error:
         pass
 
@@ -213,7 +227,7 @@ def load(page, url: str) -> dict:
         page.wait_for_function(
             "() => window.MathJax && MathJax.startup && MathJax.startup.promise",
             timeout=15000)
-        page.evaluate("() => MathJax.startup.promise.then(() => true)")
+        await_js(page, "MathJax.startup.promise.then(() => true)", 15000)
     settle(page)
     return page.evaluate(PAGE_STATE_JS)
 

@@ -15,11 +15,12 @@ import urllib.parse
 
 import pytest
 
+from .helpers import LANGS, WAIT_MS, await_js, pages
+
 PHONE = (390, 844)
 TABLET = (1000, 800)
 LAPTOP = (1366, 768)
 SIZES = {"phone": PHONE, "laptop": LAPTOP}
-LANGS = ("ko", "en")
 CHAPTERS = ("01_loss_functions", "02_activation_functions", "03_perceptron",
             "04_gradient_descent", "05_backpropagation", "06_optimizers", "07_keras_compile")
 MAX_BYTES = 2_500_000
@@ -41,8 +42,10 @@ def open_page(new_page, base_url, rel, size=LAPTOP, **ctx):
 
 def settle(page):
     """Wait until MathJax has typeset the page and fonts are in (the layout is final)."""
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise.then(() => document.fonts.ready).then(() => 1)")
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                           timeout=15_000)
+    await_js(page, "MathJax.startup.promise.then(() => document.fonts.ready).then(() => 1)",
+             15_000)
 
 
 # --------------------------------------------------------------------- 1. drawers
@@ -140,9 +143,9 @@ PAGE_JS = """() => ({
 def visit(page, url, record):
     """Open ``url`` in ``page``; count what came over the network (CDP)."""
     record.clear()
-    page.goto(url, wait_until="load", timeout=120_000)
-    try:
-        page.wait_for_load_state("networkidle", timeout=10_000)
+    page.goto(url, wait_until="load", timeout=60_000)
+    try:  # a page that keeps loading (it should not) is measured after 3 s
+        page.wait_for_load_state("networkidle", timeout=3_000)
     except Exception:  # noqa: BLE001 - a page that never idles is measured as it is
         pass
     page.wait_for_timeout(300)
@@ -156,6 +159,7 @@ def tour(browser, base_url, rels, size):
     phone = size == PHONE
     context = browser.new_context(viewport={"width": size[0], "height": size[1]},
                                   has_touch=phone, is_mobile=phone)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -177,8 +181,13 @@ def tour(browser, base_url, rels, size):
     return results
 
 
+# The tests that read the tours run on one worker (pytest-xdist --dist loadgroup), so
+# that each tour is made once.
+ON_TOUR = pytest.mark.xdist_group("tour")
+
+
 @pytest.fixture(scope="module")
-def toured(browser, base_url, pages):
+def toured(browser, base_url):
     done = {}
 
     def get(lang, size_name):
@@ -189,6 +198,7 @@ def toured(browser, base_url, pages):
     return get
 
 
+@ON_TOUR
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_scrolls_sideways_on_a_phone(toured, lang):
     wide = {rel: r["width"] for rel, r in toured(lang, "phone").items() if r["width"] > PHONE[0]}
@@ -202,6 +212,7 @@ def test_search_and_index_pages_fit_a_phone(new_page, base_url):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0], rel
 
 
+@ON_TOUR
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_tables_keep_words_whole(toured, lang, size):
@@ -209,6 +220,7 @@ def test_tables_keep_words_whole(toured, lang, size):
     assert not broken, broken
 
 
+@ON_TOUR
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_on_a_phone_at_most_twice_its_desktop_height(toured, lang):
     rel = f"book/{lang}/glossary.html"
@@ -217,6 +229,7 @@ def test_glossary_on_a_phone_at_most_twice_its_desktop_height(toured, lang):
     assert phone <= 2 * laptop, (phone, laptop)
 
 
+@ON_TOUR
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_every_figure_links_its_full_size_image(toured, lang, size):
@@ -243,6 +256,7 @@ def test_a_tap_opens_a_figure(new_page, base_url, lang):
     assert page.url == href and page.url.endswith(".png")
 
 
+@ON_TOUR
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_first_visit_weight(toured, site_dir, lang, size):
@@ -277,7 +291,7 @@ def first_visit(new_page, base_url, rel, size, throttle=None):
         e["requestId"], e["request"]["url"].replace(base_url, "")))
     cdp.on("Network.loadingFinished", lambda e: record.setdefault("sizes", {}).__setitem__(
         e["requestId"], e["encodedDataLength"]))
-    page.goto(base_url + rel, wait_until="load", timeout=180_000)
+    page.goto(base_url + rel, wait_until="load", timeout=60_000)
     load = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
     sizes, urls = record.get("sizes", {}), record.get("urls", {})
     return {"bytes": sum(sizes.values()), "requests": len(urls),
@@ -505,7 +519,7 @@ def test_favicon(new_page, base_url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_prev_next_stay_in_one_language(site_dir, pages, lang):
+def test_prev_next_stay_in_one_language(site_dir, lang):
     other = "en" if lang == "ko" else "ko"
     for rel in pages(lang):
         html = (site_dir / rel).read_text(encoding="utf-8")
