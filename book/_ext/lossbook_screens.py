@@ -52,7 +52,7 @@ LANG_DIRS = ("ko", "en")
 # ---------------------------------------------------------------- 1. icons
 
 _FA_SCRIPT = re.compile(
-    r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+    r'\s*<script defer(?:="")? src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 _ICON = re.compile(r'<i class="([^"]*\bfa-[^"]*)"([^>]*)></i>')
 _PACKS = {"fab": "fa-brands", "far": "fa-regular", "fas": "fa-solid"}
 _STYLE_CLASSES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far",

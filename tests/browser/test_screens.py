@@ -186,7 +186,7 @@ def tour(browser, base_url, rels, size):
 ON_TOUR = pytest.mark.xdist_group("tour")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def toured(browser, base_url):
     done = {}
 
