@@ -47,14 +47,16 @@ def holds(text: str, term: str, lang: str) -> bool:
 
 def search(page, base_url: str, term: str) -> set[str] | None:
     """The pages (relative to the site) the search page lists for ``term``; None if the
-    search did not finish."""
+    search did not finish. A Hangul query gets the Korean search page (book/_static/
+    lossbook.js), whose closing line is Korean."""
     from playwright.sync_api import Error
 
     page.goto(base_url + "search.html?q=" + urllib.parse.quote(term))
     try:
         page.wait_for_function(
             """() => { const s = document.querySelector('#search-results .search-summary');
-                       return s && /Search finished|did not match/.test(s.innerText); }""",
+                       const done = /Search finished|did not match|검색을 마쳤|맞는 문서가 없/;
+                       return s && done.test(s.innerText); }""",
             timeout=20000)
     except Error:
         return None
