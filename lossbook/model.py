@@ -577,8 +577,8 @@ class Sequential:
         loss = self.compute_loss(x, y, p, sample_weight)
         self.backward(y, p, sample_weight)
         if self.trainable:
-            self.optimizer.apply(self._gradient_vector, self._weight_vector,  # w ← w − step
-                                 variable_sizes=self._variable_sizes)
+            self.optimizer.apply_unchecked(self._gradient_vector, self._weight_vector,
+                                           variable_sizes=self._variable_sizes)  # w ← w − step
         return loss, p
 
     def forward(self, x, training=False):
