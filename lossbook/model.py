@@ -42,7 +42,8 @@ what the output layer has just computed, so ``backward`` hands p to the loss
 
 ``fit`` checks its data once (x and y against the loss in ``_prepare``, y against each
 metric in ``_build_metrics``); the batches then use the loss's and the metrics'
-formulas without checks (``compiled_loss.value``, ``metric.update_state_unchecked``).
+formulas and the optimizer's step without checks (``compiled_loss.value``,
+``metric.update_state_unchecked``, ``optimizer.apply_unchecked``).
 
 Two devices only make it faster, without changing a number; each is explained where
 it is used: all weights live in one long vector (``_one_long_vector``), and the first

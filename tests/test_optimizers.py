@@ -175,6 +175,30 @@ def test_matches_reference_on_random_gradients(name, kwargs, rng):
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize(("name", "kwargs"), SETTINGS, ids=IDS)
+def test_apply_unchecked_is_apply_without_the_checks(name, kwargs, rng):
+    """fit's step (no input checks) moves the weights exactly as apply does."""
+    checked, unchecked = getattr(opt, name)(**kwargs), getattr(opt, name)(**kwargs)
+    a, b = rng.normal(size=(2, 6)), rng.normal(size=(2, 6))
+    a_unchecked, b_unchecked = a.copy(), b.copy()
+    for g in rng.normal(scale=3.0, size=(20, 2, 2, 6)):
+        checked.apply(list(g), [a, b])
+        unchecked.apply_unchecked(list(g), [a_unchecked, b_unchecked])
+    np.testing.assert_array_equal(a_unchecked, a)
+    np.testing.assert_array_equal(b_unchecked, b)
+    assert unchecked.iterations == checked.iterations == 20
+    with pytest.raises(ValueError, match="NaN"):
+        checked.apply([np.full((2, 6), np.nan), g[1]], [a, b])  # apply still checks
+
+
+def test_adam_scratch_arrays_are_not_slots():
+    """Adam's two scratch arrays (see its docstring) are not part of its state."""
+    w = np.zeros(3)
+    adam = opt.Adam(amsgrad=True)
+    adam.apply([np.ones(3)], [w])
+    assert list(adam.slots[0]) == ["momentum", "velocity", "velocity_hat"]
+
+
 SHARED_DEFAULTS = {
     "weight_decay": None, "clipnorm": None, "global_clipnorm": None, "clipvalue": None,
     "use_ema": False, "ema_momentum": 0.99, "ema_overwrite_frequency": None,
