@@ -291,20 +291,22 @@ for t in (1, 10, 100, 1000, 5000):
         ko=r"""
 ### 들여다보기: Adam 한 걸음
 
-`lossbook`의 Adam은 위 식을 한 줄씩 그대로 옮겼습니다. 아래에 출력한 패키지 소스를 식과 나란히 읽어 보세요.
+`lossbook`의 Adam은 위 식을 차례대로 NumPy 연산으로 옮겼습니다. 아래에 출력한 패키지 소스를 식과 나란히 읽어 보세요.
 
 - `_before_step`은 한 걸음에 한 번, 모든 가중치 배열보다 먼저 불립니다. 걸음 번호 $t$ = `iterations + 1`로 편향 보정 계수 $\sqrt{1-\beta_2^{\,t}}/(1-\beta_1^{\,t})$를 계산해 둡니다.
-- `_update(g, w, slots, lr)`는 가중치 배열마다 불립니다. `slots`는 그 배열의 상태(`"momentum"`이 $m$, `"velocity"`가 $v$)입니다. `m += ...`, `v += ...`는 **제자리(in place)** 연산이라 갱신된 $m, v$가 다음 걸음까지 남습니다.
-- `alpha`가 식의 $\alpha_t$이고, 마지막 줄 `w -= ...`가 가중치 배열 자체를 제자리에서 움직입니다. 그래서 `opt.apply(grads, params)`는 아무것도 돌려주지 않습니다. `amsgrad` 부분은 기본값(`False`)에서는 건너뜁니다.
+- `_update(g, w, slots, lr)`는 가중치 배열마다 불립니다. `slots`는 그 배열의 상태(`"momentum"`이 $m$, `"velocity"`가 $v$)입니다. `m += scratch`, `v += scratch`는 **제자리(in place)** 연산이라 갱신된 $m, v$가 다음 걸음까지 남습니다.
+- `scratch`와 `scratch2`는 `w`와 크기가 같은 **작업용 배열**로, 상태와 함께 한 번만 만듭니다. `np.subtract(g, m, out=scratch)`가 $g - m$을 `scratch`에 쓰고, `scratch *= 1 - self.beta_1`이 그 자리에서 곱하고, `m += scratch`가 더합니다. 세 줄을 합치면 주석의 $m \leftarrow m + (1-\beta_1)(g - m)$입니다. `m += (1 - beta_1) * (g - m)`처럼 한 식으로 쓰면 NumPy가 걸음마다 $g - m$을 담을 새 배열을 만들고, $g^2$, $\alpha m$, $\sqrt{v}$도 마찬가지입니다. 7장 신경망에서는 그 배열 하나하나에 수가 316,810개 들어갑니다. 이미 있는 배열에 계산해 넣으면 7장의 학습 한 걸음이 약 7 % 빨라지고, 결과는 마지막 비트까지 같습니다.
+- `alpha`가 식의 $\alpha_t$이고, 마지막 줄 `w -= scratch2`가 가중치 배열 자체를 제자리에서 움직입니다. 그래서 `opt.apply(grads, params)`는 아무것도 돌려주지 않습니다. `amsgrad` 부분은 기본값(`False`)에서는 건너뜁니다.
 """,
         en=r"""
 ### Look inside: one Adam step
 
-`lossbook`'s Adam is the formulas above, line by line. Read the package source printed below side by side with them:
+`lossbook`'s Adam is the formulas above, one after the other, written as NumPy steps. Read the package source printed below side by side with them:
 
 - `_before_step` runs once per step, before any weight array is updated. From the step number $t$ = `iterations + 1` it computes the bias-correction factor $\sqrt{1-\beta_2^{\,t}}/(1-\beta_1^{\,t})$.
-- `_update(g, w, slots, lr)` runs for each weight array; `slots` holds that array's state (`"momentum"` is $m$, `"velocity"` is $v$). `m += ...` and `v += ...` work **in place**, so the updated $m$ and $v$ persist until the next step.
-- `alpha` is the formula's $\alpha_t$, and the last line, `w -= ...`, moves the weight array itself, in place. That is why `opt.apply(grads, params)` returns nothing. The `amsgrad` branch is skipped with the default `False`.
+- `_update(g, w, slots, lr)` runs for each weight array; `slots` holds that array's state (`"momentum"` is $m$, `"velocity"` is $v$). `m += scratch` and `v += scratch` work **in place**, so the updated $m$ and $v$ persist until the next step.
+- `scratch` and `scratch2` are **scratch arrays** the size of `w`, made once with the state. `np.subtract(g, m, out=scratch)` writes $g - m$ into `scratch`, `scratch *= 1 - self.beta_1` scales it where it is, and `m += scratch` adds it: together, the comment's $m \leftarrow m + (1-\beta_1)(g - m)$. Written as one expression, `m += (1 - beta_1) * (g - m)`, NumPy would make a new array for $g - m$ at every step, and so would $g^2$, $\alpha m$ and $\sqrt{v}$. For chapter 7's network each of them holds 316,810 numbers; computing into arrays that already exist makes its training step about 7 % faster, with the same numbers to the last bit.
+- `alpha` is the formula's $\alpha_t$, and the last line, `w -= scratch2`, moves the weight array itself, in place. That is why `opt.apply(grads, params)` returns nothing. The `amsgrad` branch is skipped with the default `False`.
 """,
     ),
     code(
