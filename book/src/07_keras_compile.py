@@ -469,7 +469,7 @@ print(inspect.getsource(Sequential.train_batch))
 1. `self.forward(x, training=True)`: **순전파**. 층을 차례로 통과시켜 출력 확률 `p`를 얻습니다(2장 활성화 함수, 5장 층).
 2. `self.compute_loss(x, y, p, sample_weight)`: 배치의 **손실**. 샘플마다 손실을 구해 배치 평균을 냅니다(1장). 규제(regularizer)가 있으면 그 벌점도 더합니다.
 3. `self.backward(y, p, sample_weight)`: **역전파**. 손실의 기울기를 출력층에서 첫 층까지 연쇄 법칙으로 전해 각 층의 가중치 기울기를 채웁니다(5장).
-4. `self.optimizer.apply(...)`: **옵티마이저**. 그 기울기로 모든 가중치를 제자리에서 한 걸음 움직입니다(6장). 모델은 모든 가중치를 긴 벡터 하나에 담아 두므로, 옵티마이저는 6장에서처럼 벡터 하나 $w$와 그 기울기를 봅니다.
+4. `self.optimizer.apply_unchecked(...)`: **옵티마이저**. 그 기울기로 모든 가중치를 제자리에서 한 걸음 움직입니다(6장). 모델은 모든 가중치를 긴 벡터 하나에 담아 두므로, 옵티마이저는 6장에서처럼 벡터 하나 $w$와 그 기울기를 봅니다. 6장의 `apply`와 같은 걸음이지만 입력 검사를 건너뜁니다. 기울기는 모델이 방금 계산한 것이니 모양과 자료형이 맞고, 검사하려면 걸음마다 기울기 316,810개를 한 번 더 읽어야 합니다.
 
 순전파와 역전파는 이렇게 생겼습니다.
 """,
@@ -479,7 +479,7 @@ Its four lines are the four parts built so far:
 1. `self.forward(x, training=True)`: the **forward pass**, through the layers in order, giving the output probabilities `p` (activations, chapter 2; layers, chapter 5).
 2. `self.compute_loss(x, y, p, sample_weight)`: the batch's **loss**, the mean of the per-sample losses (chapter 1), plus the penalties of any regularizers.
 3. `self.backward(y, p, sample_weight)`: **backpropagation**, carrying the loss gradient from the output layer back to the first with the chain rule and filling each layer's weight gradients (chapter 5).
-4. `self.optimizer.apply(...)`: the **optimizer**, moving every weight one step, in place, with those gradients (chapter 6). The model keeps all its weights in one long vector, so the optimizer sees one vector $w$ and its gradient, as in chapter 6.
+4. `self.optimizer.apply_unchecked(...)`: the **optimizer**, moving every weight one step, in place, with those gradients (chapter 6). The model keeps all its weights in one long vector, so the optimizer sees one vector $w$ and its gradient, as in chapter 6. It is chapter 6's `apply` without its input checks: the model has just computed the gradients, so their shapes and dtype are right, and checking them would read all 316,810 of them once more at every step.
 
 The forward and backward passes look like this:
 """,
