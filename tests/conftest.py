@@ -22,6 +22,9 @@ def keras():
     keras = pytest.importorskip("keras")
     assert keras.backend.backend() == "jax", "tests compare against the JAX backend"
     keras.config.set_floatx("float64")
+    # Keras keeps the dtype policy of the first layer ever made: if a test built a layer
+    # before this fixture ran, layers would stay float32. Set the policy too.
+    keras.config.set_dtype_policy("float64")
     return keras
 
 
