@@ -95,7 +95,6 @@ def _match_function(targets, **prepare):
 
 
 @_match_function("values")
-
 def accuracy(y_true, y_pred):
     """1.0 where y_pred equals y_true exactly, else 0.0 (element by element).
 

@@ -45,9 +45,10 @@ metric in ``_build_metrics``); the batches then use the loss's and the metrics'
 formulas and the optimizer's step without checks (``compiled_loss.value``,
 ``metric.update_state_unchecked``, ``optimizer.apply_unchecked``).
 
-Two devices only make it faster, without changing a number; each is explained where
-it is used: all weights live in one long vector (``_one_long_vector``), and the first
-layer skips dL/dx (``Affine.input_gradient``). NumPy's BLAS runs on one thread
+Two devices of the model make it faster, without changing a number; each is explained
+where it is used: all weights live in one long vector (``_one_long_vector``), and the
+first layer skips dL/dx (``Affine.input_gradient``). (Adam's own device, its scratch
+arrays, is explained in ``lossbook.optimizers.Adam``.) NumPy's BLAS runs on one thread
 (``BLAS_THREADS``). ``dtype="float32"`` halves the memory traffic (float64 is the default).
 """
 
