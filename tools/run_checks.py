@@ -85,9 +85,13 @@ def stages() -> list[tuple[str, list[str]]]:
         ("book (strict build)", [str(BIN / "jupyter-book"), "build", ".", "--all",
                                  "-W", "-n", "--keep-going"]),
         ("internal links", [str(BIN / "python"), "tools/check_links.py"]),
-        # the built book in headless Chromium (tests/browser/conftest.py)
-        ("browser check", [str(BIN / "pytest"), "tests/browser", "-p", "no:cacheprovider", "-q",
-                           *workers("loadgroup")]),
+        # the built book in headless Chromium (tests/browser/conftest.py); the tests marked
+        # slow time a page load on an emulated slow link, so they run afterwards, alone:
+        # beside the other worker's tests they would time this machine's load, not the page
+        ("browser check", [[str(BIN / "pytest"), "tests/browser", "-p", "no:cacheprovider", "-q",
+                            "-m", "not slow", *workers("loadgroup")],
+                           [str(BIN / "pytest"), "tests/browser", "-p", "no:cacheprovider", "-q",
+                            "-m", "slow"]]),
     ]
 
 
